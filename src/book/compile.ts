@@ -1,0 +1,148 @@
+import path from 'node:path';
+import type {VFile} from 'vfile';
+import type {LoadedConfig} from '../config/load.js';
+import {pageSizeMm} from '../config/schema.js';
+import {parsePlacedYaml} from '../config/yaml-place.js';
+import {readTextFile} from '../files/read-text.js';
+import {byFileName, collectManuscripts} from '../manuscript/collect.js';
+import {processManuscript} from '../markdown/processor.js';
+import {error, hasFatal, InputError} from '../report/messages.js';
+import type {Article, Asset, Book, BookMeta, Part} from './model.js';
+
+/** A compiled book and every file whose messages the user should see (warnings included). */
+export interface Compiled {
+  book: Book;
+  files: VFile[];
+}
+
+/**
+ * Build the book model from a book folder: read and process every manuscript, then order
+ * them into parts. All input errors are collected first and thrown together as {@link InputError}.
+ */
+export async function compileBook(loaded: LoadedConfig, onFile?: (done: number, total: number) => void): Promise<Compiled> {
+  const {config, bookDir} = loaded;
+  const list = await collectManuscripts(loaded);
+  if (hasFatal([loaded.file])) throw new InputError([loaded.file]);
+
+  const processed: Array<{file: VFile; article: Article}> = [];
+  const files: VFile[] = [loaded.file];
+  for (const [index, manuscriptPath] of list.paths.entries()) {
+    const file = await readTextFile(manuscriptPath);
+    file.cwd = bookDir;
+    file.path = path.relative(bookDir, manuscriptPath);
+    files.push(file);
+    if (hasFatal([file])) continue;
+    file.data.idPrefix = `m${index + 1}`;
+    const body = await processManuscript(file);
+    onFile?.(index + 1, list.paths.length);
+    const matter = file.data.matter;
+    if (!matter || hasFatal([file])) continue;
+    processed.push({
+      file,
+      article: {
+        id: '',
+        title: matter.title,
+        subtitle: matter.subtitle,
+        author: matter.author,
+        date: matter.date,
+        source: matter.source,
+        tags: matter.tags,
+        file: file.path,
+        body,
+        footnotes: file.data.footnotes ?? [],
+      },
+    });
+  }
+  if (hasFatal(files)) throw new InputError(files);
+
+  const {front, parts} = arrange(loaded, processed, list.ordered);
+  if (hasFatal(files)) throw new InputError(files);
+
+  const book: Book = {meta: metaOf(config), front, parts, assets: collectAssets(processed.map((p) => p.file)), dir: bookDir};
+  numberArticles(book);
+  return {book, files};
+}
+
+function metaOf(config: LoadedConfig['config']): BookMeta {
+  return {
+    title: config.title,
+    subtitle: config.subtitle,
+    author: config.author,
+    publisher: config.publisher,
+    year: config.year === undefined ? undefined : String(config.year),
+    language: config.language,
+    writingMode: config.writingMode,
+    pageSize: {name: config.pageSize, ...pageSizeMm(config.pageSize)},
+    articleStart: config.articleStart,
+  };
+}
+
+/**
+ * Group articles into parts. Parts come in `book.yaml` order (else in order of first use);
+ * inside a part, articles go by date then file name, unless the user listed the files.
+ */
+function arrange(
+  {config, file: configFile}: LoadedConfig,
+  processed: Array<{file: VFile; article: Article}>,
+  ordered: boolean,
+): {front: Article[]; parts: Part[]} {
+  const declared = (config.parts ?? []).map((p) => (typeof p === 'string' ? {title: p} : p));
+  const parts: Part[] = declared.map((p, i) => ({id: '', number: i + 1, title: p.title, subtitle: p.subtitle, articles: []}));
+  const seen = new Set<string>();
+  const placed = parsePlacedYaml(String(configFile.value));
+  for (const [i, p] of declared.entries()) {
+    if (seen.has(p.title)) error(configFile, `部分 \`${p.title}\` 重复了`, placed.placeOf(['parts', i]), 'parts');
+    seen.add(p.title);
+  }
+
+  const front: Article[] = [];
+  for (const {file, article} of processed) {
+    const wanted = file.data.matter?.part;
+    if (wanted === undefined) {
+      front.push(article);
+      continue;
+    }
+    let part = parts.find((p) => p.title === wanted);
+    if (!part && config.parts) {
+      error(
+        file,
+        `部分 \`${wanted}\` 不在 book.yaml 的 parts 里：可用的有 ${declared.map((p) => p.title).join('、')}`,
+        file.data.matterLines?.part,
+        'part',
+      );
+      continue;
+    }
+    if (!part) {
+      part = {id: '', number: parts.length + 1, title: wanted, articles: []};
+      parts.push(part);
+    }
+    part.articles.push(article);
+  }
+  if (!ordered) {
+    const byDate = (a: Article, b: Article) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || byFileName(a.file, b.file);
+    front.sort(byDate);
+    for (const part of parts) part.articles.sort(byDate);
+  }
+  for (const [i, part] of parts.entries()) {
+    if (part.articles.length === 0) {
+      configFile.message(`部分 \`${part.title}\` 没有稿件，已略去`, {place: placed.placeOf(['parts', i]), ruleId: 'empty-part', source: 'huibian'});
+    }
+  }
+  return {front, parts: parts.filter((p) => p.articles.length > 0)};
+}
+
+function numberArticles(book: Book): void {
+  let n = 0;
+  for (const article of book.front) article.id = `a${++n}`;
+  for (const [i, part] of book.parts.entries()) {
+    part.id = `p${i + 1}`;
+    part.number = i + 1;
+    for (const article of part.articles) article.id = `a${++n}`;
+  }
+}
+
+function collectAssets(files: VFile[]): Asset[] {
+  const byUrl = new Map<string, Asset>();
+  for (const file of files) for (const asset of file.data.assets ?? []) byUrl.set(asset.url, asset);
+  return [...byUrl.values()];
+}

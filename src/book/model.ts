@@ -1,0 +1,62 @@
+import type {Root} from 'hast';
+import type {Asset} from '../markdown/plugins/rehype-local-images.js';
+import type {Footnote} from '../markdown/plugins/rehype-extract-footnotes.js';
+
+export type {Asset, Footnote};
+
+/** What every renderer needs to know about the book as a whole. */
+export interface BookMeta {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  publisher?: string;
+  year?: string;
+  language: string;
+  writingMode: 'horizontal' | 'vertical';
+  pageSize: {name: string; width: number; height: number};
+  articleStart: 'page' | 'recto' | 'continue';
+}
+
+/** One manuscript, compiled: metadata from its front matter and its body as HAST. */
+export interface Article {
+  /** Unique id in the book (`a1`, `a2` … in reading order); the article's anchor. */
+  id: string;
+  title: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  source?: string;
+  tags: string[];
+  /** Manuscript path relative to the book folder, for messages and caches. */
+  file: string;
+  body: Root;
+  footnotes: Footnote[];
+}
+
+/** A group of articles with a title page of its own. */
+export interface Part {
+  /** Unique id in the book (`p1` …); the part's anchor. */
+  id: string;
+  /** 1-based position, for “第一部分”. */
+  number: number;
+  title: string;
+  subtitle?: string;
+  articles: Article[];
+}
+
+/** The compiled book: the one input of every renderer. */
+export interface Book {
+  meta: BookMeta;
+  /** Articles outside any part (a preface, say), printed before the first part. */
+  front: Article[];
+  parts: Part[];
+  /** Every image used, once each. */
+  assets: Asset[];
+  /** Absolute path of the book folder. */
+  dir: string;
+}
+
+/** Every article in reading order. */
+export function articlesOf(book: Book): Article[] {
+  return [...book.front, ...book.parts.flatMap((part) => part.articles)];
+}

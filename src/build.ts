@@ -1,0 +1,64 @@
+import {rm} from 'node:fs/promises';
+import type {VFile} from 'vfile';
+import {compileBook} from './book/compile.js';
+import type {Progress} from './cli/progress.js';
+import type {BuildOptions} from './cli/build/options.js';
+import {loadConfig} from './config/load.js';
+import {writeAtomic} from './files/write-atomic.js';
+import {writeHtmlSite} from './render/html/write-site.js';
+import {finishPdf} from './render/pdf/finish.js';
+import {renderPagedPdf} from './render/pdf/paged-render.js';
+import {EnvironmentError} from './report/messages.js';
+
+/** What a build produced. */
+export interface BuildResult {
+  out: string;
+  /** Files with the (non-fatal) messages to show. */
+  files: VFile[];
+  pageCount?: number;
+}
+
+/**
+ * Build one book folder into one format: load `book.yaml`, compile the manuscripts into the
+ * book model, render. Input errors throw {@link InputError} before anything is written.
+ */
+export async function buildBook(
+  options: BuildOptions,
+  {progress, signal}: {progress?: Progress; signal?: AbortSignal} = {},
+): Promise<BuildResult> {
+  progress?.step('parse');
+  const loaded = await loadConfig(options.bookDir);
+  const {book, files} = await compileBook(loaded, (done, total) => {
+    if (done === total) progress?.step('compile');
+    else progress?.detail(`${done}/${total} 篇`);
+  });
+  progress?.detail(`${book.parts.length} 个部分`);
+  signal?.throwIfAborted();
+
+  if (options.format === 'html') {
+    progress?.step('write');
+    await rm(options.out, {recursive: true, force: true});
+    await writeHtmlSite(book, options.out);
+    return {out: options.out, files};
+  }
+
+  const rendered = await renderPagedPdf(book, {
+    signal,
+    progress: {
+      step: (name) => progress?.step(name),
+      page: (count) => progress?.detail(`${count} 页`, count),
+    },
+  });
+  const {layout} = rendered;
+  progress?.detail(`${layout.pageCount} 页`);
+  if (layout.hanAfter !== layout.hanBefore) {
+    throw new EnvironmentError(
+      `分页后的文字与稿件不符（汉字 ${layout.hanBefore} → ${layout.hanAfter}）：排版丢失了内容，未写出 PDF。` +
+        `请检查过大的图片或表格；${rendered.warnings.slice(0, 3).join('；')}`,
+    );
+  }
+  progress?.step('write');
+  const pdf = await finishPdf(rendered.pdf, book, layout);
+  await writeAtomic(options.out, pdf);
+  return {out: options.out, files, pageCount: layout.pageCount};
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+import {EnvironmentError, formatMessages, InputError} from '../report/messages.js';
+import {UsageError} from './usage-error.js';
+
+const USAGE = `用法：huibian <命令> [选项]
+
+命令：
+  build [书的文件夹]   生成 PDF 或 HTML（文件夹默认为当前文件夹）
+      --format pdf|html   输出格式（默认 pdf）
+      --out 文件          输出到这里（默认 书的文件夹/build/book.pdf 或 build/html/）
+  check [书的文件夹]   只检查 book.yaml 和稿件，不生成文件
+
+  -h, --help           显示本帮助
+  -v, --version        显示版本`;
+
+/** Commands load lazily, so `--help` never starts a browser or reads fonts. */
+const COMMANDS: Record<string, () => Promise<{run(argv: string[], signal: AbortSignal): Promise<void>}>> = {
+  build: () => import('./build/command.js'),
+  check: () => import('./check/command.js'),
+};
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (name === '-v' || name === '--version') {
+    const {createRequire} = await import('node:module');
+    process.stdout.write(`${(createRequire(import.meta.url)('../../package.json') as {version: string}).version}\n`);
+    return;
+  }
+  const load = COMMANDS[name];
+  if (!load) throw new UsageError(`未知的命令 \`${name}\`：可用的命令有 ${Object.keys(COMMANDS).join('、')}`);
+
+  // One controller for the whole run: Ctrl-C stops the browser and leaves no partial output.
+  const controller = new AbortController();
+  const stop = () => controller.abort(new Error('已取消'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await (await load()).run(rest, controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof InputError) {
+    process.stderr.write(`${formatMessages(error.files)}\n✖ ${error.message}\n`);
+  } else if (error instanceof EnvironmentError || error instanceof UsageError) {
+    process.stderr.write(`✖ ${error.message}\n`);
+    if (error instanceof UsageError) process.stderr.write('运行 `huibian --help` 查看用法\n');
+  } else {
+    process.stderr.write(`✖ 内部错误（请报告）：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+});

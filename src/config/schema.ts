@@ -1,0 +1,52 @@
+import {z} from 'zod';
+
+/** Named page sizes in millimetres (width × height), ISO and the Chinese 开本 in common office use. */
+export const PAGE_SIZES: Record<string, [number, number]> = {
+  A4: [210, 297],
+  A5: [148, 210],
+  A6: [105, 148],
+  B5: [176, 250],
+  B6: [125, 176],
+  '16K': [185, 260],
+  '32K': [130, 184],
+};
+
+const customSize = /^(\d+(?:\.\d+)?)mm\s+(\d+(?:\.\d+)?)mm$/;
+
+const pageSize = z
+  .string()
+  .refine((value) => value in PAGE_SIZES || customSize.test(value), {
+    message: `应为 ${Object.keys(PAGE_SIZES).join('、')} 之一，或“宽mm 高mm”（如 “140mm 203mm”）`,
+  });
+
+const part = z.union([
+  z.string().min(1),
+  z.strictObject({title: z.string().min(1), subtitle: z.string().optional()}),
+]);
+
+/** The schema of `book.yaml`; keys are camelCase, an unknown key is an error. */
+export const bookConfigSchema = z.strictObject({
+  title: z.string({error: '缺少书名 title（必填）'}).min(1, '书名 title 不能为空'),
+  subtitle: z.string().optional(),
+  author: z.string().optional(),
+  publisher: z.string().optional(),
+  year: z.union([z.number().int(), z.string()]).optional(),
+  language: z.string().default('zh-Hans'),
+  writingMode: z.enum(['horizontal', 'vertical']).default('horizontal'),
+  pageSize: pageSize.default('A5'),
+  manuscripts: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).default('manuscripts/**/*.md'),
+  parts: z.array(part).optional(),
+  articleStart: z.enum(['page', 'recto', 'continue']).default('page'),
+});
+
+/** `book.yaml` as written by the user, defaults applied. */
+export type BookConfig = z.infer<typeof bookConfigSchema>;
+
+/** Page size in millimetres for a `pageSize` value already validated by the schema. */
+export function pageSizeMm(value: string): {width: number; height: number} {
+  const named = PAGE_SIZES[value];
+  if (named) return {width: named[0], height: named[1]};
+  const match = customSize.exec(value);
+  if (!match) throw new Error(`unvalidated page size ${value}`);
+  return {width: Number(match[1]), height: Number(match[2])};
+}

@@ -1,0 +1,16 @@
+import {existsSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+/** The templates shipped with huibian (`templates/` at the package root; same depth from src/ and dist/). */
+export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+/**
+ * Read a template: the book folder's own `templates/NAME` when it has one (users edit their
+ * copy), otherwise huibian's.
+ */
+export async function readTemplate(bookDir: string, name: string): Promise<string> {
+  const own = path.join(bookDir, 'templates', name);
+  return readFile(existsSync(own) ? own : path.join(BUILTIN_TEMPLATES, name), 'utf8');
+}

@@ -1,0 +1,24 @@
+import {z} from 'zod';
+
+/** Front matter keys of a manuscript; others are reported as warnings, never silently used. */
+export const matterSchema = z.object({
+  title: z.string({error: '缺少标题 title（必填）'}).trim().min(1, '标题 title 不能为空'),
+  subtitle: z.string().optional(),
+  author: z.string().optional(),
+  date: z
+    .string({error: '日期 date 应写成 YYYY-MM-DD'})
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期 date 应写成 YYYY-MM-DD，如 2025-03-12')
+    .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value), {
+      message: '日期 date 不是一个存在的日期',
+    })
+    .optional(),
+  source: z.string().optional(),
+  tags: z.union([z.string().transform((tag) => [tag]), z.array(z.string())]).default([]),
+  part: z.string().min(1).optional(),
+});
+
+/** A manuscript's validated front matter. */
+export type Matter = z.infer<typeof matterSchema>;
+
+/** The keys {@link matterSchema} knows, to warn about the others. */
+export const matterKeys = new Set(Object.keys(matterSchema.shape));

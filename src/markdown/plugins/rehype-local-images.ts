@@ -1,0 +1,82 @@
+import {createHash} from 'node:crypto';
+import {access} from 'node:fs/promises';
+import path from 'node:path';
+import type {Element, Root} from 'hast';
+import {visit} from 'unist-util-visit';
+import type {VFile} from 'vfile';
+import {error} from '../../report/messages.js';
+
+/** Image types every renderer (Chromium, EPUB readers) shows, by file extension. */
+export const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+};
+
+/** A file a manuscript uses, copied into every output under `url`. */
+export interface Asset {
+  /** Path inside the output (`assets/…`), unique per source file. */
+  url: string;
+  /** Absolute path of the source file. */
+  path: string;
+  mediaType: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Images of this manuscript, found and checked by {@link rehypeLocalImages}. */
+    assets: Asset[];
+  }
+}
+
+/**
+ * Check every image of a manuscript: it must be a local file of a known type next to the
+ * manuscript (the build is fenced: no network). `src` is rewritten to the output's asset path.
+ */
+export default function rehypeLocalImages() {
+  return async (tree: Root, file: VFile): Promise<void> => {
+    const images: Element[] = [];
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'img') images.push(node);
+    });
+    const assets = new Map<string, Asset>();
+    for (const image of images) {
+      const src = String(image.properties.src ?? '');
+      const place = image.position?.start;
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src)) {
+        error(file, `不能使用网络或内嵌图片 \`${src.slice(0, 60)}\`：请把图片存到 manuscripts/images/ 并写相对路径`, place, 'image');
+        continue;
+      }
+      const decoded = safeDecode(src);
+      const absolute = path.resolve(file.dirname ?? '.', decoded);
+      const mediaType = IMAGE_TYPES[path.extname(absolute).toLowerCase()];
+      if (!mediaType) {
+        error(file, `不支持的图片格式 \`${src}\`：请用 ${Object.keys(IMAGE_TYPES).join(' ')} 之一`, place, 'image');
+        continue;
+      }
+      try {
+        await access(absolute);
+      } catch {
+        error(file, `找不到图片 \`${src}\`（应在 ${absolute}）：请检查文件名和路径`, place, 'image');
+        continue;
+      }
+      const key = path.relative(file.cwd, absolute);
+      const hash = createHash('sha256').update(key).digest('hex').slice(0, 10);
+      const asset = {url: `assets/${hash}${path.extname(absolute).toLowerCase()}`, path: absolute, mediaType};
+      assets.set(asset.url, asset);
+      image.properties.src = asset.url;
+    }
+    file.data.assets = [...assets.values()];
+  };
+}
+
+function safeDecode(src: string): string {
+  try {
+    return decodeURIComponent(src);
+  } catch {
+    return src;
+  }
+}

@@ -1,0 +1,57 @@
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {packageDir} from '../files/package-dir.js';
+
+/**
+ * The three faces of a Chinese book (clreq: 宋 for text, 黑 for headings, 楷 for quotes and
+ * captions), all TrueType-outline WOFF2 from npm so Chromium embeds CID TrueType subsets,
+ * never Type 3, and no system font is needed. Each is sliced by `unicode-range`.
+ */
+export const FONT_FACES = [
+  {family: 'Huibian Song', slug: 'song', pkg: '@fontsource/noto-serif-sc', css: ['400.css', '700.css'], files: 'files'},
+  {family: 'Huibian Hei', slug: 'hei', pkg: '@fontsource/noto-sans-sc', css: ['400.css', '700.css'], files: 'files'},
+  {family: 'Huibian Kai', slug: 'kai', pkg: 'lxgw-wenkai-webfont', css: ['lxgwwenkai-regular.css'], files: 'files'},
+] as const;
+
+/** A font stylesheet whose `url()`s point below `fonts/<slug>/`, and where those folders are on disk. */
+export interface FontSheet {
+  css: string;
+  /** URL prefix (`fonts/song/`) → folder holding the font files. */
+  mounts: Map<string, string>;
+}
+
+let cached: Promise<FontSheet> | undefined;
+
+/** The `@font-face` rules of all faces, renamed to the Huibian families (read once per process). */
+export function fontSheet(): Promise<FontSheet> {
+  cached ??= buildFontSheet();
+  return cached;
+}
+
+async function buildFontSheet(): Promise<FontSheet> {
+  const mounts = new Map<string, string>();
+  const parts: string[] = [];
+  for (const face of FONT_FACES) {
+    const dir = packageDir(face.pkg);
+    mounts.set(`fonts/${face.slug}/`, path.join(dir, face.files));
+    for (const name of face.css) {
+      const css = await readFile(path.join(dir, name), 'utf8');
+      parts.push(
+        css
+          .replace(/font-family:\s*['"][^'"]+['"]/g, `font-family: '${face.family}'`)
+          .replace(/font-display:\s*\w+;?/g, '')
+          // Keep only WOFF2 sources: every engine we target reads them.
+          .replace(/,\s*url\([^)]*\.woff\)\s*format\(['"]woff['"]\)/g, '')
+          .replace(/url\((['"]?)\.\/files\//g, `url($1fonts/${face.slug}/`),
+      );
+    }
+  }
+  return {css: parts.join('\n'), mounts};
+}
+
+/** The families as CSS custom properties, so templates say `var(--font-song)`. */
+export const FONT_VARIABLES = `:root {
+  --font-song: 'Huibian Song', serif;
+  --font-hei: 'Huibian Hei', 'Huibian Song', sans-serif;
+  --font-kai: 'Huibian Kai', 'Huibian Song', serif;
+}`;

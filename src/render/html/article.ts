@@ -1,0 +1,20 @@
+import type {ElementContent} from 'hast';
+import {h} from 'hastscript';
+import type {Article} from '../../book/model.js';
+import {chineseDate} from '../../typography/chinese-numerals.js';
+
+/**
+ * The opening of an article: title, subtitle, byline, date and source. Shared by the print
+ * and EPUB renderers so an article opens the same way everywhere.
+ */
+export function articleHeader(article: Article, headingTag = 'h1'): ElementContent {
+  const meta: ElementContent[] = [];
+  if (article.date) meta.push(h('time.article-date', {dateTime: article.date}, chineseDate(article.date)));
+  if (article.source) meta.push(h('span.article-source', `来源：${article.source}`));
+  return h('header.article-header', [
+    h(`${headingTag}.article-title`, article.title),
+    article.subtitle ? h('p.article-subtitle', article.subtitle) : undefined,
+    article.author ? h('p.article-byline', article.author) : undefined,
+    meta.length > 0 ? h('p.article-meta', meta) : undefined,
+  ]);
+}

@@ -1,0 +1,17 @@
+import type {BookMeta} from '../../book/model.js';
+import {FONT_VARIABLES} from '../fonts.js';
+
+/**
+ * The part of the print stylesheet that comes from `book.yaml`: page size and the variables
+ * templates use. Loaded before the template's own CSS, which may override any of it.
+ */
+export function bookStylesheet(meta: BookMeta): string {
+  const {width, height} = meta.pageSize;
+  return `@page { size: ${width}mm ${height}mm; }
+:root {
+  --page-width: ${width}mm;
+  --page-height: ${height}mm;
+}
+${FONT_VARIABLES}
+`;
+}

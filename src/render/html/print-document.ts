@@ -1,0 +1,127 @@
+import type {ElementContent, Root} from 'hast';
+import {h} from 'hastscript';
+import rehypeStringify from 'rehype-stringify';
+import {unified} from 'unified';
+import {articlesOf, type Article, type Book, type Part} from '../../book/model.js';
+import {chineseNumber} from '../../typography/chinese-numerals.js';
+import {articleHeader} from './article.js';
+import {inlineFootnotes} from './print-footnotes.js';
+
+/** Stylesheets and scripts the print document links, relative to it. */
+export interface PrintLinks {
+  stylesheets: string[];
+  scripts: string[];
+}
+
+/**
+ * The whole book as one HTML document for paged media: cover, title page, colophon, table of
+ * contents, then parts and articles. Page breaks, running heads and folios are left to CSS
+ * (templates/print.css); elements carry the classes and ids that CSS and the PDF step use.
+ */
+export function printDocument(book: Book, links: PrintLinks): string {
+  const {meta} = book;
+  const body: ElementContent[] = [
+    cover(book),
+    titlePage(book),
+    colophon(book),
+    tableOfContents(book),
+    ...book.front.map((article) => articleSection(article, 'front-article')),
+    ...book.parts.map(partSection),
+  ];
+  // The first page after the front matter is page 1 (print.css resets the counter there).
+  const first = body[4];
+  if (first?.type === 'element') (first.properties.className as string[]).push('body-start');
+
+  const tree: Root = {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      h('html', {lang: meta.language, className: [`mode-${meta.writingMode}`, `start-${meta.articleStart}`]}, [
+        h('head', [
+          h('meta', {charSet: 'utf-8'}),
+          h('title', meta.title),
+          ...links.stylesheets.map((href) => h('link', {rel: 'stylesheet', href})),
+          ...links.scripts.map((src) => h('script', {src})),
+        ]),
+        h('body', body),
+      ]),
+    ],
+  };
+  return unified().use(rehypeStringify).stringify(tree);
+}
+
+function cover(book: Book): ElementContent {
+  const {meta} = book;
+  return h('section.cover', {dataRole: 'cover'}, [
+    h('div.cover-band'),
+    h('h1.cover-title', meta.title),
+    meta.subtitle ? h('p.cover-subtitle', meta.subtitle) : undefined,
+    h('div.cover-foot', [meta.author ? h('p.cover-author', meta.author) : undefined, meta.year ? h('p.cover-year', meta.year) : undefined]),
+  ]);
+}
+
+function titlePage(book: Book): ElementContent {
+  const {meta} = book;
+  return h('section.title-page', [
+    h('h1.book-title', meta.title),
+    meta.subtitle ? h('p.book-subtitle', meta.subtitle) : undefined,
+    meta.author ? h('p.book-author', meta.author) : undefined,
+    meta.publisher ? h('p.book-publisher', meta.publisher) : undefined,
+  ]);
+}
+
+function colophon(book: Book): ElementContent {
+  const {meta} = book;
+  const count = articlesOf(book).length;
+  const rows: Array<[string, string | undefined]> = [
+    ['书名', meta.title],
+    ['编者', meta.author],
+    ['印制', meta.publisher],
+    ['年份', meta.year],
+    ['篇目', `${count} 篇`],
+  ];
+  return h('section.colophon', [
+    h('dl.colophon-list', rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', k), h('dd', v)])),
+  ]);
+}
+
+function tableOfContents(book: Book): ElementContent {
+  const entry = (id: string, text: string, className: string, children?: ElementContent) =>
+    h(`li.${className}`, [
+      h('a.toc-link', {href: `#${id}`}, [h('span.toc-title', text), h('span.toc-leader'), h('span.toc-page')]),
+      children,
+    ]);
+  return h('nav.toc', {id: 'toc', role: 'doc-toc'}, [
+    h('h1.toc-heading', '目录'),
+    h('ol.toc-list', [
+      ...book.front.map((a) => entry(a.id, a.title, 'toc-article')),
+      ...book.parts.map((part) =>
+        entry(part.id, `${partLabel(part)}　${part.title}`, 'toc-part', h('ol', part.articles.map((a) => entry(a.id, a.title, 'toc-article')))),
+      ),
+    ]),
+  ]);
+}
+
+/** “第一部分” for part 1. */
+export function partLabel(part: Part): string {
+  return `第${chineseNumber(part.number)}部分`;
+}
+
+function partSection(part: Part): ElementContent {
+  return h('section.part', {id: part.id, dataTocId: part.id}, [
+    h('div.part-page', [
+      h('p.part-number', partLabel(part)),
+      h('h1.part-title', part.title),
+      part.subtitle ? h('p.part-subtitle', part.subtitle) : undefined,
+    ]),
+    ...part.articles.map((article) => articleSection(article, 'part-article')),
+  ]);
+}
+
+function articleSection(article: Article, className: string): ElementContent {
+  const body = inlineFootnotes(article.body, article.footnotes);
+  return h(`article.article.${className}`, {id: article.id, dataTocId: article.id}, [
+    articleHeader(article),
+    h('div.article-body', body.children as ElementContent[]),
+  ]);
+}

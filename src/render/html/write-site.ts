@@ -1,0 +1,62 @@
+import {copyFile, mkdir, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import type {Book} from '../../book/model.js';
+import {printSite} from './site.js';
+
+/**
+ * Write the book as a folder of static HTML (`index.html`, styles, images, fonts). Of the
+ * font slices only those whose `unicode-range` meets the book's text are copied: a few MB
+ * instead of 180.
+ */
+export async function writeHtmlSite(book: Book, outDir: string): Promise<void> {
+  const site = await printSite(book, {paged: false});
+  const text = [...site.files.values()].filter((v) => typeof v === 'string').join('');
+  const used = new Set([...text].map((c) => c.codePointAt(0)!));
+  const fontsCss = String(site.files.get('fonts.css'));
+  const {css, urls} = keepUsedFaces(fontsCss, used);
+  site.files.set('fonts.css', css);
+
+  for (const [urlPath, content] of site.files) await writeInto(outDir, urlPath, content);
+  for (const [urlPath, source] of site.links) await copyInto(outDir, urlPath, source);
+  for (const url of urls) {
+    const mount = [...site.mounts].find(([prefix]) => url.startsWith(prefix));
+    if (mount) await copyInto(outDir, url, path.join(mount[1], url.slice(mount[0].length)));
+  }
+}
+
+/**
+ * Keep the `@font-face` rules whose `unicode-range` covers a used code point (rules without
+ * a range always stay), and list the font URLs they reference.
+ */
+export function keepUsedFaces(css: string, used: Set<number>): {css: string; urls: string[]} {
+  const urls: string[] = [];
+  const kept = css.replace(/@font-face\s*{[^}]*}/g, (rule) => {
+    const range = /unicode-range:\s*([^;}]+)/.exec(rule)?.[1];
+    if (range && !rangeMeets(range, used)) return '';
+    for (const match of rule.matchAll(/url\((['"]?)([^'")]+)\1\)/g)) urls.push(match[2]!);
+    return rule;
+  });
+  return {css: kept.replace(/\n{3,}/g, '\n\n'), urls};
+}
+
+function rangeMeets(range: string, used: Set<number>): boolean {
+  return range.split(',').some((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+    const start = Number.parseInt(from!.replace(/\?/g, '0'), 16);
+    const end = to ? Number.parseInt(to, 16) : Number.parseInt(from!.replace(/\?/g, 'F'), 16);
+    for (const point of used) if (point >= start && point <= end) return true;
+    return false;
+  });
+}
+
+async function writeInto(outDir: string, urlPath: string, content: string | Buffer): Promise<void> {
+  const target = path.join(outDir, urlPath);
+  await mkdir(path.dirname(target), {recursive: true});
+  await writeFile(target, content);
+}
+
+async function copyInto(outDir: string, urlPath: string, source: string): Promise<void> {
+  const target = path.join(outDir, urlPath);
+  await mkdir(path.dirname(target), {recursive: true});
+  await copyFile(source, target);
+}

@@ -1,0 +1,108 @@
+import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef} from 'pdf-lib';
+import type {Book} from '../../book/model.js';
+import {partLabel} from '../html/print-document.js';
+import type {Layout} from './in-page.js';
+
+/** One bookmark: a title, the 0-based page it opens, and its children. */
+export interface OutlineItem {
+  title: string;
+  page: number;
+  children: OutlineItem[];
+}
+
+/** Bookmarks for the book: 目录, front articles, then each part with its articles. */
+export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
+  const at = (id: string) => layout.anchors[id] ?? 0;
+  const items: OutlineItem[] = [];
+  if ('toc' in layout.anchors) items.push({title: '目录', page: at('toc'), children: []});
+  for (const article of book.front) items.push({title: article.title, page: at(article.id), children: []});
+  for (const part of book.parts) {
+    items.push({
+      title: `${partLabel(part)}　${part.title}`,
+      page: at(part.id),
+      children: part.articles.map((a) => ({title: a.title, page: at(a.id), children: []})),
+    });
+  }
+  return items;
+}
+
+/**
+ * What Chromium leaves out of a PDF, added with pdf-lib: document information, language,
+ * bookmarks, and page labels (front matter in roman numerals, the body from 1).
+ */
+export async function finishPdf(pdf: Uint8Array, book: Book, layout: Layout, now = buildDate()): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, {updateMetadata: false});
+  const {meta} = book;
+  doc.setTitle(meta.title, {showInWindowTitleBar: true});
+  if (meta.author) doc.setAuthor(meta.author);
+  doc.setSubject([meta.subtitle, meta.year].filter(Boolean).join(' ') || meta.title);
+  const tags = [...new Set([...book.front, ...book.parts.flatMap((p) => p.articles)].flatMap((a) => a.tags))];
+  doc.setKeywords([...book.parts.map((p) => p.title), ...tags]);
+  doc.setCreator('huibian');
+  doc.setProducer('huibian (Chromium, Paged.js, pdf-lib)');
+  doc.setCreationDate(now);
+  doc.setModificationDate(now);
+  doc.setLanguage(meta.language);
+
+  setPageLabels(doc, layout.bodyStart);
+  setOutline(doc, outlineOf(book, layout));
+  return doc.save({useObjectStreams: true});
+}
+
+/** Roman numerals before the body, Arabic from the body's first page (PDF 32000 §12.4.2). */
+function setPageLabels(doc: PDFDocument, bodyStart: number): void {
+  const {context} = doc;
+  const nums: PDFArray = context.obj([]);
+  if (bodyStart > 0) {
+    nums.push(PDFNumber.of(0));
+    nums.push(context.obj({S: 'r'}));
+  }
+  nums.push(PDFNumber.of(Math.max(bodyStart, 0)));
+  nums.push(context.obj({S: 'D', St: 1}));
+  doc.catalog.set(PDFName.of('PageLabels'), context.obj({Nums: nums}));
+}
+
+/** Write the outline tree (PDF 32000 §12.3.3): parts open, showing their articles. */
+function setOutline(doc: PDFDocument, items: OutlineItem[]): void {
+  if (items.length === 0) return;
+  const {context} = doc;
+  const pages = doc.getPages();
+  const rootRef = context.nextRef();
+
+  const build = (list: OutlineItem[], parentRef: PDFRef): {first: PDFRef; last: PDFRef; count: number} => {
+    const refs = list.map(() => context.nextRef());
+    let count = 0;
+    list.forEach((item, i) => {
+      const page = pages[Math.min(Math.max(item.page, 0), pages.length - 1)]!;
+      const dict = context.obj({
+        Title: PDFHexString.fromText(item.title),
+        Parent: parentRef,
+        Dest: [page.ref, 'XYZ', null, null, null],
+      }) as PDFDict;
+      if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
+      if (i < list.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
+      if (item.children.length > 0) {
+        const kids = build(item.children, refs[i]!);
+        dict.set(PDFName.of('First'), kids.first);
+        dict.set(PDFName.of('Last'), kids.last);
+        dict.set(PDFName.of('Count'), PDFNumber.of(kids.count));
+        count += kids.count;
+      }
+      context.assign(refs[i]!, dict);
+      count += 1;
+    });
+    return {first: refs[0]!, last: refs.at(-1)!, count};
+  };
+
+  const top = build(items, rootRef);
+  context.assign(rootRef, context.obj({Type: 'Outlines', First: top.first, Last: top.last, Count: top.count}));
+  doc.catalog.set(PDFName.of('Outlines'), rootRef);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
+
+/** The build's date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now. */
+export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+

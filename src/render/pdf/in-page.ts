@@ -1,0 +1,58 @@
+/**
+ * Code that runs inside the browser page. Each function is handed to `page.evaluate`, so it
+ * may use nothing from outside its own body.
+ */
+
+/** Where each anchored part and article ended up, read back from the paginated DOM. */
+export interface Layout {
+  pageCount: number;
+  /** 0-based index of the page that holds `.body-start` (folio 1). */
+  bodyStart: number;
+  /** `data-toc-id` → 0-based page index of its first fragment. */
+  anchors: Record<string, number>;
+  /** Han characters in the document before and after pagination (Paged.js can drop content). */
+  hanBefore: number;
+  hanAfter: number;
+}
+
+/**
+ * Load every font slice the text needs, then paginate with Paged.js, reporting each laid-out
+ * page through `window.huibianProgress`. Fonts first: a slice arriving after layout would
+ * change line breaks on pages already cut.
+ */
+export async function paginateInPage(families: Array<[string, number[]]>): Promise<Layout> {
+  type PagedApi = {
+    Handler: new (...args: unknown[]) => object;
+    Previewer: new () => {preview(): Promise<unknown>};
+    registerHandlers(...handlers: unknown[]): void;
+  };
+  const w = window as unknown as {Paged: PagedApi; huibianProgress(n: number): void};
+  const hanCount = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).length;
+
+  const text = document.body.textContent ?? '';
+  const hanBefore = hanCount(text);
+  const sample = [...new Set(text + '0123456789ivxlcdm目录·…—')].join('');
+  await Promise.all(families.flatMap(([family, weights]) => weights.map((weight) => document.fonts.load(`${weight} 12pt "${family}"`, sample))));
+  await document.fonts.ready;
+
+  class Progress extends w.Paged.Handler {
+    afterPageLayout(_element: unknown, page: {position: number}) {
+      w.huibianProgress(page.position + 1);
+    }
+  }
+  w.Paged.registerHandlers(Progress);
+  await new w.Paged.Previewer().preview();
+
+  const pages = [...document.querySelectorAll('.pagedjs_page')];
+  const pageOf = (element: Element | null) => (element ? pages.indexOf(element.closest('.pagedjs_page')!) : -1);
+  const anchors: Record<string, number> = {};
+  for (const element of document.querySelectorAll<HTMLElement>('[data-toc-id]')) {
+    const id = element.dataset.tocId!;
+    if (!(id in anchors)) anchors[id] = pageOf(element);
+  }
+  let hanAfter = 0;
+  for (const area of document.querySelectorAll('.pagedjs_page_content, .pagedjs_footnote_content')) {
+    hanAfter += hanCount(area.textContent ?? '');
+  }
+  return {pageCount: pages.length, bodyStart: pageOf(document.querySelector('.body-start')), anchors, hanBefore, hanAfter};
+}

@@ -1,0 +1,76 @@
+import {createReadStream} from 'node:fs';
+import {stat} from 'node:fs/promises';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import path from 'node:path';
+import type {Site} from '../html/site.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+};
+
+/** A loopback HTTP server for one build. */
+export interface SiteServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serve the print document over loopback HTTP: Paged.js hangs when it re-fetches stylesheets
+ * over file://, and a server that only knows the book's files fences the browser in.
+ */
+export async function serveSite(site: Site): Promise<SiteServer> {
+  const server = http.createServer((request, response) => {
+    void respond(site, request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const {port} = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function respond(site: Site, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+  const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
+  const type = TYPES[path.extname(urlPath).toLowerCase()] ?? 'application/octet-stream';
+  const generated = site.files.get(urlPath);
+  if (generated !== undefined) {
+    response.writeHead(200, {'content-type': type});
+    response.end(generated);
+    return;
+  }
+  const file = site.links.get(urlPath) ?? fromMount(site.mounts, urlPath);
+  if (file && (await stat(file).catch(() => undefined))?.isFile()) {
+    response.writeHead(200, {'content-type': type});
+    createReadStream(file).pipe(response);
+    return;
+  }
+  response.writeHead(404).end();
+}
+
+function fromMount(mounts: Map<string, string>, urlPath: string): string | undefined {
+  for (const [prefix, dir] of mounts) {
+    if (!urlPath.startsWith(prefix)) continue;
+    const target = path.resolve(dir, urlPath.slice(prefix.length));
+    // Never serve outside the mounted folder (`..` in a URL).
+    if (target.startsWith(dir + path.sep)) return target;
+  }
+  return undefined;
+}
