@@ -25,8 +25,8 @@ export function printDocument(book: Book, links: PrintLinks): string {
     titlePage(book),
     colophon(book),
     tableOfContents(book),
-    ...book.front.map((article) => articleSection(article, 'front-article')),
-    ...book.parts.map(partSection),
+    ...book.front.map((article) => articleSection(book, article, 'front-article')),
+    ...book.parts.map((part) => partSection(book, part)),
   ];
   // The first page after the front matter is page 1 (print.css resets the counter there).
   const first = body[4];
@@ -36,7 +36,7 @@ export function printDocument(book: Book, links: PrintLinks): string {
     type: 'root',
     children: [
       {type: 'doctype'},
-      h('html', {lang: meta.language, className: [`mode-${meta.writingMode}`, `start-${meta.articleStart}`]}, [
+      h('html', {lang: meta.language, className: [`mode-${meta.writingMode}`]}, [
         h('head', [
           h('meta', {charSet: 'utf-8'}),
           h('title', meta.title),
@@ -107,20 +107,20 @@ export function partLabel(part: Part): string {
   return `第${chineseNumber(part.number)}部分`;
 }
 
-function partSection(part: Part): ElementContent {
+function partSection(book: Book, part: Part): ElementContent {
   return h('section.part', {id: part.id, dataTocId: part.id}, [
     h('div.part-page', [
       h('p.part-number', partLabel(part)),
       h('h1.part-title', part.title),
       part.subtitle ? h('p.part-subtitle', part.subtitle) : undefined,
     ]),
-    ...part.articles.map((article) => articleSection(article, 'part-article')),
+    ...part.articles.map((article) => articleSection(book, article, 'part-article')),
   ]);
 }
 
-function articleSection(article: Article, className: string): ElementContent {
+function articleSection(book: Book, article: Article, className: string): ElementContent {
   const body = inlineFootnotes(article.body, article.footnotes);
-  return h(`article.article.${className}`, {id: article.id, dataTocId: article.id}, [
+  return h(`article.article.${className}.start-${book.meta.articleStart}`, {id: article.id, dataTocId: article.id}, [
     articleHeader(article),
     h('div.article-body', body.children as ElementContent[]),
   ]);

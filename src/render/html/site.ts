@@ -5,6 +5,7 @@ import {packageDir} from '../../files/package-dir.js';
 import {readTemplate} from '../../files/templates.js';
 import {fontSheet} from '../fonts.js';
 import {bookStylesheet} from './book-css.js';
+import {PAGED_FIXES} from './engine-css.js';
 import {printDocument} from './print-document.js';
 
 /** What a page of the book may load: generated files, single files on disk, and mounted folders. */
@@ -24,7 +25,7 @@ export interface Site {
 export async function printSite(book: Book, {paged}: {paged: boolean}): Promise<Site> {
   const fonts = await fontSheet();
   const html = printDocument(book, {
-    stylesheets: ['fonts.css', 'book.css', 'print.css'],
+    stylesheets: paged ? ['fonts.css', 'book.css', 'print.css', 'paged-fixes.css'] : ['fonts.css', 'book.css', 'print.css'],
     scripts: paged ? ['paged.js'] : [],
   });
   const files = new Map<string, string | Buffer>([
@@ -33,6 +34,9 @@ export async function printSite(book: Book, {paged}: {paged: boolean}): Promise<
     ['book.css', bookStylesheet(book.meta)],
     ['print.css', await readTemplate(book.dir, 'print.css')],
   ]);
-  if (paged) files.set('paged.js', await readFile(path.join(packageDir('pagedjs'), 'dist', 'paged.js')));
+  if (paged) {
+    files.set('paged.js', await readFile(path.join(packageDir('pagedjs'), 'dist', 'paged.js')));
+    files.set('paged-fixes.css', PAGED_FIXES);
+  }
   return {files, links: new Map(book.assets.map((a) => [a.url, a.path])), mounts: fonts.mounts};
 }
