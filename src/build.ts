@@ -5,6 +5,8 @@ import type {Progress} from './cli/progress.js';
 import type {BuildOptions} from './cli/build/options.js';
 import {loadConfig} from './config/load.js';
 import {writeAtomic} from './files/write-atomic.js';
+import {BODY_FAMILY, fontSheet} from './render/fonts.js';
+import {unicodeRanges, warnUncovered} from './render/font-coverage.js';
 import {writeHtmlSite} from './render/html/write-site.js';
 import {finishPdf} from './render/pdf/finish.js';
 import {renderPagedPdf} from './render/pdf/paged-render.js';
@@ -33,6 +35,7 @@ export async function buildBook(
     else progress?.detail(`${done}/${total} 篇`);
   });
   progress?.detail(`${book.parts.length} 个部分`);
+  warnUncovered(book, files, unicodeRanges((await fontSheet()).css, BODY_FAMILY));
   signal?.throwIfAborted();
 
   if (options.format === 'html') {

@@ -8,6 +8,7 @@ import type {VFile} from 'vfile';
 import rehypeExtractFootnotes from './plugins/rehype-extract-footnotes.js';
 import rehypeFigure from './plugins/rehype-figure.js';
 import rehypeLocalImages from './plugins/rehype-local-images.js';
+import rehypeRomanNumerals from './plugins/rehype-roman-numerals.js';
 import rehypeScopeIds from './plugins/rehype-scope-ids.js';
 import remarkManuscriptMatter from './plugins/remark-manuscript-matter.js';
 import remarkWarnRawHtml from './plugins/remark-warn-raw-html.js';
@@ -25,6 +26,7 @@ export function createProcessor() {
     .use(remarkWarnRawHtml)
     .use(remarkRehype, {footnoteLabel: '注释', footnoteBackLabel: '返回正文'})
     .use(rehypeFigure)
+    .use(rehypeRomanNumerals)
     .use(rehypeLocalImages)
     .use(rehypeScopeIds)
     .use(rehypeExtractFootnotes);

@@ -13,6 +13,9 @@ export const FONT_FACES = [
   {family: 'Huibian Kai', slug: 'kai', pkg: 'lxgw-wenkai-webfont', css: ['lxgwwenkai-regular.css'], files: 'files'},
 ] as const;
 
+/** The family body text is set in. */
+export const BODY_FAMILY = 'Huibian Song';
+
 /** A font stylesheet whose `url()`s point below `fonts/<slug>/`, and where those folders are on disk. */
 export interface FontSheet {
   css: string;

@@ -1,16 +1,19 @@
-import type {ElementContent, Root} from 'hast';
+import type {Element, ElementContent, Root} from 'hast';
 import {h} from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
 import {articlesOf, type Article, type Book, type Part} from '../../book/model.js';
 import {chineseNumber} from '../../typography/chinese-numerals.js';
 import {articleHeader} from './article.js';
+import {inlineSvgImages} from './inline-svg.js';
 import {inlineFootnotes} from './print-footnotes.js';
 
 /** Stylesheets and scripts the print document links, relative to it. */
 export interface PrintLinks {
   stylesheets: string[];
   scripts: string[];
+  /** SVG images to draw inline, by asset URL (see `loadSvgs`). */
+  svgs?: Map<string, Element>;
 }
 
 /**
@@ -25,8 +28,8 @@ export function printDocument(book: Book, links: PrintLinks): string {
     titlePage(book),
     colophon(book),
     tableOfContents(book),
-    ...book.front.map((article) => articleSection(book, article, 'front-article')),
-    ...book.parts.map((part) => partSection(book, part)),
+    ...book.front.map((article) => articleSection(book, article, 'front-article', links.svgs)),
+    ...book.parts.map((part) => partSection(book, part, links.svgs)),
   ];
   // The first page after the front matter is page 1 (print.css resets the counter there).
   const first = body[4];
@@ -107,19 +110,20 @@ export function partLabel(part: Part): string {
   return `第${chineseNumber(part.number)}部分`;
 }
 
-function partSection(book: Book, part: Part): ElementContent {
+function partSection(book: Book, part: Part, svgs: PrintLinks['svgs']): ElementContent {
   return h('section.part', {id: part.id, dataTocId: part.id}, [
     h('div.part-page', [
       h('p.part-number', partLabel(part)),
       h('h1.part-title', part.title),
       part.subtitle ? h('p.part-subtitle', part.subtitle) : undefined,
     ]),
-    ...part.articles.map((article) => articleSection(book, article, 'part-article')),
+    ...part.articles.map((article) => articleSection(book, article, 'part-article', svgs)),
   ]);
 }
 
-function articleSection(book: Book, article: Article, className: string): ElementContent {
+function articleSection(book: Book, article: Article, className: string, svgs: PrintLinks['svgs']): ElementContent {
   const body = inlineFootnotes(article.body, article.footnotes);
+  if (svgs) inlineSvgImages(body, svgs, article.id);
   return h(`article.article.${className}.start-${book.meta.articleStart}`, {id: article.id, dataTocId: article.id}, [
     articleHeader(article),
     h('div.article-body', body.children as ElementContent[]),

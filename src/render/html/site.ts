@@ -6,6 +6,7 @@ import {readTemplate} from '../../files/templates.js';
 import {fontSheet} from '../fonts.js';
 import {bookStylesheet} from './book-css.js';
 import {PAGED_FIXES} from './engine-css.js';
+import {loadSvgs} from './inline-svg.js';
 import {printDocument} from './print-document.js';
 
 /** What a page of the book may load: generated files, single files on disk, and mounted folders. */
@@ -27,6 +28,7 @@ export async function printSite(book: Book, {paged}: {paged: boolean}): Promise<
   const html = printDocument(book, {
     stylesheets: paged ? ['fonts.css', 'book.css', 'print.css', 'paged-fixes.css'] : ['fonts.css', 'book.css', 'print.css'],
     scripts: paged ? ['paged.js'] : [],
+    svgs: await loadSvgs(book.assets),
   });
   const files = new Map<string, string | Buffer>([
     ['index.html', html],

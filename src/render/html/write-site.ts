@@ -1,6 +1,7 @@
 import {copyFile, mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Book} from '../../book/model.js';
+import {unicodeRanges} from '../font-coverage.js';
 import {printSite} from './site.js';
 
 /**
@@ -31,22 +32,13 @@ export async function writeHtmlSite(book: Book, outDir: string): Promise<void> {
 export function keepUsedFaces(css: string, used: Set<number>): {css: string; urls: string[]} {
   const urls: string[] = [];
   const kept = css.replace(/@font-face\s*{[^}]*}/g, (rule) => {
-    const range = /unicode-range:\s*([^;}]+)/.exec(rule)?.[1];
-    if (range && !rangeMeets(range, used)) return '';
+    const family = /font-family:\s*'([^']+)'/.exec(rule)?.[1] ?? '';
+    const ranges = unicodeRanges(rule, family);
+    if (![...used].some((point) => ranges.some(([a, b]) => point >= a && point <= b))) return '';
     for (const match of rule.matchAll(/url\((['"]?)([^'")]+)\1\)/g)) urls.push(match[2]!);
     return rule;
   });
   return {css: kept.replace(/\n{3,}/g, '\n\n'), urls};
-}
-
-function rangeMeets(range: string, used: Set<number>): boolean {
-  return range.split(',').some((part) => {
-    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
-    const start = Number.parseInt(from!.replace(/\?/g, '0'), 16);
-    const end = to ? Number.parseInt(to, 16) : Number.parseInt(from!.replace(/\?/g, 'F'), 16);
-    for (const point of used) if (point >= start && point <= end) return true;
-    return false;
-  });
 }
 
 async function writeInto(outDir: string, urlPath: string, content: string | Buffer): Promise<void> {
