@@ -1,0 +1,11 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // End-to-end tests start Chromium; two workers fit the 2-core machines this runs on.
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+  },
+});
