@@ -94,7 +94,7 @@ function tableOfContents(book: Book): ElementContent {
       h('a.toc-link', {href: `#${id}`}, [h('span.toc-title', text), h('span.toc-leader'), h('span.toc-page')]),
       children,
     ]);
-  return h('nav.toc', {id: 'toc', role: 'doc-toc'}, [
+  return h('nav.toc', {id: 'toc', role: 'doc-toc', dataTocId: 'toc'}, [
     h('h1.toc-heading', '目录'),
     h('ol.toc-list', [
       ...book.front.map((a) => entry(a.id, a.title, 'toc-article')),
@@ -111,8 +111,9 @@ export function partLabel(part: Part): string {
 }
 
 function partSection(book: Book, part: Part, svgs: PrintLinks['svgs']): ElementContent {
-  return h('section.part', {id: part.id, dataTocId: part.id}, [
-    h('div.part-page', [
+  // The anchor is the part page itself: the section may begin on the page before it.
+  return h('section.part', [
+    h('div.part-page', {id: part.id, dataTocId: part.id}, [
       h('p.part-number', partLabel(part)),
       h('h1.part-title', part.title),
       part.subtitle ? h('p.part-subtitle', part.subtitle) : undefined,

@@ -43,7 +43,17 @@ export async function paginateInPage(families: Array<[string, number[]]>): Promi
   w.Paged.registerHandlers(Progress);
   await new w.Paged.Previewer().preview();
 
-  const pages = [...document.querySelectorAll('.pagedjs_page')];
+  const pages = [...document.querySelectorAll<HTMLElement>('.pagedjs_page')];
+  // Paged.js turns `counter-reset: page N` on an element into a reset on its page. Chromium
+  // scopes such a reset to that page alone, so the next page's folio jumps back to the
+  // physical count. `counter-set` changes the one page counter instead. (Paged.js computed
+  // its target-counter values from the reset already, so the TOC keeps the right numbers.)
+  for (const page of pages) {
+    const reset = /(?:^|\s)page\s+(-?\d+)/.exec(getComputedStyle(page).counterReset);
+    if (!reset) continue;
+    page.style.counterReset = 'none';
+    page.style.counterSet = `page ${reset[1]}`;
+  }
   const pageOf = (element: Element | null) => (element ? pages.indexOf(element.closest('.pagedjs_page')!) : -1);
   const anchors: Record<string, number> = {};
   for (const element of document.querySelectorAll<HTMLElement>('[data-toc-id]')) {

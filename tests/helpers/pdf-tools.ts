@@ -1,0 +1,86 @@
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
+
+const run = promisify(execFile);
+
+/** Text of one page (1-based), optionally of a crop box in PDF points from the top left. */
+export async function pageText(pdf: string, page: number, crop?: {x: number; y: number; w: number; h: number}): Promise<string> {
+  const args = ['-f', String(page), '-l', String(page), '-enc', 'UTF-8'];
+  if (crop) args.push('-x', String(crop.x), '-y', String(crop.y), '-W', String(crop.w), '-H', String(crop.h));
+  const {stdout} = await run('pdftotext', [...args, pdf, '-'], {maxBuffer: 64 << 20});
+  return stdout;
+}
+
+/** Every page's text, one string per page. */
+export async function allPagesText(pdf: string): Promise<string[]> {
+  const {stdout} = await run('pdftotext', ['-enc', 'UTF-8', pdf, '-'], {maxBuffer: 64 << 20});
+  return stdout.split('\f').slice(0, -1);
+}
+
+/** Rows of `pdffonts`: name, type, embedded. */
+export async function fonts(pdf: string): Promise<Array<{name: string; type: string; embedded: boolean}>> {
+  const {stdout} = await run('pdffonts', [pdf]);
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => {
+      const name = line.slice(0, 37).trim();
+      const type = line.slice(37, 55).trim();
+      const emb = line.slice(72, 76).trim();
+      return {name, type, embedded: emb === 'yes'};
+    });
+}
+
+/** `qpdf --check`: exit code and output. */
+export async function qpdfCheck(pdf: string): Promise<{ok: boolean; output: string}> {
+  try {
+    const {stdout, stderr} = await run('qpdf', ['--check', pdf]);
+    return {ok: true, output: stdout + stderr};
+  } catch (error) {
+    const e = error as {stdout?: string; stderr?: string};
+    return {ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}`};
+  }
+}
+
+/** `qpdf --json` of the document (outlines, page labels, pages). */
+export async function qpdfJson(pdf: string): Promise<QpdfJson> {
+  const {stdout} = await run('qpdf', ['--json', pdf], {maxBuffer: 256 << 20});
+  return JSON.parse(stdout) as QpdfJson;
+}
+
+export interface QpdfOutline {
+  title: string;
+  destpageposfrom1: number;
+  kids: QpdfOutline[];
+}
+
+export interface QpdfJson {
+  outlines: QpdfOutline[];
+  pagelabels: Array<{index: number; label: Record<string, unknown>}>;
+  pages: unknown[];
+  qpdf: [unknown, Record<string, Record<string, unknown>>];
+}
+
+/** `pdfinfo` fields. */
+export async function pdfInfo(pdf: string): Promise<Record<string, string>> {
+  const {stdout} = await run('pdfinfo', ['-enc', 'UTF-8', pdf]);
+  return Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((line) => line.includes(':'))
+      .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]),
+  );
+}
+
+/** Han characters of a text as a multiset. */
+export function hanCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const char of text.match(/\p{Script=Han}/gu) ?? []) counts.set(char, (counts.get(char) ?? 0) + 1);
+  return counts;
+}
+
+/** Characters (with how many are missing) that `expected` has more of than `actual`. */
+export function missingHan(expected: Map<string, number>, actual: Map<string, number>): Array<[string, number]> {
+  return [...expected].filter(([char, n]) => (actual.get(char) ?? 0) < n).map(([char, n]) => [char, n - (actual.get(char) ?? 0)]);
+}
