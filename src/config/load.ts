@@ -31,8 +31,7 @@ export async function loadConfig(bookDir: string): Promise<LoadedConfig> {
 export function parseConfig(file: VFile): BookConfig | undefined {
   const placed = parsePlacedYaml(String(file.value));
   for (const problem of placed.doc.errors) {
-    const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [1, 1];
-    error(file, `YAML 语法错误：${firstLine(problem.message)}`, {line, column}, 'yaml');
+    error(file, `YAML 语法错误：${firstLine(problem.message)}`, placed.at(problem.pos[0]), 'yaml');
   }
   if (placed.doc.errors.length > 0) return undefined;
 

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import {z} from './zod.js';
 
 /** Named page sizes in millimetres (width × height), ISO and the Chinese 开本 in common office use. */
 export const PAGE_SIZES: Record<string, [number, number]> = {

@@ -3,6 +3,8 @@ import {isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type
 /** A parsed YAML document that can say where each value stands, for messages that point at a line. */
 export interface PlacedYaml {
   doc: Document.Parsed;
+  /** Line/column (1-based) of a character offset in the YAML text (for syntax errors). */
+  at(offset: number): {line: number; column: number};
   /** Line/column (1-based) of the value at `path`, or of its nearest existing ancestor; the key itself with `key: true`. */
   placeOf(path: ReadonlyArray<PropertyKey>, options?: {key?: boolean}): {line: number; column: number};
 }
@@ -17,6 +19,7 @@ export function parsePlacedYaml(text: string, lineOffset = 0): PlacedYaml {
   };
   return {
     doc,
+    at,
     placeOf(path, options) {
       let node: unknown = doc.contents;
       let place = at(rangeStart(node) ?? 0);

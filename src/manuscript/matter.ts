@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import {z} from '../config/zod.js';
 
 /** Front matter keys of a manuscript; others are reported as warnings, never silently used. */
 export const matterSchema = z.object({

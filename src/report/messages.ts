@@ -34,7 +34,7 @@ function countFatal(files: VFile[]): number {
 export function formatMessages(files: VFile[], cwd = process.cwd()): string {
   const lines: string[] = [];
   for (const file of files) {
-    const name = file.path ? path.relative(cwd, file.path) || file.path : '<input>';
+    const name = file.path ? path.relative(cwd, path.resolve(file.cwd, file.path)) || file.path : '<input>';
     const sorted = [...file.messages].sort(byPlace);
     for (const m of sorted) {
       const line = m.line ?? 1;

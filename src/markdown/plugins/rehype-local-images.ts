@@ -51,7 +51,7 @@ export default function rehypeLocalImages() {
         continue;
       }
       const decoded = safeDecode(src);
-      const absolute = path.resolve(file.dirname ?? '.', decoded);
+      const absolute = path.resolve(file.cwd, file.dirname ?? '.', decoded);
       const mediaType = IMAGE_TYPES[path.extname(absolute).toLowerCase()];
       if (!mediaType) {
         error(file, `不支持的图片格式 \`${src}\`：请用 ${Object.keys(IMAGE_TYPES).join(' ')} 之一`, place, 'image');

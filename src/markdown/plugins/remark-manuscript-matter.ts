@@ -28,9 +28,7 @@ export default function remarkManuscriptMatter() {
     const startLine = node.position?.start.line ?? 1;
     const placed = parsePlacedYaml(node.value, startLine);
     for (const problem of placed.doc.errors) {
-      const pos = problem.linePos?.[0];
-      const place = pos ? {line: pos.line + startLine, column: pos.col} : {line: startLine, column: 1};
-      error(file, `文首 YAML 语法错误：${problem.message.split('\n')[0]}`, place, 'front-matter');
+      error(file, `文首 YAML 语法错误：${problem.message.split('\n')[0]}`, placed.at(problem.pos[0]), 'front-matter');
     }
     if (placed.doc.errors.length > 0) return;
 

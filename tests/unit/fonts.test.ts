@@ -1,0 +1,54 @@
+import {readFile, stat} from 'node:fs/promises';
+import path from 'node:path';
+import {VFile} from 'vfile';
+import {describe, expect, it} from 'vitest';
+import type {Book} from '../../src/book/model.js';
+import {unicodeRanges, warnUncovered} from '../../src/render/font-coverage.js';
+import {BODY_FAMILY, FONT_FACES, fontSheet} from '../../src/render/fonts.js';
+import {keepUsedFaces} from '../../src/render/html/write-site.js';
+
+describe('fonts', () => {
+  it('should rename every face and point every url at a mounted WOFF2 file that exists', async () => {
+    const sheet = await fontSheet();
+    for (const face of FONT_FACES) expect(sheet.css).toContain(`font-family: '${face.family}'`);
+    const urls = [...sheet.css.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!.replace(/['"]/g, ''));
+    expect(urls.length).toBeGreaterThan(250);
+    expect(urls.every((u) => u.endsWith('.woff2'))).toBe(true);
+    for (const url of urls.filter((_, i) => i % 37 === 0)) {
+      const [prefix, dir] = [...sheet.mounts].find(([p]) => url.startsWith(p))!;
+      expect((await stat(path.join(dir, url.slice(prefix.length)))).isFile()).toBe(true);
+    }
+  });
+
+  it('should ship TrueType-outline fonts (glyf), which Chromium never embeds as Type 3', async () => {
+    const sheet = await fontSheet();
+    for (const [prefix, dir] of sheet.mounts) {
+      const url = sheet.css.match(new RegExp(`url\\(['"]?(${prefix}[^'")]+)`))![1]!;
+      const bytes = await readFile(path.join(dir, url.slice(prefix.length)));
+      // WOFF2 header: signature, then the flavor: 0x00010000 is TrueType, 'OTTO' would be CFF.
+      expect(bytes.subarray(0, 4).toString('latin1')).toBe('wOF2');
+      expect(bytes.readUInt32BE(4)).toBe(0x00010000);
+    }
+  });
+
+  it('should read unicode ranges and keep only the faces a text needs', () => {
+    const css = `@font-face { font-family: 'X'; src: url(a.woff2); unicode-range: U+4E00-4E0F, U+3000; }
+@font-face { font-family: 'X'; src: url(b.woff2); unicode-range: U+0041; }`;
+    expect(unicodeRanges(css, 'X')).toEqual([[0x4e00, 0x4e0f], [0x3000, 0x3000], [0x41, 0x41]]);
+    const kept = keepUsedFaces(css, new Set([0x4e01]));
+    expect(kept.urls).toEqual(['a.woff2']);
+    expect(kept.css).not.toContain('b.woff2');
+  });
+
+  it('should warn at its place about a character the body font lacks', async () => {
+    const ranges = unicodeRanges((await fontSheet()).css, BODY_FAMILY);
+    const file = new VFile({path: 'a.md'});
+    const article = {
+      id: 'a1', title: 't', tags: [], file: 'a.md', footnotes: [],
+      body: {type: 'root' as const, children: [{type: 'text' as const, value: '汉字Ⅱ汉字Ⅱ', position: {start: {line: 3, column: 2}, end: {line: 3, column: 9}}}]},
+    };
+    warnUncovered({front: [article], parts: []} as unknown as Book, [file], ranges);
+    expect(file.messages.map((m) => [m.line, m.ruleId])).toEqual([[3, 'font-coverage']]);
+    expect(file.messages[0]?.reason).toContain('U+2161');
+  });
+});

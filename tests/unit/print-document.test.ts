@@ -1,0 +1,56 @@
+import {fromHtml} from 'hast-util-from-html';
+import {select, selectAll} from 'hast-util-select';
+import {toString} from 'hast-util-to-string';
+import {describe, expect, it} from 'vitest';
+import {compileBook} from '../../src/book/compile.js';
+import {loadConfig} from '../../src/config/load.js';
+import {loadSvgs} from '../../src/render/html/inline-svg.js';
+import {printDocument} from '../../src/render/html/print-document.js';
+import {makeBook, smallBook} from '../helpers/book.js';
+
+async function documentOf(files = smallBook()) {
+  const {book} = await compileBook(await loadConfig(await makeBook(files)));
+  const html = printDocument(book, {stylesheets: ['print.css'], scripts: ['paged.js'], svgs: await loadSvgs(book.assets)});
+  return fromHtml(html);
+}
+
+describe('printDocument', () => {
+  it('should lay out front matter, TOC, front articles and parts in order', async () => {
+    const tree = await documentOf();
+    const blocks = selectAll('body > *', tree).map((n) => String((n.properties.className as string[])[0]));
+    expect(blocks).toEqual(['cover', 'title-page', 'colophon', 'toc', 'article', 'part', 'part']);
+    expect(select('html', tree)?.properties.lang).toBe('zh-Hans');
+    expect(select('.body-start', tree)?.properties.id).toBe('a1');
+  });
+
+  it('should link every TOC entry to an anchor the PDF step can find', async () => {
+    const tree = await documentOf();
+    const hrefs = selectAll('.toc a', tree).map((a) => String(a.properties.href));
+    expect(hrefs).toEqual(['#a1', '#p1', '#a2', '#p2', '#a3']);
+    for (const href of hrefs) expect(select(`[data-toc-id="${href.slice(1)}"]`, tree)?.properties.id).toBe(href.slice(1));
+    expect(toString(select('.toc-part .toc-title', tree)!)).toBe('第一部分　村务');
+  });
+
+  it('should open each article with title, byline, date and source', async () => {
+    const tree = await documentOf();
+    const header = select('#a2 .article-header', tree)!;
+    expect(toString(select('.article-title', header)!)).toBe('村里修了一条路');
+    expect(toString(select('.article-byline', header)!)).toBe('记者 王小明');
+    expect(toString(select('.article-meta', header)!)).toBe('2025年5月2日来源：村广播站');
+    expect(select('#a2', tree)?.properties.className).toContain('start-page');
+  });
+
+  it('should put footnote text at its call for float: footnote', async () => {
+    const tree = await documentOf();
+    const note = select('#a2 .footnote', tree)!;
+    expect(toString(note)).toBe('在村民大会上提出。');
+    expect(select('#a2 section[data-footnotes]', tree)).toBeUndefined();
+  });
+
+  it('should draw SVG figures inline with scoped ids and an accessible name', async () => {
+    const tree = await documentOf();
+    const svg = select('#a2 figure svg', tree)!;
+    expect(svg.properties.ariaLabel).toBe('新修的道路');
+    expect(select('#a2 figure img', tree)).toBeUndefined();
+  });
+});
