@@ -1,0 +1,72 @@
+import {existsSync} from 'node:fs';
+import {readdir, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {makeBook, manuscript, smallBook} from '../helpers/book.js';
+import {huibian} from '../helpers/cli.js';
+
+describe('huibian command', () => {
+  it('should print usage without starting anything', async () => {
+    const result = await huibian(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('huibian <命令>');
+  });
+
+  it('should exit 2 on an unknown command or option', async () => {
+    expect((await huibian(['bulid'])).code).toBe(2);
+    const bad = await huibian(['build', '--format', 'docx']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('未知的格式 `docx`');
+  });
+
+  it('should report every input error as file:line:column, exit 1, and leave no output (stale one removed)', async () => {
+    const dir = await makeBook(
+      smallBook({
+        'book.yaml': 'title: 书\nwritingmode: vertical\n',
+        'manuscripts/03-c.md': '---\nauthor: 某人\n---\n\n正文。',
+        'manuscripts/04-gbk.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xb1, 0xea]),
+        'build/book.pdf': 'an old build',
+      }),
+    );
+    const result = await huibian(['build', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('book.yaml:2:1: error: 未知的键 `writingmode`');
+    expect(result.stderr).not.toContain('内部错误');
+    expect(existsSync(path.join(dir, 'build', 'book.pdf'))).toBe(false);
+
+    await writeFile(path.join(dir, 'book.yaml'), 'title: 书\nparts:\n  - 村务\n  - 生活\n');
+    const second = await huibian(['build', dir]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/manuscripts\/03-c\.md:2:1: error: .*title/);
+    expect(second.stderr).toContain('manuscripts/04-gbk.md:2:1: error: 此文件不是 UTF-8 编码');
+    expect(await readdir(dir)).not.toContain('build-partial');
+  });
+
+  it('should say how to get a browser when the configured one is missing', async () => {
+    const dir = await makeBook(smallBook());
+    const result = await huibian(['build', dir], {env: {PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome'}});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('PUPPETEER_EXECUTABLE_PATH=/nonexistent/chrome 指向的文件不存在');
+    expect(existsSync(path.join(dir, 'build', 'book.pdf'))).toBe(false);
+  });
+
+  it('should check a book without writing anything', async () => {
+    const dir = await makeBook(smallBook({'manuscripts/09-x.md': manuscript({title: '多一篇', color: '红'}, '正文。')}));
+    const result = await huibian(['check', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('manuscripts/09-x.md:3:1: warning: 未知的文首键 `color`');
+    expect(result.stderr).toContain('2 个部分，4 篇稿件，1 张图片');
+    expect(existsSync(path.join(dir, 'build'))).toBe(false);
+  });
+
+  it('should write a static HTML folder with only the font slices it needs', async () => {
+    const dir = await makeBook(smallBook());
+    const result = await huibian(['build', dir, '--format', 'html']);
+    expect(result.code, result.stderr).toBe(0);
+    const out = path.join(dir, 'build', 'html');
+    expect((await readdir(out)).sort()).toEqual(['assets', 'book.css', 'fonts', 'fonts.css', 'index.html', 'print.css']);
+    const fonts = (await readdir(path.join(out, 'fonts', 'song'))).length;
+    expect(fonts).toBeGreaterThan(3);
+    expect(fonts).toBeLessThan(60);
+  });
+});

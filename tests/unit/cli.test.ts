@@ -1,0 +1,52 @@
+import path from 'node:path';
+import {PassThrough} from 'node:stream';
+import {describe, expect, it} from 'vitest';
+import {parseBuildOptions} from '../../src/cli/build/options.js';
+import {Progress} from '../../src/cli/progress.js';
+import {UsageError} from '../../src/cli/usage-error.js';
+import {findBrowser} from '../../src/render/pdf/browser.js';
+import {EnvironmentError} from '../../src/report/messages.js';
+
+describe('build options', () => {
+  it('should default to the current folder, PDF, build/book.pdf', () => {
+    expect(parseBuildOptions([], '/books/x')).toEqual({bookDir: '/books/x', format: 'pdf', out: '/books/x/build/book.pdf'});
+  });
+
+  it('should take a folder, a format and an output path relative to the working folder', () => {
+    expect(parseBuildOptions(['y', '--format', 'html', '--out', 'site'], '/w')).toEqual({bookDir: '/w/y', format: 'html', out: '/w/site'});
+    expect(parseBuildOptions(['--format=html'], '/w').out).toBe(path.join('/w', 'build', 'html'));
+  });
+
+  it('should reject unknown formats, options and extra folders', () => {
+    expect(() => parseBuildOptions(['--format', 'docx'])).toThrow(UsageError);
+    expect(() => parseBuildOptions(['--fromat', 'pdf'])).toThrow(UsageError);
+    expect(() => parseBuildOptions(['a', 'b'])).toThrow(/只能给一个书的文件夹/);
+  });
+});
+
+describe('progress', () => {
+  it('should print plain lines with step times when not on a terminal', () => {
+    const stream = new PassThrough();
+    let output = '';
+    stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const progress = new Progress(stream as unknown as NodeJS.WriteStream, false);
+    progress.step('paginate');
+    for (let n = 1; n <= 120; n++) progress.detail(`${n} 页`, n);
+    progress.step('write');
+    progress.end();
+    expect(output).toMatch(/^… 分页排版\n  分页排版：50 页\n  分页排版：100 页\n✔ 分页排版 \d+\.\d 秒（120 页）\n… 写出文件\n✔ 写出文件 \d+\.\d 秒\n$/);
+    expect(progress.steps.map(([name]) => name)).toEqual(['paginate', 'write']);
+  });
+});
+
+describe('findBrowser', () => {
+  it('should prefer PUPPETEER_EXECUTABLE_PATH and say when it points nowhere', () => {
+    expect(findBrowser({PUPPETEER_EXECUTABLE_PATH: process.execPath})).toBe(process.execPath);
+    expect(() => findBrowser({CHROME_PATH: '/nonexistent/chrome'})).toThrow(EnvironmentError);
+  });
+
+  it('should fall back to the usual install paths', () => {
+    const found = findBrowser({HOME: '/nonexistent'});
+    if (found) expect(path.isAbsolute(found)).toBe(true);
+  });
+});
