@@ -1,4 +1,4 @@
-import {existsSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -13,5 +13,14 @@ export function packageDir(name: string): string {
     const candidate = path.join(dir, 'node_modules', name);
     if (existsSync(path.join(candidate, 'package.json'))) return candidate;
     if (path.dirname(dir) === dir) throw new Error(`package ${name} is not installed: run npm ci`);
+  }
+}
+
+/** huibian's own folder (where its package.json, templates/ and the sample book are). */
+export function huibianRoot(): string {
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as {name?: string}).name === 'huibian') return dir;
+    if (path.dirname(dir) === dir) throw new Error('cannot find the huibian package folder');
   }
 }

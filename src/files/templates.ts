@@ -1,10 +1,10 @@
 import {existsSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {huibianRoot} from './package-dir.js';
 
-/** The templates shipped with huibian (`templates/` at the package root; same depth from src/ and dist/). */
-export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+/** The templates shipped with huibian (`templates/` at the package root). */
+export const BUILTIN_TEMPLATES = path.join(huibianRoot(), 'templates');
 
 /**
  * Read a template: the book folder's own `templates/NAME` when it has one (users edit their

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// One-time setup after `npm ci`: compile huibian, then make sure the programs it needs are on
+// the machine — a Chromium-family browser to print with, and qpdf + poppler-utils, which the
+// tests use to check PDFs. On Debian/Ubuntu as root it installs what is missing with apt-get
+// (saying so first); elsewhere it prints what to install. Nothing is downloaded by npm itself.
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+
+const say = (line) => process.stdout.write(`[setup] ${line}\n`);
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], {stdio: 'ignore'}).status === 0;
+
+say('编译 huibian（tsc）');
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {stdio: 'inherit'});
+
+const {findBrowser} = await import('../dist/render/pdf/browser.js');
+const missing = [];
+let browser;
+try {
+  browser = findBrowser();
+} catch (error) {
+  say(error.message);
+  process.exit(1);
+}
+if (browser) say(`浏览器：${browser}`);
+else missing.push('chromium');
+if (!has('qpdf')) missing.push('qpdf');
+if (!has('pdftotext') || !has('pdffonts')) missing.push('poppler-utils');
+
+if (missing.length === 0) {
+  say('所需程序都已就绪');
+  process.exit(0);
+}
+
+const debian = existsSync('/etc/debian_version') && has('apt-get');
+const root = process.getuid?.() === 0;
+if (debian && root) {
+  say(`安装缺少的程序：apt-get install -y ${missing.join(' ')}`);
+  const env = {...process.env, DEBIAN_FRONTEND: 'noninteractive'};
+  const update = spawnSync('apt-get', ['update', '-qq'], {stdio: 'inherit', env});
+  const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {stdio: 'inherit', env});
+  if (!install || install.status !== 0) {
+    say('apt-get 没有成功：请检查网络或软件源后重试');
+    process.exit(1);
+  }
+  say('安装完成');
+} else {
+  const how = debian ? `sudo apt-get install -y ${missing.join(' ')}` : `请安装：${missing.join('、')}（或 Chrome，并设置 PUPPETEER_EXECUTABLE_PATH）`;
+  say(`缺少 ${missing.join('、')}：${how}`);
+  // A browser is needed to build; the PDF tools only to run the tests.
+  if (missing.includes('chromium')) process.exit(1);
+}
