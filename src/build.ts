@@ -31,8 +31,8 @@ export async function buildBook(
   progress?.step('parse');
   const loaded = await loadConfig(options.bookDir);
   const {book, files} = await compileBook(loaded, (done, total) => {
+    progress?.detail(`${done}/${total} 篇`);
     if (done === total) progress?.step('compile');
-    else progress?.detail(`${done}/${total} 篇`);
   });
   progress?.detail(`${book.parts.length} 个部分`);
   warnUncovered(book, files, unicodeRanges((await fontSheet()).css, BODY_FAMILY));
@@ -56,8 +56,8 @@ export async function buildBook(
   progress?.detail(`${layout.pageCount} 页`);
   if (layout.hanAfter !== layout.hanBefore) {
     throw new EnvironmentError(
-      `分页后的文字与稿件不符（汉字 ${layout.hanBefore} → ${layout.hanAfter}）：排版丢失了内容，未写出 PDF。` +
-        `请检查过大的图片或表格；${rendered.warnings.slice(0, 3).join('；')}`,
+      `分页后的汉字数与稿件不符（应为 ${layout.hanBefore} 字，排出 ${layout.hanAfter} 字）：排版时有内容${layout.hanAfter < layout.hanBefore ? '丢失' : '重复'}，未写出 PDF。` +
+        `请检查过大的图片或表格，并报告此问题。${rendered.warnings.slice(0, 3).join('；')}`,
     );
   }
   progress?.step('write');

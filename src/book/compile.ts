@@ -31,10 +31,10 @@ export async function compileBook(loaded: LoadedConfig, onFile?: (done: number, 
     file.cwd = bookDir;
     file.path = path.relative(bookDir, manuscriptPath);
     files.push(file);
+    onFile?.(index + 1, list.paths.length);
     if (hasFatal([file])) continue;
     file.data.idPrefix = `m${index + 1}`;
     const body = await processManuscript(file);
-    onFile?.(index + 1, list.paths.length);
     const matter = file.data.matter;
     if (!matter || hasFatal([file])) continue;
     processed.push({

@@ -4,17 +4,8 @@ import path from 'node:path';
 import type {Element, Root} from 'hast';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
+import {IMAGE_TYPES} from '../../files/media-types.js';
 import {error} from '../../report/messages.js';
-
-/** Image types every renderer (Chromium, EPUB readers) shows, by file extension. */
-export const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-};
 
 /** A file a manuscript uses, copied into every output under `url`. */
 export interface Asset {

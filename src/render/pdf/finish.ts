@@ -1,5 +1,5 @@
 import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef} from 'pdf-lib';
-import type {Book} from '../../book/model.js';
+import {articlesOf, type Book} from '../../book/model.js';
 import {partLabel} from '../html/print-document.js';
 import type {Layout} from './in-page.js';
 
@@ -36,7 +36,7 @@ export async function finishPdf(pdf: Uint8Array, book: Book, layout: Layout, now
   doc.setTitle(meta.title, {showInWindowTitleBar: true});
   if (meta.author) doc.setAuthor(meta.author);
   doc.setSubject([meta.subtitle, meta.year].filter(Boolean).join(' ') || meta.title);
-  const tags = [...new Set([...book.front, ...book.parts.flatMap((p) => p.articles)].flatMap((a) => a.tags))];
+  const tags = [...new Set(articlesOf(book).flatMap((a) => a.tags))];
   doc.setKeywords([...book.parts.map((p) => p.title), ...tags]);
   doc.setCreator('huibian');
   doc.setProducer('huibian (Chromium, Paged.js, pdf-lib)');

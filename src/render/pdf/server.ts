@@ -3,20 +3,8 @@ import {stat} from 'node:fs/promises';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
+import {MEDIA_TYPES} from '../../files/media-types.js';
 import type {Site} from '../html/site.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-};
 
 /** A loopback HTTP server for one build. */
 export interface SiteServer {
@@ -49,7 +37,7 @@ export async function serveSite(site: Site): Promise<SiteServer> {
 
 async function respond(site: Site, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
-  const type = TYPES[path.extname(urlPath).toLowerCase()] ?? 'application/octet-stream';
+  const type = MEDIA_TYPES[path.extname(urlPath).toLowerCase()] ?? 'application/octet-stream';
   const generated = site.files.get(urlPath);
   if (generated !== undefined) {
     response.writeHead(200, {'content-type': type});

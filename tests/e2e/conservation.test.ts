@@ -1,0 +1,38 @@
+import {existsSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {buildBook} from '../../src/build.js';
+import {EnvironmentError} from '../../src/report/messages.js';
+import {makeBook, manuscript} from '../helpers/book.js';
+import {allPagesText, hanCounts, missingHan} from '../helpers/pdf-tools.js';
+
+const CHARS = '春夏秋冬东南西北村镇街道田地山水桥路农林牧渔学校医院文化广场';
+
+/** Varied Han text of `n` characters (deterministic). */
+function prose(n: number, seed = 7): string {
+  let x = seed;
+  return Array.from({length: n}, () => CHARS[(x = (x * 1103515245 + 12345) % 2147483648) % CHARS.length]).join('');
+}
+
+describe('text conservation', () => {
+  it('should set a 90-row table over several pages without repeating rows, and a 3000-character paragraph whole', async () => {
+    const rows = Array.from({length: 90}, (_, i) => `| 第${i + 1}行 | ${i * 3} | ${prose(8, i + 1)} |`).join('\n');
+    const body = `| 项目 | 数量 | 说明 |\n| --- | --- | --- |\n${rows}\n\n${prose(3000)}。\n\n网址 https://example.com/${'a'.repeat(300)} 结束。`;
+    const dir = await makeBook({'book.yaml': 'title: 长文测试\n', 'manuscripts/a.md': manuscript({title: '长表与长段'}, body)});
+    const out = path.join(os.tmpdir(), `huibian-conservation-${process.pid}.pdf`);
+    await buildBook({bookDir: dir, format: 'pdf', out});
+    const text = (await allPagesText(out)).join('').replace(/\s+/g, '');
+    expect(missingHan(hanCounts(body), hanCounts(text))).toEqual([]);
+    for (const row of [1, 45, 90]) expect(text.match(new RegExp(`第${row}行`, 'g'))).toHaveLength(1);
+  });
+
+  it('should refuse to write a PDF when Paged.js loses or repeats text (regression: one 3000-character run of one character)', async () => {
+    const dir = await makeBook({'book.yaml': 'title: 长文测试\n', 'manuscripts/a.md': manuscript({title: '同字长段'}, '甲'.repeat(3000))});
+    const out = path.join(dir, 'build', 'book.pdf');
+    const error = await buildBook({bookDir: dir, format: 'pdf', out}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EnvironmentError);
+    expect((error as Error).message).toMatch(/分页后的汉字数与稿件不符（应为 \d+ 字，排出 \d+ 字）/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
