@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<void> {
 
   // One controller for the whole run: Ctrl-C stops the browser and leaves no partial output.
   const controller = new AbortController();
-  const stop = () => controller.abort(new Error('已取消'));
+  const stop = () => controller.abort(new EnvironmentError('已取消，未写出任何文件'));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {

@@ -50,6 +50,24 @@ describe('huibian command', () => {
     expect(existsSync(path.join(dir, 'build', 'book.pdf'))).toBe(false);
   });
 
+  it('should stop a layout that makes no progress instead of hanging', async () => {
+    const dir = await makeBook(smallBook());
+    const result = await huibian(['build', dir], {env: {HUIBIAN_IDLE_TIMEOUT_MS: '1'}});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/排版 0 秒没有进展，已停止/);
+    expect(existsSync(path.join(dir, 'build', 'book.pdf'))).toBe(false);
+  });
+
+  it("should use the book's own templates/print.css and name it when Paged.js cannot parse it", async () => {
+    const css = '.a .b + .c,\n.a .d:first-of-type {\n  margin-top: 0;\n}\n';
+    const dir = await makeBook(smallBook({'templates/print.css': css}));
+    const result = await huibian(['build', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('✖ 分页失败');
+    expect(result.stderr).toContain('templates/print.css');
+    expect(result.stderr).not.toContain('内部错误');
+  });
+
   it('should check a book without writing anything', async () => {
     const dir = await makeBook(smallBook({'manuscripts/09-x.md': manuscript({title: '多一篇', color: '红'}, '正文。')}));
     const result = await huibian(['check', dir]);

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {UsageError} from '../usage-error.js';
+
+export const FORMATS = ['pdf', 'html'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** What `huibian build` was asked to do. */
+export interface BuildOptions {
+  bookDir: string;
+  format: Format;
+  /** Absolute output path: the PDF file, or the HTML folder. */
+  out: string;
+}
+
+/** Parse `build [BOOK_DIR] --format pdf|html [--out FILE]`; a wrong option is a {@link UsageError}. */
+export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {format: {type: 'string', short: 'f', default: 'pdf'}, out: {type: 'string', short: 'o'}},
+    });
+  } catch (cause) {
+    throw new UsageError(`命令行有误：${(cause as Error).message}`);
+  }
+  const {values, positionals} = parsed;
+  if (positionals.length > 1) throw new UsageError(`只能给一个书的文件夹，却给了 ${positionals.length} 个：${positionals.join(' ')}`);
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`未知的格式 \`${values.format}\`：可用 ${FORMATS.join('、')}`);
+  const bookDir = path.resolve(cwd, positionals[0] ?? '.');
+  const defaultOut = format === 'pdf' ? path.join(bookDir, 'build', 'book.pdf') : path.join(bookDir, 'build', 'html');
+  return {bookDir, format, out: values.out ? path.resolve(cwd, values.out) : defaultOut};
+}
