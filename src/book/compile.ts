@@ -74,6 +74,7 @@ function metaOf(config: LoadedConfig['config']): BookMeta {
     writingMode: config.writingMode,
     pageSize: {name: config.pageSize, ...pageSizeMm(config.pageSize)},
     articleStart: config.articleStart,
+    folio: config.folio,
   };
 }
 

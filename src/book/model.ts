@@ -15,6 +15,8 @@ export interface BookMeta {
   writingMode: 'horizontal' | 'vertical';
   pageSize: {name: string; width: number; height: number};
   articleStart: 'page' | 'recto' | 'continue';
+  /** Page numbers in Arabic (12) or Chinese numerals (十二). */
+  folio: 'arabic' | 'chinese';
 }
 
 /** One manuscript, compiled: metadata from its front matter and its body as HAST. */

@@ -37,6 +37,7 @@ export const bookConfigSchema = z.strictObject({
   manuscripts: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).default('manuscripts/**/*.md'),
   parts: z.array(part).optional(),
   articleStart: z.enum(['page', 'recto', 'continue']).default('page'),
+  folio: z.enum(['arabic', 'chinese']).default('arabic'),
 });
 
 /** `book.yaml` as written by the user, defaults applied. */

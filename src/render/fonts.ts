@@ -13,6 +13,13 @@ export const FONT_FACES = [
   {family: 'Huibian Kai', slug: 'kai', pkg: 'lxgw-wenkai-webfont', css: ['lxgwwenkai-regular.css'], files: 'files'},
 ] as const;
 
+/** Faces and weights the templates use, whose slices are loaded before layout. */
+export const FONT_WEIGHTS: Array<[string, number[]]> = [
+  ['Huibian Song', [400, 700]],
+  ['Huibian Hei', [400, 700]],
+  ['Huibian Kai', [400]],
+];
+
 /** The family body text is set in. */
 export const BODY_FAMILY = 'Huibian Song';
 

@@ -20,6 +20,7 @@ describe('book.yaml', () => {
       pageSize: 'A5',
       manuscripts: 'manuscripts/**/*.md',
       articleStart: 'page',
+      folio: 'arabic',
     });
   });
 

@@ -11,16 +11,22 @@ export interface BuildOptions {
   format: Format;
   /** Absolute output path: the PDF file, or the HTML folder. */
   out: string;
+  /** Overrides `writingMode` of book.yaml. */
+  writingMode?: 'horizontal' | 'vertical';
 }
 
-/** Parse `build [BOOK_DIR] --format pdf|html [--out FILE]`; a wrong option is a {@link UsageError}. */
+/** Parse `build [BOOK_DIR] --format pdf|html [--out FILE] [--writing-mode horizontal|vertical]`; a wrong option is a {@link UsageError}. */
 export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOptions {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {format: {type: 'string', short: 'f', default: 'pdf'}, out: {type: 'string', short: 'o'}},
+      options: {
+        format: {type: 'string', short: 'f', default: 'pdf'},
+        out: {type: 'string', short: 'o'},
+        'writing-mode': {type: 'string'},
+      },
     });
   } catch (cause) {
     throw new UsageError(`命令行有误：${(cause as Error).message}`);
@@ -29,7 +35,12 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
   if (positionals.length > 1) throw new UsageError(`只能给一个书的文件夹，却给了 ${positionals.length} 个：${positionals.join(' ')}`);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`未知的格式 \`${values.format}\`：可用 ${FORMATS.join('、')}`);
+  const writingMode = values['writing-mode'];
+  if (writingMode !== undefined && writingMode !== 'horizontal' && writingMode !== 'vertical') {
+    throw new UsageError(`未知的排法 \`${writingMode}\`：可用 horizontal（横排）、vertical（竖排）`);
+  }
   const bookDir = path.resolve(cwd, positionals[0] ?? '.');
   const defaultOut = format === 'pdf' ? path.join(bookDir, 'build', 'book.pdf') : path.join(bookDir, 'build', 'html');
-  return {bookDir, format, out: values.out ? path.resolve(cwd, values.out) : defaultOut};
+  const out = values.out ? path.resolve(cwd, values.out) : defaultOut;
+  return writingMode ? {bookDir, format, out, writingMode} : {bookDir, format, out};
 }

@@ -4,36 +4,43 @@ import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
 import {articlesOf, type Article, type Book, type Part} from '../../book/model.js';
 import {chineseNumber} from '../../typography/chinese-numerals.js';
+import {verticalize} from '../../typography/vertical.js';
 import {articleHeader} from './article.js';
 import {inlineSvgImages} from './inline-svg.js';
-import {inlineFootnotes} from './print-footnotes.js';
+import {endnotes, inlineFootnotes} from './print-footnotes.js';
 
-/** Stylesheets and scripts the print document links, relative to it. */
-export interface PrintLinks {
+/** What goes into a print document and what it links (paths relative to it). */
+export interface PrintOptions {
   stylesheets: string[];
   scripts: string[];
   /** SVG images to draw inline, by asset URL (see `loadSvgs`). */
   svgs?: Map<string, Element>;
+  /** The whole book (Paged.js), or the front matter or the body alone (native print: each numbered from 1). */
+  sections?: 'all' | 'front' | 'body';
+  /** Folios to print in the TOC, by anchor id; without them CSS `target-counter` fills the TOC. */
+  tocFolios?: Map<string, string>;
+  /** Footnotes at their call (for `float: footnote`), or gathered at the end of each article. */
+  notes?: 'inline' | 'end';
 }
 
 /**
- * The whole book as one HTML document for paged media: cover, title page, colophon, table of
+ * The book as one HTML document for paged media: cover, title page, colophon, table of
  * contents, then parts and articles. Page breaks, running heads and folios are left to CSS
- * (templates/print.css); elements carry the classes and ids that CSS and the PDF step use.
+ * (templates/); elements carry the classes and ids that CSS and the PDF step use. Vertical
+ * books get vertical quotes and upright short numbers here.
  */
-export function printDocument(book: Book, links: PrintLinks): string {
+export function printDocument(book: Book, options: PrintOptions): string {
   const {meta} = book;
-  const body: ElementContent[] = [
-    cover(book),
-    titlePage(book),
-    colophon(book),
-    tableOfContents(book),
-    ...book.front.map((article) => articleSection(book, article, 'front-article', links.svgs)),
-    ...book.parts.map((part) => partSection(book, part, links.svgs)),
+  const {sections = 'all'} = options;
+  const front: ElementContent[] = [cover(book), titlePage(book), colophon(book), tableOfContents(book, options.tocFolios)];
+  const main: ElementContent[] = [
+    ...book.front.map((article) => articleSection(book, article, 'front-article', options)),
+    ...book.parts.map((part) => partSection(book, part, options)),
   ];
-  // The first page after the front matter is page 1 (print.css resets the counter there).
-  const first = body[4];
+  // The first page after the front matter is page 1 (the page CSS resets the counter there).
+  const first = main[0];
   if (first?.type === 'element') (first.properties.className as string[]).push('body-start');
+  const body = sections === 'front' ? front : sections === 'body' ? main : [...front, ...main];
 
   const tree: Root = {
     type: 'root',
@@ -43,13 +50,14 @@ export function printDocument(book: Book, links: PrintLinks): string {
         h('head', [
           h('meta', {charSet: 'utf-8'}),
           h('title', meta.title),
-          ...links.stylesheets.map((href) => h('link', {rel: 'stylesheet', href})),
-          ...links.scripts.map((src) => h('script', {src})),
+          ...options.stylesheets.map((href) => h('link', {rel: 'stylesheet', href})),
+          ...options.scripts.map((src) => h('script', {src})),
         ]),
         h('body', body),
       ]),
     ],
   };
+  if (meta.writingMode === 'vertical') verticalize(tree);
   return unified().use(rehypeStringify).stringify(tree);
 }
 
@@ -88,10 +96,14 @@ function colophon(book: Book): ElementContent {
   ]);
 }
 
-function tableOfContents(book: Book): ElementContent {
+function tableOfContents(book: Book, folios: Map<string, string> | undefined): ElementContent {
   const entry = (id: string, text: string, className: string, children?: ElementContent) =>
     h(`li.${className}`, [
-      h('a.toc-link', {href: `#${id}`}, [h('span.toc-title', text), h('span.toc-leader'), h('span.toc-page')]),
+      h(folios ? 'a.toc-link.toc-numbered' : 'a.toc-link', {href: `#${id}`}, [
+        h('span.toc-title', text),
+        h('span.toc-leader'),
+        h('span.toc-page', folios?.get(id) ?? ''),
+      ]),
       children,
     ]);
   return h('nav.toc', {id: 'toc', role: 'doc-toc', dataTocId: 'toc'}, [
@@ -110,7 +122,7 @@ export function partLabel(part: Part): string {
   return `第${chineseNumber(part.number)}部分`;
 }
 
-function partSection(book: Book, part: Part, svgs: PrintLinks['svgs']): ElementContent {
+function partSection(book: Book, part: Part, options: PrintOptions): ElementContent {
   // The anchor is the part page itself: the section may begin on the page before it.
   return h('section.part', [
     h('div.part-page', {id: part.id, dataTocId: part.id}, [
@@ -118,13 +130,13 @@ function partSection(book: Book, part: Part, svgs: PrintLinks['svgs']): ElementC
       h('h1.part-title', part.title),
       part.subtitle ? h('p.part-subtitle', part.subtitle) : undefined,
     ]),
-    ...part.articles.map((article) => articleSection(book, article, 'part-article', svgs)),
+    ...part.articles.map((article) => articleSection(book, article, 'part-article', options)),
   ]);
 }
 
-function articleSection(book: Book, article: Article, className: string, svgs: PrintLinks['svgs']): ElementContent {
-  const body = inlineFootnotes(article.body, article.footnotes);
-  if (svgs) inlineSvgImages(body, svgs, article.id);
+function articleSection(book: Book, article: Article, className: string, options: PrintOptions): ElementContent {
+  const body = options.notes === 'end' ? endnotes(article.body, article.footnotes) : inlineFootnotes(article.body, article.footnotes);
+  if (options.svgs) inlineSvgImages(body, options.svgs, article.id);
   return h(`article.article.${className}.start-${book.meta.articleStart}`, {id: article.id, dataTocId: article.id}, [
     articleHeader(article),
     h('div.article-body', body.children as ElementContent[]),

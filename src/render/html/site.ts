@@ -7,7 +7,7 @@ import {fontSheet} from '../fonts.js';
 import {bookStylesheet} from './book-css.js';
 import {PAGED_FIXES} from './engine-css.js';
 import {loadSvgs} from './inline-svg.js';
-import {printDocument} from './print-document.js';
+import {printDocument, type PrintOptions} from './print-document.js';
 
 /** What a page of the book may load: generated files, single files on disk, and mounted folders. */
 export interface Site {
@@ -19,26 +19,47 @@ export interface Site {
   mounts: Map<string, string>;
 }
 
+/** How the print document will be laid out, which decides what it links. */
+export type Engine = 'paged' | 'native' | 'screen';
+
+/** Stylesheets of each engine, in cascade order. */
+const STYLESHEETS: Record<Engine, string[]> = {
+  paged: ['fonts.css', 'book.css', 'print.css', 'pages-horizontal.css', 'paged-fixes.css'],
+  native: ['fonts.css', 'book.css', 'print.css', 'pages-vertical.css'],
+  screen: ['fonts.css', 'book.css', 'print.css'],
+};
+
 /**
- * The print document and everything it links. With `paged`, it also loads Paged.js (the PDF
- * path); without, it is a plain page a browser shows as one long scroll (`--format html`).
+ * Everything a print document links, without the document itself: fonts, the book's page
+ * size, the templates the engine needs, images, and Paged.js for the `paged` engine.
  */
-export async function printSite(book: Book, {paged}: {paged: boolean}): Promise<Site> {
+export async function siteFiles(book: Book, engine: Engine): Promise<Site> {
   const fonts = await fontSheet();
-  const html = printDocument(book, {
-    stylesheets: paged ? ['fonts.css', 'book.css', 'print.css', 'paged-fixes.css'] : ['fonts.css', 'book.css', 'print.css'],
-    scripts: paged ? ['paged.js'] : [],
-    svgs: await loadSvgs(book.assets),
-  });
   const files = new Map<string, string | Buffer>([
-    ['index.html', html],
     ['fonts.css', fonts.css],
     ['book.css', bookStylesheet(book.meta)],
-    ['print.css', await readTemplate(book.dir, 'print.css')],
   ]);
-  if (paged) {
+  for (const name of STYLESHEETS[engine].filter((n) => !files.has(n) && n !== 'paged-fixes.css')) {
+    files.set(name, await readTemplate(book.dir, name));
+  }
+  if (engine === 'paged') {
     files.set('paged.js', await readFile(path.join(packageDir('pagedjs'), 'dist', 'paged.js')));
     files.set('paged-fixes.css', PAGED_FIXES);
   }
   return {files, links: new Map(book.assets.map((a) => [a.url, a.path])), mounts: fonts.mounts};
+}
+
+/** The options of {@link printDocument} that link an engine's stylesheets and scripts. */
+export async function documentLinks(book: Book, engine: Engine): Promise<Pick<PrintOptions, 'stylesheets' | 'scripts' | 'svgs'>> {
+  return {stylesheets: STYLESHEETS[engine], scripts: engine === 'paged' ? ['paged.js'] : [], svgs: await loadSvgs(book.assets)};
+}
+
+/**
+ * The whole book as one document (`index.html`) and everything it links: for Paged.js (the
+ * horizontal PDF), or a plain page a browser shows as one long scroll (`--format html`).
+ */
+export async function printSite(book: Book, engine: 'paged' | 'screen'): Promise<Site> {
+  const site = await siteFiles(book, engine);
+  site.files.set('index.html', printDocument(book, await documentLinks(book, engine)));
+  return site;
 }

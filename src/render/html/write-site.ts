@@ -10,7 +10,7 @@ import {printSite} from './site.js';
  * instead of 180.
  */
 export async function writeHtmlSite(book: Book, outDir: string): Promise<void> {
-  const site = await printSite(book, {paged: false});
+  const site = await printSite(book, 'screen');
   const text = [...site.files.values()].filter((v) => typeof v === 'string').join('');
   const used = new Set([...text].map((c) => c.codePointAt(0)!));
   const fontsCss = String(site.files.get('fonts.css'));

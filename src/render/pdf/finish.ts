@@ -1,4 +1,4 @@
-import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef} from 'pdf-lib';
+import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, ReadingDirection} from 'pdf-lib';
 import {articlesOf, type Book} from '../../book/model.js';
 import {partLabel} from '../html/print-document.js';
 import type {Layout} from './in-page.js';
@@ -44,6 +44,8 @@ export async function finishPdf(pdf: Uint8Array, book: Book, layout: Layout, now
   doc.setModificationDate(now);
   doc.setLanguage(meta.language);
 
+  // Right-to-left books: viewers put page 1 on the left and show spreads the right way round.
+  if (meta.writingMode === 'vertical') doc.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
   setPageLabels(doc, layout.bodyStart);
   setOutline(doc, outlineOf(book, layout));
   return doc.save({useObjectStreams: true});

@@ -3,24 +3,37 @@
  * may use nothing from outside its own body.
  */
 
-/** Where each anchored part and article ended up, read back from the paginated DOM. */
+/** Where each anchored part and article ended up in the finished PDF. */
 export interface Layout {
   pageCount: number;
   /** 0-based index of the page that holds `.body-start` (folio 1). */
   bodyStart: number;
   /** `data-toc-id` → 0-based page index of its first fragment. */
   anchors: Record<string, number>;
-  /** Han characters in the document before and after pagination (Paged.js can drop content). */
+}
+
+/** A Paged.js layout, with the Han characters counted before and after (Paged.js can drop or repeat content). */
+export interface PagedLayout extends Layout {
   hanBefore: number;
   hanAfter: number;
 }
 
 /**
- * Load every font slice the text needs, then paginate with Paged.js, reporting each laid-out
- * page through `window.huibianProgress`. Fonts first: a slice arriving after layout would
- * change line breaks on pages already cut.
+ * Load every font slice the document's text needs, in every face and weight given. Run it
+ * before layout: a slice arriving later would change line breaks on pages already cut.
  */
-export async function paginateInPage(families: Array<[string, number[]]>): Promise<Layout> {
+export async function loadFontsInPage(families: Array<[string, number[]]>): Promise<void> {
+  const text = document.body.textContent ?? '';
+  const sample = [...new Set(text + '0123456789ivxlcdm目录·…—')].join('');
+  await Promise.all(families.flatMap(([family, weights]) => weights.map((weight) => document.fonts.load(`${weight} 12pt "${family}"`, sample))));
+  await document.fonts.ready;
+}
+
+/**
+ * Paginate with Paged.js, reporting each laid-out page through `window.huibianProgress`, and
+ * read back where every anchored part and article landed.
+ */
+export async function paginateInPage(): Promise<PagedLayout> {
   type PagedApi = {
     Handler: new (...args: unknown[]) => object;
     Previewer: new () => {preview(): Promise<unknown>};
@@ -29,11 +42,7 @@ export async function paginateInPage(families: Array<[string, number[]]>): Promi
   const w = window as unknown as {Paged: PagedApi; huibianProgress(n: number): void};
   const hanCount = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).length;
 
-  const text = document.body.textContent ?? '';
-  const hanBefore = hanCount(text);
-  const sample = [...new Set(text + '0123456789ivxlcdm目录·…—')].join('');
-  await Promise.all(families.flatMap(([family, weights]) => weights.map((weight) => document.fonts.load(`${weight} 12pt "${family}"`, sample))));
-  await document.fonts.ready;
+  const hanBefore = hanCount(document.body.textContent ?? '');
 
   class Progress extends w.Paged.Handler {
     afterPageLayout(_element: unknown, page: {position: number}) {

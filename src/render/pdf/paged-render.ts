@@ -1,134 +1,43 @@
-import type {Browser} from 'puppeteer-core';
 import type {Book} from '../../book/model.js';
 import {EnvironmentError} from '../../report/messages.js';
+import {FONT_WEIGHTS} from '../fonts.js';
 import {printSite} from '../html/site.js';
-import {launchBrowser} from './browser.js';
-import {paginateInPage, type Layout} from './in-page.js';
-import {serveSite} from './server.js';
-
-/** Callbacks for the slow steps, so the CLI can show progress. */
-export interface RenderProgress {
-  step?(name: 'paginate' | 'print'): void;
-  page?(count: number): void;
-}
-
-export interface RenderOptions {
-  signal?: AbortSignal;
-  progress?: RenderProgress;
-}
-
-/** Faces and weights whose slices must be loaded before layout. */
-const FAMILIES: Array<[string, number[]]> = [
-  ['Huibian Song', [400, 700]],
-  ['Huibian Hei', [400, 700]],
-  ['Huibian Kai', [400]],
-];
+import {loadFontsInPage, paginateInPage, type Layout} from './in-page.js';
+import {withPrintPage, type RenderOptions} from './print-page.js';
 
 /** The PDF as Chromium wrote it, and where things landed. */
 export interface RenderedPdf {
   pdf: Uint8Array;
   layout: Layout;
-  /** Messages the page logged that the user should see (Paged.js layout warnings). */
-  warnings: string[];
 }
 
 /**
- * Lay the book out with Paged.js in headless Chromium and print it. The page is served from
- * a loopback server that knows only this book's files, and every other request is refused.
+ * Lay the whole book out with Paged.js in headless Chromium and print it (horizontal books:
+ * running heads from string-set, TOC numbers from target-counter, footnotes at the page foot).
+ * Fails rather than write a PDF if Paged.js lost or repeated any Han character.
  */
 export async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<RenderedPdf> {
-  const site = await printSite(book, {paged: true});
-  const server = await serveSite(site);
-  try {
-    const session = await launchBrowser(options.signal);
-    try {
-      return await renderIn(session.browser, server.origin, options);
-    } finally {
-      await session.close();
-    }
-  } finally {
-    await server.close();
-  }
-}
-
-async function renderIn(browser: Browser, origin: string, {signal, progress}: RenderOptions): Promise<RenderedPdf> {
-  const warnings: string[] = [];
-  const watchdog = new Watchdog(IDLE_LIMIT_MS);
-  try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(0);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (request.url().startsWith(`${origin}/`) || request.url().startsWith('data:')) void request.continue();
-      else void request.abort('blockedbyclient');
-    });
-    page.on('console', (message) => {
-      if (/Unable to layout|overflow/i.test(message.text())) warnings.push(message.text());
-    });
-    await page.exposeFunction('huibianProgress', (count: number) => {
-      watchdog.kick();
-      progress?.page?.(count);
-    });
+  const site = await printSite(book, 'paged');
+  return withPrintPage(site, options, async ({page, origin, guard, kick, warnings}) => {
     await page.goto(`${origin}/index.html`, {waitUntil: 'load'});
-
-    progress?.step?.('paginate');
-    watchdog.kick();
-    const layout = await guarded(page.evaluate(paginateInPage, FAMILIES), watchdog, signal).catch((cause: unknown) => {
-      if (cause instanceof EnvironmentError || signal?.aborted) throw cause;
-      // Paged.js stops on CSS it cannot parse: most often an edit to templates/print.css.
-      throw new EnvironmentError(`分页失败：${(cause as Error).message.split('\n')[0]}（若改过 templates/print.css，请检查最近的改动）`, {cause});
+    options.progress?.step?.('paginate');
+    await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
+    kick();
+    const layout = await guard(page.evaluate(paginateInPage)).catch((cause: unknown) => {
+      if (cause instanceof EnvironmentError || options.signal?.aborted) throw cause;
+      // Paged.js stops on CSS it cannot parse: most often an edit to a template.
+      throw new EnvironmentError(`分页失败：${(cause as Error).message.split('\n')[0]}（若改过 templates/ 中的 CSS，请检查最近的改动）`, {cause});
     });
-
-    progress?.step?.('print');
-    watchdog.kick();
-    const pdf = await guarded(
-      page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0}),
-      watchdog,
-      signal,
-    );
-    return {pdf, layout, warnings};
-  } finally {
-    watchdog.stop();
-  }
-}
-
-/** How long the page may go without laying out a page before the build is given up. */
-const IDLE_LIMIT_MS = Number(process.env.HUIBIAN_IDLE_TIMEOUT_MS) || 120_000;
-
-/** Fails when nothing has moved for `limit` ms, so a stuck layout ends the build instead of hanging it. */
-class Watchdog {
-  readonly failed: Promise<never>;
-  private timer?: NodeJS.Timeout;
-  private fail!: (error: Error) => void;
-
-  constructor(private readonly limit: number) {
-    this.failed = new Promise<never>((_, reject) => (this.fail = reject));
-    this.failed.catch(() => undefined);
-  }
-
-  kick(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(
-      () => this.fail(new EnvironmentError(`排版 ${Math.round(this.limit / 1000)} 秒没有进展，已停止：请把此书报告给 huibian 的维护者`)),
-      this.limit,
-    );
-  }
-
-  stop(): void {
-    clearTimeout(this.timer);
-  }
-}
-
-/** `work`, unless the watchdog fires or the user cancels first. */
-function guarded<T>(work: Promise<T>, watchdog: Watchdog, signal: AbortSignal | undefined): Promise<T> {
-  const racers: Array<Promise<T>> = [work, watchdog.failed];
-  if (signal) {
-    racers.push(
-      new Promise<never>((_, reject) => {
-        if (signal.aborted) reject(signal.reason);
-        signal.addEventListener('abort', () => reject(signal.reason), {once: true});
-      }),
-    );
-  }
-  return Promise.race(racers);
+    if (layout.hanAfter !== layout.hanBefore) {
+      const what = layout.hanAfter < layout.hanBefore ? '丢失' : '重复';
+      throw new EnvironmentError(
+        `分页后的汉字数与稿件不符（应为 ${layout.hanBefore} 字，排出 ${layout.hanAfter} 字）：排版时有内容${what}，未写出 PDF。` +
+          `请检查过大的图片或表格，并报告此问题。${warnings.slice(0, 3).join('；')}`,
+      );
+    }
+    options.progress?.step?.('print');
+    kick();
+    const pdf = await guard(page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0}));
+    return {pdf, layout};
+  });
 }

@@ -1,0 +1,112 @@
+import type {Page} from 'puppeteer-core';
+import {EnvironmentError} from '../../report/messages.js';
+import type {Site} from '../html/site.js';
+import {launchBrowser} from './browser.js';
+import {serveSite} from './server.js';
+
+/** Callbacks for the slow steps, so the CLI can show progress. */
+export interface RenderProgress {
+  step?(name: 'paginate' | 'print'): void;
+  page?(count: number): void;
+}
+
+export interface RenderOptions {
+  signal?: AbortSignal;
+  progress?: RenderProgress;
+}
+
+/** What a renderer gets to work with: a fenced page and guards against hangs and Ctrl-C. */
+export interface PrintContext {
+  page: Page;
+  /** Origin of the loopback server; documents are at `${origin}/NAME`. */
+  origin: string;
+  /** `work`, unless nothing moved for too long or the user cancelled first. */
+  guard<T>(work: Promise<T>): Promise<T>;
+  /** Something moved: reset the idle timer. */
+  kick(): void;
+  /** Layout warnings the page logged. */
+  warnings: string[];
+}
+
+/** How long the page may go without progress before the build is given up. */
+const IDLE_LIMIT_MS = Number(process.env.HUIBIAN_IDLE_TIMEOUT_MS) || 120_000;
+
+/**
+ * Serve `site` on loopback, start a browser, open one page that may load nothing but the
+ * site, run `work`, and close everything however it ends. `window.huibianProgress(n)` in the
+ * page reports laid-out pages.
+ */
+export async function withPrintPage<T>(site: Site, options: RenderOptions, work: (context: PrintContext) => Promise<T>): Promise<T> {
+  const server = await serveSite(site);
+  try {
+    const session = await launchBrowser(options.signal);
+    const watchdog = new Watchdog(IDLE_LIMIT_MS);
+    try {
+      const page = await session.browser.newPage();
+      page.setDefaultTimeout(0);
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (request.url().startsWith(`${server.origin}/`) || request.url().startsWith('data:')) void request.continue();
+        else void request.abort('blockedbyclient');
+      });
+      const warnings: string[] = [];
+      page.on('console', (message) => {
+        if (/Unable to layout|overflow/i.test(message.text())) warnings.push(message.text());
+      });
+      await page.exposeFunction('huibianProgress', (count: number) => {
+        watchdog.kick();
+        options.progress?.page?.(count);
+      });
+      watchdog.kick();
+      return await work({
+        page,
+        origin: server.origin,
+        guard: (promise) => guarded(promise, watchdog, options.signal),
+        kick: () => watchdog.kick(),
+        warnings,
+      });
+    } finally {
+      watchdog.stop();
+      await session.close();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+/** Fails when nothing has moved for `limit` ms, so a stuck layout ends the build instead of hanging it. */
+class Watchdog {
+  readonly failed: Promise<never>;
+  private timer?: NodeJS.Timeout;
+  private fail!: (error: Error) => void;
+
+  constructor(private readonly limit: number) {
+    this.failed = new Promise<never>((_, reject) => (this.fail = reject));
+    this.failed.catch(() => undefined);
+  }
+
+  kick(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => this.fail(new EnvironmentError(`排版 ${Math.round(this.limit / 1000)} 秒没有进展，已停止：请把此书报告给 huibian 的维护者`)),
+      this.limit,
+    );
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+function guarded<T>(work: Promise<T>, watchdog: Watchdog, signal: AbortSignal | undefined): Promise<T> {
+  const racers: Array<Promise<T>> = [work, watchdog.failed];
+  if (signal) {
+    racers.push(
+      new Promise<never>((_, reject) => {
+        if (signal.aborted) reject(signal.reason);
+        signal.addEventListener('abort', () => reject(signal.reason), {once: true});
+      }),
+    );
+  }
+  return Promise.race(racers);
+}

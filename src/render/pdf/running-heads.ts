@@ -1,0 +1,59 @@
+import {h} from 'hastscript';
+import rehypeStringify from 'rehype-stringify';
+import {unified} from 'unified';
+import type {BookMeta} from '../../book/model.js';
+import {chineseNumber} from '../../typography/chinese-numerals.js';
+
+/** What a printed page is, for its running head and folio. */
+export type SheetKind = 'cover' | 'front' | 'blank' | 'part' | 'opening' | 'body';
+
+/** One page of the finished book as the overlay sees it. */
+export interface Sheet {
+  kind: SheetKind;
+  /** Running head text (body pages only). */
+  head?: string;
+  /** Folio text, if the page shows one. */
+  folio?: string;
+}
+
+/** A folio in the book's style: 12 or 十二. */
+export function folioText(n: number, style: BookMeta['folio']): string {
+  return style === 'chinese' ? chineseNumber(n) : String(n);
+}
+
+/** Lower-case roman numerals for front matter folios (1 → i). */
+export function romanFolio(n: number): string {
+  const table: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (let rest = n, i = 0; rest > 0; ) {
+    const [value, numeral] = table[i]!;
+    if (rest >= value) {
+      out += numeral;
+      rest -= value;
+    } else i++;
+  }
+  return out;
+}
+
+/**
+ * A document with one page per page of the book holding only its running head and folio, to
+ * be laid over the book's pages (templates/running-heads.css places them). Page 1 is a recto.
+ */
+export function runningHeadsDocument(meta: BookMeta, sheets: Sheet[], stylesheets: string[]): string {
+  const tree = h(null, [
+    {type: 'doctype'},
+    h('html', {lang: meta.language}, [
+      h('head', [h('meta', {charSet: 'utf-8'}), ...stylesheets.map((href) => h('link', {rel: 'stylesheet', href}))]),
+      h(
+        'body',
+        sheets.map((sheet, index) =>
+          h(`div.sheet.${index % 2 === 0 ? 'recto' : 'verso'}.kind-${sheet.kind}`, [
+            sheet.head ? h('div.running-head', sheet.head) : undefined,
+            sheet.folio ? h('div.folio', sheet.folio) : undefined,
+          ]),
+        ),
+      ),
+    ]),
+  ]);
+  return unified().use(rehypeStringify).stringify(tree);
+}
