@@ -1,41 +1,19 @@
-import {readFile, readdir} from 'node:fs/promises';
+import {readFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {PDFDocument, PDFName, PDFString} from 'pdf-lib';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {buildBook} from '../../src/build.js';
 import {allPagesText, fonts, hanCounts, missingHan, pageText, pdfInfo, qpdfCheck, qpdfJson, type QpdfJson} from '../helpers/pdf-tools.js';
+import {areas, readManuscripts, root, sampleTitle, squash, type Manuscript} from '../helpers/sample.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const out = path.join(os.tmpdir(), `huibian-sample-${process.pid}.pdf`);
-const MM = 72 / 25.4;
-
-interface Manuscript {
-  title: string;
-  part?: string;
-  text: string;
-}
 
 let pages: string[];
 let json: QpdfJson;
 let manuscripts: Manuscript[];
 let bookTitle: string;
 let bodyStart: number;
-
-/** Parse the sample's manuscripts the plain way (not with huibian), to check huibian against. */
-async function readManuscripts(): Promise<Manuscript[]> {
-  const dir = path.join(root, 'manuscripts');
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.md'));
-  return Promise.all(
-    names.map(async (name) => {
-      const raw = await readFile(path.join(dir, name), 'utf8');
-      const [, matter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw) ?? [];
-      const field = (key: string) => new RegExp(`^${key}:\\s*(.+)$`, 'm').exec(matter)?.[1]?.trim();
-      const printed = ['title', 'subtitle', 'author', 'source'].map(field).filter(Boolean).join('');
-      return {title: field('title')!, part: field('part'), text: printed + body};
-    }),
-  );
-}
 
 describe('the sample report as a horizontal PDF', () => {
   beforeAll(async () => {
@@ -44,7 +22,7 @@ describe('the sample report as a horizontal PDF', () => {
     pages = await allPagesText(out);
     json = await qpdfJson(out);
     manuscripts = await readManuscripts();
-    bookTitle = /^title:\s*(.+)$/m.exec(await readFile(path.join(root, 'book.yaml'), 'utf8'))![1]!.trim();
+    bookTitle = await sampleTitle();
     bodyStart = json.pagelabels.find((l) => l.label['/S'] === '/D')!.index;
   });
 
@@ -100,9 +78,9 @@ describe('the sample report as a horizontal PDF', () => {
       const folio = entries.get(squash(m.title));
       expect(folio, `TOC entry for ${m.title}`).toBeDefined();
       const physical = bodyStart + folio!; // 1-based page whose label is `folio`
-      const body = await pageText(out, physical, contentArea());
+      const body = await pageText(out, physical, areas.content);
       expect(squash(body).startsWith(squash(m.title)), `${m.title} on page ${folio}`).toBe(true);
-      const foot = await pageText(out, physical, footArea());
+      const foot = await pageText(out, physical, areas.foot);
       expect(foot.trim()).toBe(String(folio));
     }
   });
@@ -110,8 +88,8 @@ describe('the sample report as a horizontal PDF', () => {
   it('should put running heads on body pages: book title on the left, article title on the right', async () => {
     let checked = 0;
     for (let page = bodyStart + 2; page <= pages.length; page++) {
-      const body = squash(await pageText(out, page, contentArea()));
-      const head = squash(await pageText(out, page, headArea()));
+      const body = squash(await pageText(out, page, areas.content));
+      const head = squash(await pageText(out, page, areas.head));
       if (!body || manuscripts.some((m) => body.startsWith(squash(m.title)))) continue; // blank or opening page
       if (/^第.+部分/.test(body)) continue; // part page
       if (page % 2 === 0) expect(head, `page ${page}`).toBe(squash(bookTitle));
@@ -124,13 +102,11 @@ describe('the sample report as a horizontal PDF', () => {
   it('should keep every Han character of the manuscripts in the page bodies', async () => {
     const expected = hanCounts(manuscripts.map((m) => m.text).join(''));
     const printed: string[] = [];
-    for (let page = bodyStart + 1; page <= pages.length; page++) printed.push(await pageText(out, page, contentArea()));
+    for (let page = bodyStart + 1; page <= pages.length; page++) printed.push(await pageText(out, page, areas.content));
     const missing = missingHan(expected, hanCounts(printed.join('')));
     expect(missing).toEqual([]);
   });
 });
-
-const squash = (text: string) => text.replace(/\s+/g, '');
 
 /** TOC lines as pdftotext gives them: an entry's title (maybe over several lines), then its folio alone on a line. */
 function tocEntries(text: string): Map<string, number> {
@@ -146,7 +122,3 @@ function tocEntries(text: string): Map<string, number> {
   }
   return entries;
 }
-// A5 with 18 mm top and bottom margins (templates/print.css).
-const contentArea = () => ({x: 0, y: Math.ceil(18 * MM), w: 420, h: Math.floor(595 - 36 * MM)});
-const headArea = () => ({x: 0, y: 0, w: 420, h: Math.floor(18 * MM)});
-const footArea = () => ({x: 0, y: Math.ceil(595 - 18 * MM), w: 420, h: Math.floor(18 * MM)});

@@ -84,3 +84,41 @@ export function hanCounts(text: string): Map<string, number> {
 export function missingHan(expected: Map<string, number>, actual: Map<string, number>): Array<[string, number]> {
   return [...expected].filter(([char, n]) => (actual.get(char) ?? 0) < n).map(([char, n]) => [char, n - (actual.get(char) ?? 0)]);
 }
+
+/** A word as `pdftotext -bbox` sees it, in PDF points from the top left. */
+export interface Word {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word of every page, one list per page. */
+export async function wordBoxes(pdf: string): Promise<Word[][]> {
+  const {stdout} = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], {maxBuffer: 256 << 20});
+  return stdout
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+        text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+      })),
+    );
+}
+
+/** Vertical lines of text: words grouped by column (right to left), each read top to bottom. */
+export function verticalColumns(words: Word[], tolerance = 3): string[] {
+  const columns: Array<{x: number; words: Word[]}> = [];
+  for (const word of words) {
+    const x = (word.xMin + word.xMax) / 2;
+    const column = columns.find((c) => Math.abs(c.x - x) <= tolerance);
+    if (column) column.words.push(word);
+    else columns.push({x, words: [word]});
+  }
+  return columns.sort((a, b) => b.x - a.x).map((c) => c.words.sort((a, b) => a.yMin - b.yMin).map((w) => w.text).join(''));
+}

@@ -39,7 +39,7 @@ export async function finishPdf(pdf: Uint8Array, book: Book, layout: Layout, now
   const tags = [...new Set(articlesOf(book).flatMap((a) => a.tags))];
   doc.setKeywords([...book.parts.map((p) => p.title), ...tags]);
   doc.setCreator('huibian');
-  doc.setProducer('huibian (Chromium, Paged.js, pdf-lib)');
+  doc.setProducer(meta.writingMode === 'vertical' ? 'huibian (Chromium, pdf-lib)' : 'huibian (Chromium, Paged.js, pdf-lib)');
   doc.setCreationDate(now);
   doc.setModificationDate(now);
   doc.setLanguage(meta.language);

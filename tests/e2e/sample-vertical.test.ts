@@ -1,0 +1,112 @@
+import {readFile} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {PDFDocument, PDFDict, PDFName} from 'pdf-lib';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {buildBook} from '../../src/build.js';
+import {allPagesText, fonts, hanCounts, missingHan, pageText, qpdfCheck, qpdfJson, verticalColumns, wordBoxes, type QpdfJson, type Word} from '../helpers/pdf-tools.js';
+import {areas, han, readManuscripts, root, sampleTitle, type Manuscript} from '../helpers/sample.js';
+
+const out = path.join(os.tmpdir(), `huibian-vertical-${process.pid}.pdf`);
+const MM = 72 / 25.4;
+
+let words: Word[][];
+let json: QpdfJson;
+let manuscripts: Manuscript[];
+let bookTitle: string;
+let bodyStart: number; // 0-based index of folio 1
+
+/** Han characters of the columns a page starts with (its opening title, on an opening page). */
+const opening = (page: number) => han(verticalColumns(words[page]!.filter((w) => inContent(w))).slice(0, 2).join(''));
+const inContent = (w: Word) => w.yMin >= 18 * MM - 1 && w.yMax <= 595 - 18 * MM + 1;
+
+describe('the sample report as a vertical (竖排) PDF', () => {
+  beforeAll(async () => {
+    const result = await buildBook({bookDir: root, format: 'pdf', out, writingMode: 'vertical'});
+    expect(result.pageCount).toBeGreaterThan(30);
+    words = await wordBoxes(out);
+    json = await qpdfJson(out);
+    manuscripts = await readManuscripts();
+    bookTitle = await sampleTitle();
+    bodyStart = json.pagelabels.find((l) => l.label['/S'] === '/D')!.index;
+  });
+
+  it('should pass qpdf --check with only the book fonts, none Type 3', async () => {
+    expect((await qpdfCheck(out)).ok).toBe(true);
+    const list = await fonts(out);
+    expect(list.filter((f) => f.type.includes('Type 3') || !f.embedded)).toEqual([]);
+    expect(new Set(list.map((f) => f.name.replace(/^[A-Z]{6}\+/, '').replace(/-.*$/, '')))).toEqual(new Set(['LXGWWenKai', 'NotoSansSCThin', 'NotoSerifSCExtraLight']));
+  });
+
+  it('should read right to left: /Direction /R2L, page 1 a left-hand page, folio 1 on a recto', async () => {
+    const doc = await PDFDocument.load(await readFile(out), {updateMetadata: false});
+    const prefs = doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict);
+    expect(String(prefs.get(PDFName.of('Direction')))).toBe('/R2L');
+    expect(bodyStart % 2).toBe(0);
+    // Recto pages (odd) have the spine on the right: folio and running head sit at the outer, left edge.
+    let folios = 0;
+    for (let page = bodyStart; page < words.length; page++) {
+      const folio = words[page]!.find((w) => w.yMin > 595 - 18 * MM && /^\d+$/.test(w.text));
+      if (!folio) continue; // blank and part pages have none
+      expect(Number(folio.text)).toBe(page - bodyStart + 1);
+      if (page % 2 === 0) expect(folio.xMax, `recto ${page + 1}`).toBeLessThan(210);
+      else expect(folio.xMin, `verso ${page + 1}`).toBeGreaterThan(210);
+      folios++;
+    }
+    expect(folios).toBeGreaterThan(30);
+  });
+
+  it('should keep every Han character of the manuscripts, as a multiset', async () => {
+    const texts: string[] = [];
+    for (let page = bodyStart + 1; page <= words.length; page++) texts.push(await pageText(out, page, areas.content));
+    expect(missingHan(hanCounts(manuscripts.map((m) => m.text).join('')), hanCounts(texts.join('')))).toEqual([]);
+  });
+
+  it('should draw no glyph outside the text area but running heads and folios', () => {
+    const left = 15 * MM - 1;
+    const right = 420 - 15 * MM + 1;
+    for (const [index, page] of words.entries()) {
+      if (index < bodyStart) continue;
+      for (const word of page) {
+        if (!inContent(word)) continue; // the head and folio bands
+        expect(word.xMin >= left && word.xMax <= right, `page ${index + 1}: “${word.text}” at x ${word.xMin.toFixed(0)}–${word.xMax.toFixed(0)}`).toBe(true);
+      }
+    }
+  });
+
+  it('should print for every TOC entry the folio of the page that opens the article', () => {
+    const tocPages = words.slice(0, bodyStart).map((page) => verticalColumns(page.filter(inContent)));
+    const toc = tocPages.find((columns) => columns.some((c) => han(c) === '目录'));
+    expect(toc).toBeDefined();
+    const entries = new Map(tocPages.flat().map((column) => [han(column), Number(/(\d+)$/.exec(column)?.[1])]));
+    for (const m of manuscripts) {
+      const folio = entries.get(han(m.title));
+      expect(folio, `TOC entry for ${m.title}`).toBeGreaterThan(0);
+      expect(opening(bodyStart + folio! - 1).startsWith(han(m.title)), `${m.title} on folio ${folio}`).toBe(true);
+    }
+  });
+
+  it('should put running heads on body pages: article title on rectos, book title on versos', async () => {
+    const pages = await allPagesText(out);
+    let checked = 0;
+    for (let index = bodyStart; index < pages.length; index++) {
+      const head = han(await pageText(out, index + 1, areas.head));
+      if (!han(pages[index]!) || manuscripts.some((m) => opening(index).startsWith(han(m.title)))) {
+        expect(head, `no head on blank or opening page ${index + 1}`).toBe('');
+        continue;
+      }
+      if (!head) continue; // a part page
+      if (index % 2 === 1) expect(head).toBe(han(bookTitle));
+      else expect(manuscripts.map((m) => han(m.title))).toContain(head);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+
+  it('should have a sane page count against the horizontal book, and bookmarks for every part and article', () => {
+    expect(words.length).toBeGreaterThan(40);
+    expect(words.length).toBeLessThan(90);
+    const titles = json.outlines.flatMap((o) => [o.title, ...o.kids.map((k) => k.title)]);
+    for (const m of manuscripts) expect(titles).toContain(m.title);
+  });
+});
