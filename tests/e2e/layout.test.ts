@@ -10,25 +10,28 @@ const long = (seed: string, n: number) => Array.from({length: n}, (_, i) => `${s
 const builds = new Map<string, ReturnType<typeof buildOnce>>();
 
 /** Build (once per mode) a book with the given articleStart: its pages' text and the body's first page (1-based). */
-function build(articleStart: string) {
-  if (!builds.has(articleStart)) builds.set(articleStart, buildOnce(articleStart));
-  return builds.get(articleStart)!;
+function build(articleStart: string, writingMode = 'horizontal') {
+  const key = `${articleStart}-${writingMode}`;
+  if (!builds.has(key)) builds.set(key, buildOnce(articleStart, writingMode));
+  return builds.get(key)!;
 }
 
-async function buildOnce(articleStart: string) {
+async function buildOnce(articleStart: string, writingMode: string) {
   const dir = await makeBook(
     smallBook({
-      'book.yaml': `title: 测试村年鉴\narticleStart: ${articleStart}\nparts:\n  - 村务\n  - 生活\n`,
+      'book.yaml': `title: 测试村年鉴\narticleStart: ${articleStart}\nwritingMode: ${writingMode}\nparts:\n  - 村务\n  - 生活\n`,
       'manuscripts/05-e.md': manuscript({title: '秋收小记', date: '2025-10-01', part: '生活'}, long('秋收', 3)),
       'manuscripts/06-f.md': manuscript({title: '冬日消息', date: '2025-12-01', part: '生活'}, long('冬日', 2)),
     }),
   );
-  const out = path.join(os.tmpdir(), `huibian-layout-${articleStart}-${process.pid}.pdf`);
+  const out = path.join(os.tmpdir(), `huibian-layout-${articleStart}-${writingMode}-${process.pid}.pdf`);
   await buildBook({bookDir: dir, format: 'pdf', out});
   const pages = (await allPagesText(out)).map((p) => p.replace(/\s+/g, ''));
   const json = await qpdfJson(out);
   const bodyStart = json.pagelabels.find((l) => l.label['/S'] === '/D')!.index + 1;
-  const opening = (title: string) => pages.findIndex((p, i) => i >= bodyStart - 1 && p.startsWith(title)) + 1;
+  const han = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).join('');
+  // The first body page that shows the title is where the article opens (later ones show it as running head).
+  const opening = (title: string) => pages.findIndex((p, i) => i >= bodyStart - 1 && han(p).includes(han(title))) + 1;
   return {out, pages, bodyStart, opening};
 }
 
@@ -42,6 +45,15 @@ describe('where articles start (articleStart)', () => {
       expect(recto.opening(title) % 2, `${title} on page ${recto.opening(title)}`).toBe(1);
     }
     expect(recto.pages.length).toBeGreaterThanOrEqual(page.pages.length);
+  });
+
+  it('should open articles on rectos in a vertical book too (blank pages inserted after printing)', async () => {
+    const recto = await build('recto', 'vertical');
+    for (const title of ['写在前面', '村里修了一条路', '春天的集市', '秋收小记', '冬日消息']) {
+      expect(recto.opening(title) % 2, `${title} on page ${recto.opening(title)}`).toBe(1);
+    }
+    const cont = await build('continue', 'vertical');
+    expect(cont.pages.length).toBeLessThan(recto.pages.length);
   });
 
   it('should run articles on after each other with `continue`, saving pages', async () => {

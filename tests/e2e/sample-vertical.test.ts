@@ -1,6 +1,8 @@
-import {readFile} from 'node:fs/promises';
+import {execFile} from 'node:child_process';
+import {mkdir, readFile, stat} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import {promisify} from 'node:util';
 import {PDFDocument, PDFDict, PDFName} from 'pdf-lib';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {buildBook} from '../../src/build.js';
@@ -9,6 +11,7 @@ import {areas, han, readManuscripts, root, sampleTitle, type Manuscript} from '.
 
 const out = path.join(os.tmpdir(), `huibian-vertical-${process.pid}.pdf`);
 const MM = 72 / 25.4;
+const run = promisify(execFile);
 
 let words: Word[][];
 let json: QpdfJson;
@@ -101,6 +104,17 @@ describe('the sample report as a vertical (竖排) PDF', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(15);
+  });
+
+  it('should render sample pages to PNG (tests/output/) for a person to look at', async () => {
+    const dir = path.join(root, 'tests', 'output');
+    await mkdir(dir, {recursive: true});
+    const first = bodyStart + 1;
+    for (const page of [1, first - 2, first, first + 1]) {
+      await run('pdftoppm', ['-r', '50', '-png', '-singlefile', '-f', String(page), '-l', String(page), out, path.join(dir, `vertical-${page}`)]);
+      // A printed page at 50 dpi is well over 5 kB; a blank one is about 1 kB.
+      expect((await stat(path.join(dir, `vertical-${page}.png`))).size).toBeGreaterThan(5000);
+    }
   });
 
   it('should have a sane page count against the horizontal book, and bookmarks for every part and article', () => {

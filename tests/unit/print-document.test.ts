@@ -54,3 +54,29 @@ describe('printDocument', () => {
     expect(select('#a2 figure img', tree)).toBeUndefined();
   });
 });
+
+describe('printDocument for vertical books', () => {
+  async function verticalDocument(options: Partial<Parameters<typeof printDocument>[1]> = {}) {
+    const {book} = await compileBook(await loadConfig(await makeBook(smallBook({'book.yaml': 'title: 测试村年鉴\nwritingMode: vertical\nparts:\n  - 村务\n  - 生活\n'}))));
+    return fromHtml(printDocument(book, {stylesheets: [], scripts: [], ...options}));
+  }
+
+  it('should gather notes at the article end with circled calls', async () => {
+    const tree = await verticalDocument({sections: 'body', notes: 'end'});
+    expect(toString(select('#a2 .note-call', tree)!)).toBe('①');
+    expect(toString(select('#a2 .article-notes', tree)!)).toBe('注释①在村民大会上提出。');
+    expect(select('.cover', tree)).toBeUndefined();
+  });
+
+  it('should print the front matter with given TOC folios and vertical text', async () => {
+    const tree = await verticalDocument({sections: 'front', tocFolios: new Map([['a1', '1'], ['p1', '3'], ['a2', '五']])});
+    expect(selectAll('.toc-page', tree).map((n) => toString(n))).toEqual(['1', '3', '五', '', '']);
+    expect(select('html', tree)?.properties.className).toEqual(['mode-vertical']);
+    expect(select('.article', tree)).toBeUndefined();
+  });
+
+  it('should set short numbers upright in vertical text', async () => {
+    const tree = await verticalDocument({sections: 'body'});
+    expect(selectAll('#a2 .article-meta .tcy', tree).map((n) => toString(n))).toEqual(['5', '2']);
+  });
+});

@@ -1,0 +1,60 @@
+import {PDFDocument, PDFHexString, PDFName, type PDFRef} from 'pdf-lib';
+import {describe, expect, it} from 'vitest';
+import {blanksFor} from '../../src/render/pdf/native-render.js';
+import {headingPages, readOutline} from '../../src/render/pdf/outline-pages.js';
+import {folioText, romanFolio, runningHeadsDocument} from '../../src/render/pdf/running-heads.js';
+import type {BookMeta} from '../../src/book/model.js';
+
+describe('recto starts', () => {
+  it('should insert a blank before each start that would fall on a verso', () => {
+    // Starts at pages 0, 1, 3, 4 (0-based): 1 falls on a verso → blank; then 3 lands on 4 (recto); 4 lands on 5 → blank.
+    expect(blanksFor([0, 1, 3, 4])).toEqual([1, 4]);
+    expect(blanksFor([0, 2, 4])).toEqual([]);
+    expect(blanksFor([])).toEqual([]);
+  });
+});
+
+describe('Chromium bookmarks', () => {
+  it('should find the pages of the expected headings in order, skipping sections and ignoring quote styles', async () => {
+    const doc = await PDFDocument.create();
+    for (let i = 0; i < 4; i++) doc.addPage();
+    const pages = doc.getPages();
+    const ref = (title: string, page: number, next?: PDFRef) => {
+      const r = doc.context.nextRef();
+      const dict = doc.context.obj({Title: PDFHexString.fromText(title), Dest: [pages[page]!.ref, 'XYZ', 0, 0, 0]});
+      if (next) dict.set(PDFName.of('Next'), next);
+      doc.context.assign(r, dict);
+      return r;
+    };
+    const third = ref('乙文', 3);
+    const second = ref('一、小节', 2, third);
+    const first = ref('『甲』文', 1, second);
+    const root = doc.context.nextRef();
+    doc.context.assign(root, doc.context.obj({First: first}));
+    doc.catalog.set(PDFName.of('Outlines'), root);
+    const entries = readOutline(doc);
+    expect(entries).toEqual([
+      {title: '『甲』文', page: 1},
+      {title: '一、小节', page: 2},
+      {title: '乙文', page: 3},
+    ]);
+    expect(headingPages(entries, [['a1', '“甲”文'], ['a2', '乙文']])).toEqual(new Map([['a1', 1], ['a2', 3]]));
+  });
+});
+
+describe('running heads', () => {
+  it('should write folios in the book style', () => {
+    expect(folioText(12, 'arabic')).toBe('12');
+    expect(folioText(12, 'chinese')).toBe('十二');
+    expect([1, 4, 9, 14, 40].map(romanFolio)).toEqual(['i', 'iv', 'ix', 'xiv', 'xl']);
+  });
+
+  it('should make one sheet per page, rectos first, with head and folio only where asked', () => {
+    const meta = {language: 'zh-Hans'} as BookMeta;
+    const html = runningHeadsDocument(meta, [{kind: 'cover'}, {kind: 'body', head: '书名', folio: '2'}, {kind: 'opening', folio: '3'}], ['a.css']);
+    expect(html).toContain('<div class="sheet recto kind-cover"></div>');
+    expect(html).toContain('<div class="sheet verso kind-body"><div class="running-head">书名</div><div class="folio">2</div></div>');
+    expect(html).toContain('<div class="sheet recto kind-opening"><div class="folio">3</div></div>');
+    expect(html).toContain('<link rel="stylesheet" href="a.css">');
+  });
+});
