@@ -10,7 +10,8 @@ import {compileBook} from '../src/book/compile.js';
 import {buildBook} from '../src/build.js';
 import {loadConfig} from '../src/config/load.js';
 import {huibianRoot} from '../src/files/package-dir.js';
-import {printSite} from '../src/render/html/site.js';
+import {printDocument} from '../src/render/html/print-document.js';
+import {documentLinks, siteFiles} from '../src/render/html/site.js';
 import {launchBrowser} from '../src/render/pdf/browser.js';
 import {serveSite} from '../src/render/pdf/server.js';
 
@@ -37,7 +38,10 @@ async function largeBook(): Promise<string> {
 async function nativePrint(dir: string): Promise<{seconds: number; pages: number}> {
   const started = performance.now();
   const {book} = await compileBook(await loadConfig(dir));
-  const server = await serveSite(await printSite(book, 'screen'));
+  // The horizontal book's HTML and page CSS, without Paged.js.
+  const site = await siteFiles(book, 'paged');
+  site.files.set('index.html', printDocument(book, {...(await documentLinks(book, 'paged')), scripts: []}));
+  const server = await serveSite(site);
   const session = await launchBrowser();
   try {
     const page = await session.browser.newPage();
@@ -52,9 +56,9 @@ async function nativePrint(dir: string): Promise<{seconds: number; pages: number
   }
 }
 
-async function huibianBuild(dir: string): Promise<{seconds: number; pages: number}> {
+async function huibianBuild(dir: string, writingMode: 'horizontal' | 'vertical'): Promise<{seconds: number; pages: number}> {
   const started = performance.now();
-  const result = await buildBook({bookDir: dir, format: 'pdf', out: path.join(dir, 'build', 'book.pdf')});
+  const result = await buildBook({bookDir: dir, format: 'pdf', out: path.join(dir, 'build', `${writingMode}.pdf`), writingMode});
   return {seconds: (performance.now() - started) / 1000, pages: result.pageCount ?? 0};
 }
 
@@ -62,19 +66,23 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 const dir = await largeBook();
 const native: number[] = [];
-const ours: number[] = [];
-let pages = {native: 0, huibian: 0};
+const horizontal: number[] = [];
+const vertical: number[] = [];
+let pages = {native: 0, horizontal: 0, vertical: 0};
 for (let round = 1; round <= rounds; round++) {
   const a = await nativePrint(dir);
-  const b = await huibianBuild(dir);
+  const b = await huibianBuild(dir, 'horizontal');
+  const c = await huibianBuild(dir, 'vertical');
   native.push(a.seconds);
-  ours.push(b.seconds);
-  pages = {native: a.pages, huibian: b.pages};
-  process.stdout.write(`round ${round}: native ${a.seconds.toFixed(1)} s, huibian ${b.seconds.toFixed(1)} s\n`);
+  horizontal.push(b.seconds);
+  vertical.push(c.seconds);
+  pages = {native: a.pages, horizontal: b.pages, vertical: c.pages};
+  process.stdout.write(`round ${round}: native ${a.seconds.toFixed(1)} s, horizontal ${b.seconds.toFixed(1)} s, vertical ${c.seconds.toFixed(1)} s\n`);
 }
 await rm(dir, {recursive: true, force: true});
-const ratio = median(ours) / median(native);
+const floor = median(native);
 process.stdout.write(
-  `${copies * 17} articles, ${pages.huibian} pages (native print: ${pages.native}); medians of ${rounds}: ` +
-    `Chromium native print ${median(native).toFixed(1)} s, huibian ${median(ours).toFixed(1)} s, ratio ${ratio.toFixed(2)}×\n`,
+  `${copies * 17} articles; medians of ${rounds}: Chromium native print ${floor.toFixed(1)} s (${pages.native} pages); ` +
+    `huibian horizontal ${median(horizontal).toFixed(1)} s (${pages.horizontal} pages, ${(median(horizontal) / floor).toFixed(2)}×); ` +
+    `vertical ${median(vertical).toFixed(1)} s (${pages.vertical} pages, ${(median(vertical) / floor).toFixed(2)}×)\n`,
 );
