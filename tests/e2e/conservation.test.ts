@@ -27,6 +27,16 @@ describe('text conservation', () => {
     for (const row of [1, 45, 90]) expect(text.match(new RegExp(`第${row}行`, 'g'))).toHaveLength(1);
   });
 
+  it('should set the same long table, paragraph and URL in a vertical book without losing text (tall tables split)', async () => {
+    const rows = Array.from({length: 90}, (_, i) => `| 第${i + 1}行 | ${i * 3} | ${prose(8, i + 1)} |`).join('\n');
+    const body = `| 项目 | 数量 | 说明 |\n| --- | --- | --- |\n${rows}\n\n${prose(3000)}。\n\n网址 https://example.com/${'a'.repeat(300)} 结束。\n\n\`${'x'.repeat(300)}\``;
+    const dir = await makeBook({'book.yaml': 'title: 长文测试\nwritingMode: vertical\n', 'manuscripts/a.md': manuscript({title: '长表与长段'}, body)});
+    const out = path.join(os.tmpdir(), `huibian-conservation-vertical-${process.pid}.pdf`);
+    await buildBook({bookDir: dir, format: 'pdf', out});
+    const text = (await allPagesText(out)).join('');
+    expect(missingHan(hanCounts(body), hanCounts(text))).toEqual([]);
+  });
+
   it('should refuse to write a PDF when Paged.js loses or repeats text (regression: one 3000-character run of one character)', async () => {
     const dir = await makeBook({'book.yaml': 'title: 长文测试\n', 'manuscripts/a.md': manuscript({title: '同字长段'}, '甲'.repeat(3000))});
     const out = path.join(dir, 'build', 'book.pdf');

@@ -4,8 +4,11 @@ import {fromHtml} from 'hast-util-from-html';
 import {visit, SKIP} from 'unist-util-visit';
 import type {Asset} from '../../book/model.js';
 
-/** Elements that could run code, reach outside the book or restyle the whole page. */
-const UNSAFE = new Set(['script', 'foreignObject', 'style', 'iframe', 'object', 'embed']);
+/**
+ * Elements that could run code, reach outside the book or restyle the whole page, and the
+ * drawing's metadata (`title`, `desc`: never drawn; the figure's alt text names it instead).
+ */
+const DROPPED = new Set(['script', 'foreignObject', 'style', 'iframe', 'object', 'embed', 'title', 'desc', 'metadata']);
 
 /**
  * Read the book's SVG images as trees to inline into the print document. An SVG drawn
@@ -28,7 +31,7 @@ export async function loadSvgs(assets: Asset[]): Promise<Map<string, Element>> {
 function cleanSvg(svg: Element): Element {
   const root: Root = {type: 'root', children: [svg]};
   visit(root, 'element', (node, index, parent) => {
-    if (UNSAFE.has(node.tagName) && parent && index !== undefined) {
+    if (DROPPED.has(node.tagName) && parent && index !== undefined) {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }

@@ -75,3 +75,59 @@ export async function paginateInPage(): Promise<PagedLayout> {
   }
   return {pageCount: pages.length, bodyStart: pageOf(document.querySelector('.body-start')), anchors, hanBefore, hanAfter};
 }
+
+/**
+ * Split each horizontal table of a vertical book that is taller than a page's text area into
+ * several tables, each repeating the header. Chromium cannot break a horizontal table inside
+ * vertical-rl text across pages: whatever passes the page's foot is cut off. The text area's
+ * height is the page height less the top and bottom margins of the plain `@page` rule.
+ * Returns how many tables were split, and how many rows are still too tall for a page.
+ */
+export function splitTallTablesInPage(): {split: number; tooTall: number} {
+  const pageRule = [...document.styleSheets]
+    .flatMap((sheet) => [...sheet.cssRules])
+    .filter((rule): rule is CSSPageRule => rule instanceof CSSPageRule && rule.selectorText === '')
+    .at(-1);
+  const probe = document.createElement('div');
+  probe.style.cssText = `position:absolute;writing-mode:horizontal-tb;height:calc(var(--page-height) - ${pageRule?.style.marginTop || '18mm'} - ${pageRule?.style.marginBottom || '18mm'})`;
+  document.body.append(probe);
+  // Keep a margin: a table that just fits makes Chromium add an empty page after it.
+  const limit = probe.getBoundingClientRect().height * 0.9;
+  probe.remove();
+
+  let split = 0;
+  let tooTall = 0;
+  for (const table of [...document.querySelectorAll('table')]) {
+    if (table.getBoundingClientRect().height <= limit) continue;
+    const head = table.tHead;
+    const rows = [...table.tBodies].flatMap((body) => [...body.rows]);
+    const room = limit - (head?.getBoundingClientRect().height ?? 0) - 4;
+    const chunks: HTMLTableRowElement[][] = [[]];
+    let used = 0;
+    for (const row of rows) {
+      const height = row.getBoundingClientRect().height;
+      if (height > room) tooTall++;
+      if (used + height > room && chunks.at(-1)!.length > 0) {
+        chunks.push([]);
+        used = 0;
+      }
+      chunks.at(-1)!.push(row);
+      used += height;
+    }
+    if (chunks.length < 2) continue;
+    let previous: HTMLTableElement = table;
+    for (const chunk of chunks.slice(1)) {
+      const next = table.cloneNode(false) as HTMLTableElement;
+      next.removeAttribute('id');
+      next.classList.add('table-continued');
+      if (head) next.append(head.cloneNode(true));
+      const body = document.createElement('tbody');
+      body.append(...chunk);
+      next.append(body);
+      previous.after(next);
+      previous = next;
+    }
+    split++;
+  }
+  return {split, tooTall};
+}

@@ -7,7 +7,8 @@ import {verticalQuotes} from '../../typography/vertical.js';
 import {FONT_WEIGHTS} from '../fonts.js';
 import {printDocument} from '../html/print-document.js';
 import {documentLinks, siteFiles} from '../html/site.js';
-import {loadFontsInPage} from './in-page.js';
+import {loadFontsInPage, splitTallTablesInPage} from './in-page.js';
+import {compareHan, pdfText} from './text-check.js';
 import {headingPages, readOutline} from './outline-pages.js';
 import type {RenderedPdf} from './paged-render.js';
 import {withPrintPage, type PrintContext, type RenderOptions} from './print-page.js';
@@ -68,13 +69,23 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
   });
 }
 
-/** Load one document of the site, its fonts first, and print it with Chromium's bookmarks. */
+/**
+ * Load one document of the site, its fonts first, print it with Chromium's bookmarks, and
+ * check that the PDF draws every Han character of the document once: Chromium's vertical
+ * print silently drops what an overflowing line pushes off the page.
+ */
 async function printPart({page, origin, guard, kick}: PrintContext, name: string): Promise<PDFDocument> {
   await guard(page.goto(`${origin}/${name}`, {waitUntil: 'load'}));
   await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
+  const tables = await page.evaluate(splitTallTablesInPage);
   kick();
   const pdf = await guard(print(page));
   kick();
+  const problem = compareHan(await page.evaluate(() => document.body.textContent ?? ''), await pdfText(pdf));
+  if (problem) {
+    const hint = tables.tooTall > 0 ? `有 ${tables.tooTall} 个表格行比一页还高，请拆短` : '请检查过宽的图片、表格或很长的网址和英文词';
+    throw new EnvironmentError(`排出的 PDF 与稿件不符：${problem}，未写出 PDF。${hint}，并报告此问题`);
+  }
   return PDFDocument.load(pdf);
 }
 

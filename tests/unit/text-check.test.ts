@@ -1,0 +1,17 @@
+import {PDFDocument} from 'pdf-lib';
+import {describe, expect, it} from 'vitest';
+import {compareHan, pdfText} from '../../src/render/pdf/text-check.js';
+
+describe('text check', () => {
+  it('should name lost and repeated Han characters, ignoring everything else', () => {
+    expect(compareHan('春天 spring 的村庄', '春天的村庄 SPRING')).toBeUndefined();
+    expect(compareHan('春天的村庄', '春天村')).toBe('丢失 2 字（如“的庄”）');
+    expect(compareHan('春天', '春天春')).toBe('重复 1 字（如“春”）');
+  });
+
+  it('should read the text a PDF draws', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage().drawText('Hello 12');
+    expect(await pdfText(await doc.save())).toBe('Hello 12');
+  });
+});
