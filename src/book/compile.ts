@@ -19,7 +19,11 @@ export interface Compiled {
  * Build the book model from a book folder: read and process every manuscript, then order
  * them into parts. All input errors are collected first and thrown together as {@link InputError}.
  */
-export async function compileBook(loaded: LoadedConfig, onFile?: (done: number, total: number) => void): Promise<Compiled> {
+export async function compileBook(
+  loaded: LoadedConfig,
+  onFile?: (done: number, total: number) => void,
+  {lint = false}: {lint?: boolean} = {},
+): Promise<Compiled> {
   const {config, bookDir} = loaded;
   const list = await collectManuscripts(loaded);
   if (hasFatal([loaded.file])) throw new InputError([loaded.file]);
@@ -34,7 +38,7 @@ export async function compileBook(loaded: LoadedConfig, onFile?: (done: number, 
     onFile?.(index + 1, list.paths.length);
     if (hasFatal([file])) continue;
     file.data.idPrefix = `m${index + 1}`;
-    const body = await processManuscript(file);
+    const body = await processManuscript(file, {lint});
     const matter = file.data.matter;
     if (!matter || hasFatal([file])) continue;
     processed.push({

@@ -10,20 +10,23 @@ import rehypeFigure from './plugins/rehype-figure.js';
 import rehypeLocalImages from './plugins/rehype-local-images.js';
 import rehypeRomanNumerals from './plugins/rehype-roman-numerals.js';
 import rehypeScopeIds from './plugins/rehype-scope-ids.js';
+import remarkCjkNormalize from './plugins/remark-cjk-normalize.js';
 import remarkManuscriptMatter from './plugins/remark-manuscript-matter.js';
 import remarkWarnRawHtml from './plugins/remark-warn-raw-html.js';
 
 /**
  * The manuscript pipeline, top to bottom: Markdown with front matter → checked HAST of one
- * article. Renderers never see Markdown; they get this tree inside the book model.
+ * article. Renderers never see Markdown; they get this tree inside the book model. With
+ * `lint`, the copy is not normalized but every change it needs is reported (`huibian check`).
  */
-export function createProcessor() {
+export function createProcessor({lint = false}: {lint?: boolean} = {}) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
-    .use(remarkManuscriptMatter)
+    .use(remarkManuscriptMatter, {lint})
     .use(remarkWarnRawHtml)
+    .use(remarkCjkNormalize, {mode: lint ? 'report' : 'fix'})
     .use(remarkRehype, {footnoteLabel: '注释', footnoteBackLabel: '返回正文'})
     .use(rehypeFigure)
     .use(rehypeRomanNumerals)
@@ -32,9 +35,10 @@ export function createProcessor() {
     .use(rehypeExtractFootnotes);
 }
 
-const shared = createProcessor().freeze();
+const processors = {build: createProcessor().freeze(), lint: createProcessor({lint: true}).freeze()};
 
-/** Parse and transform one manuscript; messages land on `file`. */
-export async function processManuscript(file: VFile, processor = shared): Promise<HastRoot> {
+/** Parse and transform one manuscript (for a build, or to lint it); messages land on `file`. */
+export async function processManuscript(file: VFile, {lint = false}: {lint?: boolean} = {}): Promise<HastRoot> {
+  const processor = lint ? processors.lint : processors.build;
   return (await processor.run(processor.parse(file), file)) as HastRoot;
 }

@@ -68,13 +68,19 @@ describe('huibian command', () => {
     expect(result.stderr).not.toContain('内部错误');
   });
 
-  it('should check a book without writing anything', async () => {
-    const dir = await makeBook(smallBook({'manuscripts/09-x.md': manuscript({title: '多一篇', color: '红'}, '正文。')}));
+  it('should check a book without writing anything, exiting 1 while problems remain', async () => {
+    const full = {date: '2025-01-01', author: '某人', source: '村广播站'};
+    const dir = await makeBook(smallBook({'manuscripts/09-x.md': manuscript({title: '多一篇', ...full, color: '红'}, '正文。')}));
     const result = await huibian(['check', dir]);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain('manuscripts/09-x.md:3:1: warning: 未知的文首键 `color`');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('manuscripts/09-x.md:6:1: warning: 未知的文首键 `color`');
     expect(result.stderr).toContain('2 个部分，4 篇稿件，1 张图片');
     expect(existsSync(path.join(dir, 'build'))).toBe(false);
+
+    const clean = await makeBook({'book.yaml': 'title: 书\n', 'manuscripts/a.md': manuscript({title: '一篇', ...full}, '干干净净的正文。')});
+    const ok = await huibian(['check', clean]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('✔ 检查通过：0 个部分，1 篇稿件，0 张图片');
   });
 
   it('should write a static HTML folder with only the font slices it needs', async () => {

@@ -1,16 +1,66 @@
 import path from 'node:path';
+import {parseArgs} from 'node:util';
+import type {VFile} from 'vfile';
 import {compileBook} from '../../book/compile.js';
-import {articlesOf} from '../../book/model.js';
+import {articlesOf, type Book} from '../../book/model.js';
 import {loadConfig} from '../../config/load.js';
-import {formatMessages} from '../../report/messages.js';
+import {applySourceFixes} from '../../lint/apply-fixes.js';
+import {effectivePpi, imagePixels} from '../../lint/image-resolution.js';
+import {error, formatMessages} from '../../report/messages.js';
 import {UsageError} from '../usage-error.js';
 
-/** `huibian check [BOOK_DIR]`: read and check everything, write nothing. */
+/** Text width of the page at which images are checked: the page less the template's side margins (33 mm). */
+const SIDE_MARGINS_MM = 33;
+
+/**
+ * `huibian check [BOOK_DIR] [--fix]`: read and lint everything, write nothing (but with
+ * `--fix`, the safe typographic fixes into the manuscripts). Exits 1 while problems remain.
+ */
 export async function run(argv: string[]): Promise<void> {
-  const dirs = argv.filter((arg) => !arg.startsWith('-'));
-  if (dirs.length > 1 || dirs.length !== argv.length) throw new UsageError('用法：huibian check [书的文件夹]');
-  const {book, files} = await compileBook(await loadConfig(path.resolve(dirs[0] ?? '.')));
+  let parsed;
+  try {
+    parsed = parseArgs({args: argv, allowPositionals: true, options: {fix: {type: 'boolean', default: false}}});
+  } catch (cause) {
+    throw new UsageError(`命令行有误：${(cause as Error).message}`);
+  }
+  if (parsed.positionals.length > 1) throw new UsageError('用法：huibian check [书的文件夹] [--fix]');
+  const loaded = await loadConfig(path.resolve(parsed.positionals[0] ?? '.'));
+  let {book, files} = await compileBook(loaded, undefined, {lint: true});
+
+  if (parsed.values.fix) {
+    let fixed = 0;
+    for (const file of files) fixed += await applySourceFixes(path.resolve(file.cwd, file.path), file.data.fixes ?? []);
+    process.stderr.write(`✔ 已修正 ${fixed} 处\n`);
+    // Check again, so that what is printed is what remains.
+    ({book, files} = await compileBook(await loadConfig(loaded.bookDir), undefined, {lint: true}));
+  }
+  await checkImages(book, files);
+
   const messages = formatMessages(files);
   if (messages) process.stderr.write(`${messages}\n`);
-  process.stderr.write(`✔ 检查通过：${book.parts.length} 个部分，${articlesOf(book).length} 篇稿件，${book.assets.length} 张图片\n`);
+  const problems = files.reduce((n, f) => n + f.messages.length, 0);
+  const summary = `${book.parts.length} 个部分，${articlesOf(book).length} 篇稿件，${book.assets.length} 张图片`;
+  if (problems === 0) {
+    process.stderr.write(`✔ 检查通过：${summary}\n`);
+    return;
+  }
+  const fixable = files.reduce((n, f) => n + (f.data.fixes?.length ?? 0), 0);
+  process.stderr.write(`✖ ${problems} 处问题（${summary}）${fixable > 0 ? `；其中 ${fixable} 处可用 --fix 自动修正` : ''}\n`);
+  process.exitCode = 1;
+}
+
+/** Raster images printed below 300 ppi are warned about, below 150 ppi reported as errors (PRINT.md). */
+async function checkImages(book: Book, files: VFile[]): Promise<void> {
+  const textWidth = book.meta.pageSize.width - SIDE_MARGINS_MM;
+  for (const file of files) {
+    for (const asset of file.data.assets ?? []) {
+      const size = await imagePixels(asset.path);
+      if (!size) continue;
+      const ppi = Math.round(effectivePpi(size.width, textWidth));
+      const name = path.relative(book.dir, asset.path);
+      const advice = `（${size.width} 像素宽）：印刷最好 300 ppi，请换一张清晰的原图`;
+      if (ppi < 150) error(file, `图片 ${name} 印出来只有 ${ppi} ppi${advice}`, asset.place, 'image-resolution');
+      else if (ppi < 300) file.message(`图片 ${name} 印出来只有 ${ppi} ppi${advice}`, {place: asset.place, ruleId: 'image-resolution', source: 'huibian'});
+    }
+  }
 }

@@ -14,6 +14,8 @@ export interface Asset {
   /** Absolute path of the source file. */
   path: string;
   mediaType: string;
+  /** Where the manuscript first uses it. */
+  place?: {line: number; column: number};
 }
 
 declare module 'vfile' {
@@ -56,8 +58,8 @@ export default function rehypeLocalImages() {
       }
       const key = path.relative(file.cwd, absolute);
       const hash = createHash('sha256').update(key).digest('hex').slice(0, 10);
-      const asset = {url: `assets/${hash}${path.extname(absolute).toLowerCase()}`, path: absolute, mediaType};
-      assets.set(asset.url, asset);
+      const asset: Asset = {url: `assets/${hash}${path.extname(absolute).toLowerCase()}`, path: absolute, mediaType, place};
+      if (!assets.has(asset.url)) assets.set(asset.url, asset);
       image.properties.src = asset.url;
     }
     file.data.assets = [...assets.values()];

@@ -13,11 +13,16 @@ declare module 'vfile' {
   }
 }
 
+/** Front matter a yearly report's article should carry; `huibian check` asks for them. */
+const RECOMMENDED = ['date', 'author', 'source'] as const;
+
 /**
  * Validate a manuscript's YAML front matter into `file.data.matter`. A missing block, a YAML
- * syntax error or a bad value is a fatal message at its line; an unknown key is a warning.
+ * syntax error or a bad value is a fatal message at its line; an unknown key is a warning;
+ * with `lint`, so is a missing date, byline or source.
  */
-export default function remarkManuscriptMatter() {
+export default function remarkManuscriptMatter(options?: {lint?: boolean}) {
+  const lint = options?.lint ?? false;
   return (tree: Root, file: VFile): void => {
     const node = tree.children.find((child): child is Yaml => child.type === 'yaml');
     if (!node) {
@@ -59,5 +64,11 @@ export default function remarkManuscriptMatter() {
       return;
     }
     file.data.matter = result.data;
+    if (!lint) return;
+    for (const key of RECOMMENDED) {
+      if (result.data[key] === undefined) {
+        file.message(`文首缺少 \`${key}\`（${{date: '日期', author: '作者', source: '来源'}[key]}）`, {place: {line: startLine, column: 1}, ruleId: 'missing-field', source: 'huibian'});
+      }
+    }
   };
 }

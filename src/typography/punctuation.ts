@@ -1,0 +1,139 @@
+/**
+ * Normalizing news copy (CJK-TYPOGRAPHY rule 2, GB/T 15834): half-width punctuation that
+ * touches Han becomes full-width, ellipses and dashes take their Chinese forms, name dots
+ * become `·`. Latin words, numbers (97.5%, 1,200, 8:30), URLs and code are left alone.
+ *
+ * Every rule returns edits rather than a new string, so that the Markdown plugin can apply
+ * them to text nodes and `huibian check --fix` can apply the very same edits to the source.
+ */
+
+/** One change to a text: replace `[start, end)` by `text`. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  /** Rule id, for messages (`huibian:<rule>`). */
+  rule: 'punctuation' | 'ellipsis' | 'dash' | 'middle-dot' | 'quotes' | 'space';
+}
+
+/** Text around a run being normalized (the neighbouring text nodes), for context at its edges. */
+export interface Context {
+  before?: string;
+  after?: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+/** Full-width punctuation and CJK symbols: they make a CJK context like Han does. */
+const CJK_PUNCTUATION = /[\u3000-\u303F\uFF00-\uFFEF“”‘’《》〈〉…—·]/u;
+
+/** Is `char` Han or CJK punctuation? */
+export function isCjk(char: string | undefined): boolean {
+  return char !== undefined && (HAN.test(char) || CJK_PUNCTUATION.test(char));
+}
+
+const FULL_WIDTH: Record<string, string> = {',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！'};
+
+/** Apply non-overlapping edits (in any order) to `text`. */
+export function applyEdits(text: string, edits: Edit[]): string {
+  let out = '';
+  let at = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    out += text.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Edits that normalize the punctuation of `text` (see the module comment). */
+export function punctuationEdits(text: string, context: Context = {}): Edit[] {
+  if (looksLikeUrl(text)) return [];
+  const chars = [...text];
+  // Work in code units for offsets; chars of the BMP are one unit each, others two.
+  const offsets: number[] = [];
+  let unit = 0;
+  for (const c of chars) {
+    offsets.push(unit);
+    unit += c.length;
+  }
+  offsets.push(unit);
+  const lastBefore = context.before ? [...context.before].at(-1) : undefined;
+  const firstAfter = context.after ? [...context.after][0] : undefined;
+  const at = (i: number) => (i < 0 ? lastBefore : i >= chars.length ? firstAfter : chars[i]);
+  const edits: Edit[] = [];
+  const replace = (from: number, to: number, value: string, rule: Edit['rule']) => edits.push({start: offsets[from]!, end: offsets[to]!, text: value, rule});
+  const taken = new Set<number>();
+
+  // Ellipses: ... (3 or more dots), 。。。 (two or more), a lone … → ……
+  for (const match of text.matchAll(/\.{3,}|。{2,}|…+/g)) {
+    const from = indexOfUnit(offsets, match.index);
+    const to = indexOfUnit(offsets, match.index + match[0].length);
+    const near = isCjk(at(from - 1)) || isCjk(at(to)) || match[0].startsWith('。') || match[0].startsWith('…');
+    if (!near || match[0] === '……') continue;
+    replace(from, to, '……', 'ellipsis');
+    for (let i = from; i < to; i++) taken.add(i);
+  }
+  // Dashes: a lone — (or -- / ——— ) between CJK → ——
+  for (const match of text.matchAll(/-{2,3}|—+/g)) {
+    const from = indexOfUnit(offsets, match.index);
+    const to = indexOfUnit(offsets, match.index + match[0].length);
+    if (match[0] === '——' || !(isCjk(at(from - 1)) && isCjk(at(to)))) continue;
+    replace(from, to, '——', 'dash');
+    for (let i = from; i < to; i++) taken.add(i);
+  }
+
+  const pairs = parenPairs(chars);
+  for (let i = 0; i < chars.length; i++) {
+    if (taken.has(i)) continue;
+    const c = chars[i]!;
+    const prev = at(i - 1);
+    const next = at(i + 1);
+    if (c in FULL_WIDTH) {
+      // Numbers keep their points and separators: 97.5%, 1,200, 8:30, v2.0
+      if (/[0-9A-Za-z]/.test(prev ?? '') && /[0-9A-Za-z]/.test(next ?? '')) continue;
+      const touchesHan = isCjk(prev) || (isCjk(next) && !/[0-9A-Za-z]/.test(prev ?? ''));
+      if (!touchesHan) continue;
+      // A full stop needs Han before it; 'Mr.' or '3.' before Han stays.
+      if (c === '.' && !isCjk(prev)) continue;
+      let end = i + 1;
+      // The space typed after a half-width mark goes with it.
+      while (chars[end] === ' ' && isCjk(at(end + 1))) end++;
+      replace(i, end, FULL_WIDTH[c]!, 'punctuation');
+      continue;
+    }
+    if ((c === '(' || c === ')') && pairs.has(i)) {
+      const [open, close] = pairs.get(i)!;
+      const inside = chars.slice(open + 1, close).join('');
+      if (isCjk(at(open - 1)) || isCjk(at(close + 1)) || HAN.test(inside)) replace(i, i + 1, c === '(' ? '（' : '）', 'punctuation');
+      continue;
+    }
+    // Name dots between Han: 尼古拉・奥斯特洛夫斯基 → ·
+    if ((c === '・' || c === '•' || c === '‧' || c === '．') && HAN.test(prev ?? '') && HAN.test(next ?? '')) {
+      replace(i, i + 1, '·', 'middle-dot');
+    }
+  }
+  return edits;
+}
+
+/** Matching ( ) in `chars`: index → [open, close], for both parens of each pair. */
+function parenPairs(chars: string[]): Map<number, [number, number]> {
+  const pairs = new Map<number, [number, number]>();
+  const stack: number[] = [];
+  chars.forEach((c, i) => {
+    if (c === '(') stack.push(i);
+    else if (c === ')' && stack.length > 0) {
+      const open = stack.pop()!;
+      pairs.set(open, [open, i]);
+      pairs.set(i, [open, i]);
+    }
+  });
+  return pairs;
+}
+
+function indexOfUnit(offsets: number[], unit: number): number {
+  return offsets.indexOf(unit);
+}
+
+/** A bare URL or e-mail address: never touched. */
+export function looksLikeUrl(text: string): boolean {
+  return /^\s*(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+\s*$/i.test(text) || /^\s*\S+@\S+\.\S+\s*$/.test(text);
+}
