@@ -5,8 +5,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import {unified} from 'unified';
 import type {VFile} from 'vfile';
+import rehypeCjkGlue from './plugins/rehype-cjk-glue.js';
 import rehypeExtractFootnotes from './plugins/rehype-extract-footnotes.js';
 import rehypeFigure from './plugins/rehype-figure.js';
+import rehypeHeadingPhrases from './plugins/rehype-heading-phrases.js';
 import rehypeLocalImages from './plugins/rehype-local-images.js';
 import rehypeRomanNumerals from './plugins/rehype-roman-numerals.js';
 import rehypeScopeIds from './plugins/rehype-scope-ids.js';
@@ -30,6 +32,8 @@ export function createProcessor({lint = false}: {lint?: boolean} = {}) {
     .use(remarkRehype, {footnoteLabel: '注释', footnoteBackLabel: '返回正文'})
     .use(rehypeFigure)
     .use(rehypeRomanNumerals)
+    .use(rehypeCjkGlue)
+    .use(rehypeHeadingPhrases)
     .use(rehypeLocalImages)
     .use(rehypeScopeIds)
     .use(rehypeExtractFootnotes);

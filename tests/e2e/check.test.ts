@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import {describe, expect, it} from 'vitest';
-import {makeBook, manuscript} from '../helpers/book.js';
+import {makeBook} from '../helpers/book.js';
 import {huibian} from '../helpers/cli.js';
 
 /** A plain grey PNG of the given size (a photo scanned too small). */

@@ -1,6 +1,7 @@
 import type {ElementContent} from 'hast';
 import {h} from 'hastscript';
 import type {Article} from '../../book/model.js';
+import {withBreaks} from '../../markdown/plugins/rehype-heading-phrases.js';
 import {chineseDate} from '../../typography/chinese-numerals.js';
 
 /**
@@ -12,7 +13,7 @@ export function articleHeader(article: Article, headingTag = 'h1'): ElementConte
   if (article.date) meta.push(h('time.article-date', {dateTime: article.date}, chineseDate(article.date)));
   if (article.source) meta.push(h('span.article-source', `来源：${article.source}`));
   return h('header.article-header', [
-    h(`${headingTag}.article-title`, article.title),
+    h(`${headingTag}.article-title`, withBreaks([{type: 'text', value: article.title}])),
     article.subtitle ? h('p.article-subtitle', article.subtitle) : undefined,
     article.author ? h('p.article-byline', article.author) : undefined,
     meta.length > 0 ? h('p.article-meta', meta) : undefined,
