@@ -1,4 +1,5 @@
 import type {Root as HastRoot} from 'hast';
+import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -13,6 +14,7 @@ import rehypeLocalImages from './plugins/rehype-local-images.js';
 import rehypeRomanNumerals from './plugins/rehype-roman-numerals.js';
 import rehypeScopeIds from './plugins/rehype-scope-ids.js';
 import remarkCjkNormalize from './plugins/remark-cjk-normalize.js';
+import remarkHuibianDirectives from './plugins/remark-huibian-directives.js';
 import remarkManuscriptMatter from './plugins/remark-manuscript-matter.js';
 import remarkWarnRawHtml from './plugins/remark-warn-raw-html.js';
 
@@ -26,6 +28,8 @@ export function createProcessor({lint = false}: {lint?: boolean} = {}) {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkHuibianDirectives)
     .use(remarkManuscriptMatter, {lint})
     .use(remarkWarnRawHtml)
     .use(remarkCjkNormalize, {mode: lint ? 'report' : 'fix'})

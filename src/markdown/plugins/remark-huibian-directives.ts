@@ -1,0 +1,70 @@
+import type {Root} from 'mdast';
+import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive';
+import {toString} from 'mdast-util-to-string';
+import {visit} from 'unist-util-visit';
+import type {VFile} from 'vfile';
+import {emphasisRuns, rubyElement} from '../../typography/ruby.js';
+
+type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+/** What each directive is for, for the message about an unknown one. */
+const KNOWN = '`:ruby[汉字]{rt="hàn zì"}`（注音）、`:dots[重点]`（着重号）、`:tcy[2025]`（竖排时横放）';
+
+/**
+ * The Markdown syntax huibian adds through directives (remark-directive):
+ *
+ * - `:ruby[汉字]{rt="hàn zì"}` — ruby / pinyin, per character when the syllables match;
+ * - `:dots[要点]` — emphasis dots (着重号) under the text, right of it in vertical books;
+ * - `:tcy[2025]` — set a run upright in one em in vertical books (縦中横), whatever its length.
+ *
+ * Any other `:name[…]` (`例如:abc` in running text parses as one) is put back as the text it
+ * was, with a warning, so no text is ever lost to the syntax.
+ */
+export default function remarkHuibianDirectives() {
+  return (tree: Root, file: VFile): void => {
+    const source = String(file.value);
+    visit(tree, (node, index, parent) => {
+      if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return undefined;
+      const directive = node as Directive;
+      const data = (directive.data ??= {});
+      const text = toString(directive);
+      if (directive.name === 'ruby' && directive.type === 'textDirective') {
+        const reading = directive.attributes?.rt ?? directive.attributes?.py;
+        if (!reading) {
+          file.message('注音缺少读音：应写成 `:ruby[汉字]{rt="hàn zì"}`', {place: directive.position, ruleId: 'ruby', source: 'huibian'});
+        }
+        const ruby = rubyElement(text, reading ?? '');
+        data.hName = 'ruby';
+        data.hChildren = reading ? ruby.children : [{type: 'text', value: text}];
+        return undefined;
+      }
+      if (directive.name === 'dots' && directive.type === 'textDirective') {
+        data.hName = 'span';
+        data.hChildren = emphasisRuns(text).map((run) =>
+          run.dotted ? {type: 'element', tagName: 'em', properties: {className: ['emphasis-dots']}, children: [{type: 'text', value: run.text}]} : {type: 'text', value: run.text},
+        );
+        return undefined;
+      }
+      if (directive.name === 'tcy' && directive.type === 'textDirective') {
+        data.hName = 'span';
+        data.hProperties = {className: ['tcy']};
+        return undefined;
+      }
+      if (!parent || index === undefined) return undefined;
+      file.message(`未知的写法 \`:${directive.name}\`，已按原文排出：可用的有 ${KNOWN}；若是正文里的冒号，可写成 \`\\:\``, {
+        place: directive.position,
+        ruleId: 'directive',
+        source: 'huibian',
+      });
+      const start = directive.position?.start.offset;
+      const end = directive.position?.end.offset;
+      if (directive.type === 'textDirective' && start !== undefined && end !== undefined) {
+        parent.children.splice(index, 1, {type: 'text', value: source.slice(start, end)});
+      } else {
+        // A block directive's fences are syntax; its content stays.
+        parent.children.splice(index, 1, ...(directive.children as never[]));
+      }
+      return index;
+    });
+  };
+}
