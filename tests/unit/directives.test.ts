@@ -31,7 +31,7 @@ describe('directives', () => {
   it('should put an unknown directive back as its text (then normalized), with a warning', async () => {
     const {html, file} = await md('例如:abc[注]{x=1}和:def就是这样。');
     expect(html).toBe('<p>例如：abc[注]{x=1}和：def就是这样。</p>');
-    expect(file.messages.filter((m) => m.ruleId === 'directive').map((m) => m.column)).toEqual([3, 15]);
+    expect(file.messages.filter((m) => m.ruleId === 'directive').map((m) => m.column)).toEqual([3, 16]);
   });
 
   it('should warn about a ruby without reading and keep its text', async () => {
