@@ -2,6 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {applyEdits, punctuationEdits} from '../../src/typography/punctuation.js';
 import {quoteEdits} from '../../src/typography/quotes.js';
 import {spaceEdits} from '../../src/typography/spacing.js';
+import {unpairedMarks} from '../../src/typography/brackets.js';
+import {processText} from '../helpers/process.js';
 
 const normalize = (text: string, context = {}) => applyEdits(text, punctuationEdits(text, context));
 
@@ -78,5 +80,20 @@ describe('typed spaces between Han and Latin (rule 8)', () => {
     expect(despace('全镇 8 个村实现 5G 信号覆盖')).toBe('全镇8个村实现5G信号覆盖');
     expect(despace('使用 Open Source 软件')).toBe('使用Open Source软件');
     expect(despace('他说， OK')).toBe('他说， OK');
+  });
+});
+
+describe('unpaired brackets and quotes', () => {
+  it('should find marks without a partner, not apostrophes', () => {
+    expect(unpairedMarks('他说“好（对）')).toEqual([{index: 2, char: '“', kind: 'open'}]);
+    expect(unpairedMarks('见《报告》）')).toEqual([{index: 5, char: '）', kind: 'close'}]);
+    expect(unpairedMarks('“《书”')).toEqual([{index: 1, char: '《', kind: 'open'}]);
+    expect(unpairedMarks('don’t “好”')).toEqual([]);
+  });
+
+  it('should report them at their place in check, allowing a quotation over paragraphs', async () => {
+    const {file} = await processText('---\ntitle: 题\n---\n\n“第一段\n\n“第二段。”\n\n他说（好。', {lint: true});
+    const unpaired = file.messages.filter((m) => m.ruleId === 'unpaired').map((m) => [m.line, m.column, m.reason]);
+    expect(unpaired).toEqual([[9, 3, '“（”没有配对的后半']]);
   });
 });
