@@ -1,11 +1,12 @@
 import {rm} from 'node:fs/promises';
 import type {VFile} from 'vfile';
 import {compileBook} from './book/compile.js';
+import {toTraditional} from './book/traditional.js';
 import type {Progress} from './cli/progress.js';
 import type {BuildOptions} from './cli/build/options.js';
 import {loadConfig} from './config/load.js';
 import {writeAtomic} from './files/write-atomic.js';
-import {BODY_FAMILY, fontSheet} from './render/fonts.js';
+import {BODY_FAMILY, fontSheet, scriptOf} from './render/fonts.js';
 import {unicodeRanges, warnUncovered} from './render/font-coverage.js';
 import {writeHtmlSite} from './render/html/write-site.js';
 import {finishPdf} from './render/pdf/finish.js';
@@ -31,12 +32,14 @@ export async function buildBook(
   progress?.step('parse');
   const loaded = await loadConfig(options.bookDir);
   if (options.writingMode) loaded.config.writingMode = options.writingMode;
+  if (options.language) loaded.config.language = options.language;
   const {book, files} = await compileBook(loaded, (done, total) => {
     progress?.detail(`${done}/${total} 篇`);
     if (done === total) progress?.step('compile');
   });
   progress?.detail(`${book.parts.length} 个部分`);
-  warnUncovered(book, files, unicodeRanges((await fontSheet()).css, BODY_FAMILY));
+  if (scriptOf(book.meta.language) === 'tc') toTraditional(book);
+  warnUncovered(book, files, unicodeRanges((await fontSheet(scriptOf(book.meta.language))).css, BODY_FAMILY));
   signal?.throwIfAborted();
 
   if (options.format === 'html') {

@@ -2,16 +2,32 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {packageDir} from '../files/package-dir.js';
 
+/** Simplified (SC) or Traditional (TC) glyph forms and coverage. */
+export type Script = 'sc' | 'tc';
+
+/** The script of a BCP 47 language tag: zh-Hant, zh-TW, zh-HK and zh-MO are Traditional. */
+export function scriptOf(language: string): Script {
+  return /^zh-(?:Hant|TW|HK|MO)\b/i.test(language) ? 'tc' : 'sc';
+}
+
 /**
  * The three faces of a Chinese book (clreq: 宋 for text, 黑 for headings, 楷 for quotes and
  * captions), all TrueType-outline WOFF2 from npm so Chromium embeds CID TrueType subsets,
- * never Type 3, and no system font is needed. Each is sliced by `unicode-range`.
+ * never Type 3, and no system font is needed. Each is sliced by `unicode-range`; the
+ * Traditional set has the glyph forms and the characters of Traditional text.
  */
-export const FONT_FACES = [
-  {family: 'Huibian Song', slug: 'song', pkg: '@fontsource/noto-serif-sc', css: ['400.css', '700.css'], files: 'files'},
-  {family: 'Huibian Hei', slug: 'hei', pkg: '@fontsource/noto-sans-sc', css: ['400.css', '700.css'], files: 'files'},
-  {family: 'Huibian Kai', slug: 'kai', pkg: 'lxgw-wenkai-webfont', css: ['lxgwwenkai-regular.css'], files: 'files'},
-] as const;
+export const FONT_FACES: Record<Script, Array<{family: string; slug: string; pkg: string; css: string[]; files: string}>> = {
+  sc: [
+    {family: 'Huibian Song', slug: 'song', pkg: '@fontsource/noto-serif-sc', css: ['400.css', '700.css'], files: 'files'},
+    {family: 'Huibian Hei', slug: 'hei', pkg: '@fontsource/noto-sans-sc', css: ['400.css', '700.css'], files: 'files'},
+    {family: 'Huibian Kai', slug: 'kai', pkg: 'lxgw-wenkai-webfont', css: ['lxgwwenkai-regular.css'], files: 'files'},
+  ],
+  tc: [
+    {family: 'Huibian Song', slug: 'song-tc', pkg: '@fontsource/noto-serif-tc', css: ['400.css', '700.css'], files: 'files'},
+    {family: 'Huibian Hei', slug: 'hei-tc', pkg: '@fontsource/noto-sans-tc', css: ['400.css', '700.css'], files: 'files'},
+    {family: 'Huibian Kai', slug: 'kai-tc', pkg: 'lxgw-wenkai-tc-webfont', css: ['lxgwwenkaitc-regular.css'], files: 'files'},
+  ],
+};
 
 /** Faces and weights the templates use, whose slices are loaded before layout. */
 export const FONT_WEIGHTS: Array<[string, number[]]> = [
@@ -30,18 +46,18 @@ export interface FontSheet {
   mounts: Map<string, string>;
 }
 
-let cached: Promise<FontSheet> | undefined;
+const cached = new Map<Script, Promise<FontSheet>>();
 
-/** The `@font-face` rules of all faces, renamed to the Huibian families (read once per process). */
-export function fontSheet(): Promise<FontSheet> {
-  cached ??= buildFontSheet();
-  return cached;
+/** The `@font-face` rules of all faces of a script, renamed to the Huibian families (read once per process). */
+export function fontSheet(script: Script = 'sc'): Promise<FontSheet> {
+  if (!cached.has(script)) cached.set(script, buildFontSheet(script));
+  return cached.get(script)!;
 }
 
-async function buildFontSheet(): Promise<FontSheet> {
+async function buildFontSheet(script: Script): Promise<FontSheet> {
   const mounts = new Map<string, string>();
   const parts: string[] = [];
-  for (const face of FONT_FACES) {
+  for (const face of FONT_FACES[script]) {
     const dir = packageDir(face.pkg);
     mounts.set(`fonts/${face.slug}/`, path.join(dir, face.files));
     for (const name of face.css) {

@@ -7,6 +7,8 @@ describe('text check', () => {
     expect(compareHan('春天 spring 的村庄', '春天的村庄 SPRING')).toBeUndefined();
     expect(compareHan('春天的村庄', '春天村')).toBe('丢失 2 字（如“的庄”）');
     expect(compareHan('春天', '春天春')).toBe('重复 1 字（如“春”）');
+    // One glyph for two variant code points: as many characters, so no loss.
+    expect(compareHan('青溪镇', '青溪鎭')).toBeUndefined();
   });
 
   it('should read the text a PDF draws', async () => {

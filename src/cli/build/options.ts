@@ -13,9 +13,11 @@ export interface BuildOptions {
   out: string;
   /** Overrides `writingMode` of book.yaml. */
   writingMode?: 'horizontal' | 'vertical';
+  /** Overrides `language` of book.yaml (`--to zh-Hant` converts to Traditional Chinese). */
+  language?: string;
 }
 
-/** Parse `build [BOOK_DIR] --format pdf|html [--out FILE] [--writing-mode horizontal|vertical]`; a wrong option is a {@link UsageError}. */
+/** Parse `build [BOOK_DIR] --format pdf|html [--out FILE] [--writing-mode horizontal|vertical] [--to zh-Hant]`; a wrong option is a {@link UsageError}. */
 export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOptions {
   let parsed;
   try {
@@ -26,6 +28,7 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
         format: {type: 'string', short: 'f', default: 'pdf'},
         out: {type: 'string', short: 'o'},
         'writing-mode': {type: 'string'},
+        to: {type: 'string'},
       },
     });
   } catch (cause) {
@@ -41,6 +44,10 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
   }
   const bookDir = path.resolve(cwd, positionals[0] ?? '.');
   const defaultOut = format === 'pdf' ? path.join(bookDir, 'build', 'book.pdf') : path.join(bookDir, 'build', 'html');
+  const language = values.to;
+  if (language !== undefined && !/^zh(-[A-Za-z]{2,4})*$/.test(language)) {
+    throw new UsageError(`未知的语言 \`${language}\`：可用 zh-Hans（简体）、zh-Hant、zh-TW、zh-HK（繁体）`);
+  }
   const out = values.out ? path.resolve(cwd, values.out) : defaultOut;
-  return writingMode ? {bookDir, format, out, writingMode} : {bookDir, format, out};
+  return {bookDir, format, out, ...(writingMode ? {writingMode} : {}), ...(language ? {language} : {})};
 }

@@ -5,6 +5,8 @@ import {unified} from 'unified';
 import {articlesOf, type Article, type Book, type Part} from '../../book/model.js';
 import {chineseNumber} from '../../typography/chinese-numerals.js';
 import {verticalize} from '../../typography/vertical.js';
+import {traditionalText, traditionalTree} from '../../book/traditional.js';
+import {scriptOf} from '../fonts.js';
 import {articleHeader} from './article.js';
 import {inlineSvgImages} from './inline-svg.js';
 import {endnotes, inlineFootnotes} from './print-footnotes.js';
@@ -57,6 +59,8 @@ export function printDocument(book: Book, options: PrintOptions): string {
       ]),
     ],
   };
+  // Labels (目录, 来源, 注释 …) and drawings follow a Traditional book's script too.
+  if (scriptOf(meta.language) === 'tc') traditionalTree(tree, traditionalText(meta.language));
   if (meta.writingMode === 'vertical') verticalize(tree);
   return unified().use(rehypeStringify).stringify(tree);
 }

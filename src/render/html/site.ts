@@ -3,7 +3,7 @@ import path from 'node:path';
 import type {Book} from '../../book/model.js';
 import {packageDir} from '../../files/package-dir.js';
 import {readTemplate} from '../../files/templates.js';
-import {fontSheet} from '../fonts.js';
+import {fontSheet, scriptOf} from '../fonts.js';
 import {bookStylesheet} from './book-css.js';
 import {PAGED_FIXES} from './engine-css.js';
 import {loadSvgs} from './inline-svg.js';
@@ -34,7 +34,7 @@ const STYLESHEETS: Record<Engine, string[]> = {
  * size, the templates the engine needs, images, and Paged.js for the `paged` engine.
  */
 export async function siteFiles(book: Book, engine: Engine): Promise<Site> {
-  const fonts = await fontSheet();
+  const fonts = await fontSheet(scriptOf(book.meta.language));
   const files = new Map<string, string | Buffer>([
     ['fonts.css', fonts.css],
     ['book.css', bookStylesheet(book.meta)],

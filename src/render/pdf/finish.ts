@@ -2,6 +2,8 @@ import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef
 import {articlesOf, type Book} from '../../book/model.js';
 import {partLabel} from '../html/print-document.js';
 import type {Layout} from './in-page.js';
+import {traditionalText} from '../../book/traditional.js';
+import {scriptOf} from '../fonts.js';
 
 /** One bookmark: a title, the 0-based page it opens, and its children. */
 export interface OutlineItem {
@@ -47,7 +49,13 @@ export async function finishPdf(pdf: Uint8Array, book: Book, layout: Layout, now
   // Right-to-left books: viewers put page 1 on the left and show spreads the right way round.
   if (meta.writingMode === 'vertical') doc.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
   setPageLabels(doc, layout.bodyStart);
-  setOutline(doc, outlineOf(book, layout));
+  const outline = outlineOf(book, layout);
+  if (scriptOf(meta.language) === 'tc') {
+    const text = traditionalText(meta.language);
+    const convert = (items: OutlineItem[]): void => items.forEach((item) => ((item.title = text(item.title)), convert(item.children)));
+    convert(outline);
+  }
+  setOutline(doc, outline);
   return doc.save({useObjectStreams: true});
 }
 
