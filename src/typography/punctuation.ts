@@ -44,7 +44,11 @@ export function applyEdits(text: string, edits: Edit[]): string {
   return out + text.slice(at);
 }
 
-/** Edits that normalize the punctuation of `text` (see the module comment). */
+/**
+ * Edits that normalize the punctuation of `text` (see the module comment), in one pass over
+ * the original: a mark that becomes full-width can make its neighbour's context CJK, so
+ * callers that want the final text repeat until nothing changes (see `normalizeUntilStable`).
+ */
 export function punctuationEdits(text: string, context: Context = {}): Edit[] {
   if (looksLikeUrl(text)) return [];
   const chars = [...text];
@@ -63,8 +67,8 @@ export function punctuationEdits(text: string, context: Context = {}): Edit[] {
   const replace = (from: number, to: number, value: string, rule: Edit['rule']) => edits.push({start: offsets[from]!, end: offsets[to]!, text: value, rule});
   const taken = new Set<number>();
 
-  // Ellipses: ... (3 or more dots), 。。。 (two or more), a lone … → ……
-  for (const match of text.matchAll(/\.{3,}|。{2,}|…+/g)) {
+  // Ellipses: ... or 。。。 (three or more), a lone … → ……
+  for (const match of text.matchAll(/\.{3,}|。{3,}|…+/g)) {
     const from = indexOfUnit(offsets, match.index);
     const to = indexOfUnit(offsets, match.index + match[0].length);
     const near = isCjk(at(from - 1)) || isCjk(at(to)) || match[0].startsWith('。') || match[0].startsWith('…');
@@ -88,16 +92,25 @@ export function punctuationEdits(text: string, context: Context = {}): Edit[] {
     const prev = at(i - 1);
     const next = at(i + 1);
     if (c in FULL_WIDTH) {
+      // A run of marks (“!:”, “?!”) goes together: it touches Han if either end does.
+      let last = i;
+      while (last + 1 < chars.length && chars[last + 1]! in FULL_WIDTH && !taken.has(last + 1)) last++;
+      const before = at(i - 1);
+      const after = at(last + 1);
+      const latin = (x: string | undefined) => /[0-9A-Za-z]/.test(x ?? '');
       // Numbers keep their points and separators: 97.5%, 1,200, 8:30, v2.0
-      if (/[0-9A-Za-z]/.test(prev ?? '') && /[0-9A-Za-z]/.test(next ?? '')) continue;
-      const touchesHan = isCjk(prev) || (isCjk(next) && !/[0-9A-Za-z]/.test(prev ?? ''));
-      if (!touchesHan) continue;
-      // A full stop needs Han before it; 'Mr.' or '3.' before Han stays.
-      if (c === '.' && !isCjk(prev)) continue;
-      let end = i + 1;
-      // The space typed after a half-width mark goes with it.
-      while (chars[end] === ' ' && isCjk(at(end + 1))) end++;
-      replace(i, end, FULL_WIDTH[c]!, 'punctuation');
+      const numeric = last === i && latin(before) && latin(after);
+      const touchesHan = isCjk(before) || (isCjk(after) && !latin(before));
+      // A full stop needs Han before it: 'Mr.' or '3.' before Han stays.
+      const strayStop = c === '.' && !isCjk(before);
+      if (!numeric && touchesHan && !strayStop) {
+        let end = last + 1;
+        // The space typed after a half-width mark goes with it.
+        while (chars[end] === ' ' && isCjk(at(end + 1))) end++;
+        const marks = chars.slice(i, last + 1).map((m) => FULL_WIDTH[m]!).join('');
+        replace(i, end, marks, 'punctuation');
+      }
+      i = last;
       continue;
     }
     if ((c === '(' || c === ')') && pairs.has(i)) {
@@ -136,4 +149,18 @@ function indexOfUnit(offsets: number[], unit: number): number {
 /** A bare URL or e-mail address: never touched. */
 export function looksLikeUrl(text: string): boolean {
   return /^\s*(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+\s*$/i.test(text) || /^\s*\S+@\S+\.\S+\s*$/.test(text);
+}
+
+/**
+ * Apply `edits(text)` until it proposes nothing more (at most `rounds` times): the result is
+ * stable, so normalizing normalized text changes nothing.
+ */
+export function normalizeUntilStable(text: string, edits: (text: string) => Edit[], rounds = 5): string {
+  let current = text;
+  for (let round = 0; round < rounds; round++) {
+    const found = edits(current);
+    if (found.length === 0) break;
+    current = applyEdits(current, found);
+  }
+  return current;
 }

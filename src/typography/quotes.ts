@@ -40,7 +40,8 @@ export function quoteEdits(segments: string[], state: QuoteState = {open: false}
       else opening = !state.open;
       edits[s]!.push({start: at, end: at + 1, text: opening ? '“' : '”', rule: 'quotes'});
       state.open = opening;
-    } else if (isCjk(prev) || isCjk(next)) {
+    } else if (isCjk(prev) || isCjk(next) || prev === '"' || next === '"') {
+      // A straight double quote next to it becomes “ or ” in this same pass: CJK context too.
       const opening: boolean = !single;
       edits[s]!.push({start: at, end: at + 1, text: opening ? '‘' : '’', rule: 'quotes'});
       single = opening;

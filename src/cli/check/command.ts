@@ -29,10 +29,13 @@ export async function run(argv: string[]): Promise<void> {
 
   if (parsed.values.fix) {
     let fixed = 0;
-    for (const file of files) fixed += await applySourceFixes(path.resolve(file.cwd, file.path), file.data.fixes ?? []);
+    // A fix can make the next one visible (a mark next to a mark just made full-width): a few rounds.
+    for (let round = 0; round < 5 && files.some((f) => f.data.fixes?.length); round++) {
+      for (const file of files) fixed += await applySourceFixes(path.resolve(file.cwd, file.path), file.data.fixes ?? []);
+      // Check again, so that what is printed is what remains.
+      ({book, files} = await compileBook(await loadConfig(loaded.bookDir), undefined, {lint: true}));
+    }
     process.stderr.write(`✔ 已修正 ${fixed} 处\n`);
-    // Check again, so that what is printed is what remains.
-    ({book, files} = await compileBook(await loadConfig(loaded.bookDir), undefined, {lint: true}));
   }
   await checkImages(book, files);
 

@@ -53,36 +53,48 @@ export default function remarkCjkNormalize(options?: Options) {
       if (!(node.type === 'paragraph' && previousBlock?.type === 'paragraph' && parent?.children.includes(previousBlock as never))) state = {open: false};
       previousBlock = node as Parents;
       const texts = textsOf(node as Parents);
-      const values = texts.map((t) => t.value);
-      const edits = values.map((value, i) => {
-        const context = {before: values.slice(0, i).join('') || undefined, after: values.slice(i + 1).join('') || undefined};
-        return dropOverlaps([...punctuationEdits(value, context), ...spaceEdits(value, context)]);
-      });
-      const quotes = quoteEdits(values, state);
-      texts.forEach((text, i) => {
-        const all = dropOverlaps([...edits[i]!, ...quotes[i]!]);
-        if (all.length === 0) return;
-        if (mode === 'fix') {
-          text.value = applyEdits(text.value, all);
-          return;
-        }
-        const start = text.position?.start.offset;
-        const end = text.position?.end.offset;
-        // Report at the right place; fix only where the source spells the text as it reads (no escapes).
-        const exact = start !== undefined && end !== undefined && source.slice(start, end) === text.value;
-        for (const edit of all) {
-          const place = exact ? offsetToPoint(source, start + edit.start) : text.position?.start;
-          file.message(`${RULE_TEXT[edit.rule]}：“${text.value.slice(edit.start, edit.end)}”应为“${edit.text}”`, {
-            place,
-            ruleId: edit.rule,
-            source: 'huibian',
-          });
-          if (exact) fixes.push({start: start + edit.start, end: start + edit.end, text: edit.text});
-        }
-      });
+      // In fix mode, repeat until stable: one change can give its neighbour a CJK context.
+      // Straight quotes are all paired in the first round, which alone carries the quote state on.
+      for (let round = 0; round < (mode === 'fix' ? 5 : 1); round++) {
+        if (!normalizeBlock(texts, round === 0 ? state : {...state}, mode, source, file, fixes)) break;
+      }
     });
     if (mode === 'report') file.data.fixes = fixes;
   };
+}
+
+/** One pass over a block's texts; returns whether anything was (or would be) changed. */
+function normalizeBlock(texts: Text[], state: QuoteState, mode: 'fix' | 'report', source: string, file: VFile, fixes: SourceFix[]): boolean {
+  const values = texts.map((t) => t.value);
+  const edits = values.map((value, i) => {
+    const context = {before: values.slice(0, i).join('') || undefined, after: values.slice(i + 1).join('') || undefined};
+    return dropOverlaps([...punctuationEdits(value, context), ...spaceEdits(value, context)]);
+  });
+  const quotes = quoteEdits(values, state);
+  let changed = false;
+  texts.forEach((text, i) => {
+    const all = dropOverlaps([...edits[i]!, ...quotes[i]!]);
+    if (all.length === 0) return;
+    changed = true;
+    if (mode === 'fix') {
+      text.value = applyEdits(text.value, all);
+      return;
+    }
+    const start = text.position?.start.offset;
+    const end = text.position?.end.offset;
+    // Report at the right place; fix only where the source spells the text as it reads (no escapes).
+    const exact = start !== undefined && end !== undefined && source.slice(start, end) === text.value;
+    for (const edit of all) {
+      const place = exact ? offsetToPoint(source, start + edit.start) : text.position?.start;
+      file.message(`${RULE_TEXT[edit.rule]}：“${text.value.slice(edit.start, edit.end)}”应为“${edit.text}”`, {
+        place,
+        ruleId: edit.rule,
+        source: 'huibian',
+      });
+      if (exact) fixes.push({start: start + edit.start, end: start + edit.end, text: edit.text});
+    }
+  });
+  return changed;
 }
 
 /** The text nodes of a block in reading order, leaving out code, HTML and bare links (URLs). */
