@@ -20,7 +20,10 @@ describe('directives', () => {
       {text: '担使命', dotted: true},
     ]);
     const {html} = await md('要:dots[守初心，担使命]。');
-    expect(html).toBe('<p>要<span><em class="emphasis-dots">守初心</em>，<em class="emphasis-dots">担使命</em></span>。</p>');
+    expect(html).toBe(
+      '<p>要<span><em class="emphasis-dots"><span class="dot">守</span><span class="dot">初</span><span class="dot">心</span></em>，' +
+        '<em class="emphasis-dots"><span class="dot">担</span><span class="dot">使</span><span class="dot">命</span></em></span>。</p>',
+    );
   });
 
   it('should set an upright run with :tcy', async () => {

@@ -40,8 +40,18 @@ export default function remarkHuibianDirectives() {
       }
       if (directive.name === 'dots' && directive.type === 'textDirective') {
         data.hName = 'span';
+        // One span per dotted character: Chromium draws no CSS text-emphasis with fonts sliced
+        // by unicode-range (the dot is in another slice than the character), so CSS puts a dot
+        // after each span instead.
         data.hChildren = emphasisRuns(text).map((run) =>
-          run.dotted ? {type: 'element', tagName: 'em', properties: {className: ['emphasis-dots']}, children: [{type: 'text', value: run.text}]} : {type: 'text', value: run.text},
+          run.dotted
+            ? {
+                type: 'element',
+                tagName: 'em',
+                properties: {className: ['emphasis-dots']},
+                children: [...run.text].map((char) => ({type: 'element', tagName: 'span', properties: {className: ['dot']}, children: [{type: 'text', value: char}]})),
+              }
+            : {type: 'text', value: run.text},
         );
         return undefined;
       }
@@ -51,7 +61,8 @@ export default function remarkHuibianDirectives() {
         return undefined;
       }
       if (!parent || index === undefined) return undefined;
-      file.message(`未知的写法 \`:${directive.name}\`，已按原文排出：可用的有 ${KNOWN}；若是正文里的冒号，可写成 \`\\:\``, {
+      // `到场:有人问` in Chinese copy parses as a directive named 有人问: plainly not meant as one.
+      if (/^[A-Za-z]/.test(directive.name)) file.message(`未知的写法 \`:${directive.name}\`，已按原文排出：可用的有 ${KNOWN}；若是正文里的冒号，可写成 \`\\:\``, {
         place: directive.position,
         ruleId: 'directive',
         source: 'huibian',
@@ -59,7 +70,7 @@ export default function remarkHuibianDirectives() {
       const start = directive.position?.start.offset;
       const end = directive.position?.end.offset;
       if (directive.type === 'textDirective' && start !== undefined && end !== undefined) {
-        parent.children.splice(index, 1, {type: 'text', value: source.slice(start, end)});
+        parent.children.splice(index, 1, {type: 'text', value: source.slice(start, end), position: directive.position});
       } else {
         // A block directive's fences are syntax; its content stays.
         parent.children.splice(index, 1, ...(directive.children as never[]));

@@ -24,7 +24,8 @@ export interface PagedLayout extends Layout {
  */
 export async function loadFontsInPage(families: Array<[string, number[]]>): Promise<void> {
   const text = document.body.textContent ?? '';
-  const sample = [...new Set(text + '0123456789ivxlcdm目录·…—')].join('');
+  // Also the marks CSS draws without their being in the text: emphasis dots, digits of folios.
+  const sample = [...new Set(text + '0123456789ivxlcdm目录·…—•●◦○﹅﹆')].join('');
   await Promise.all(families.flatMap(([family, weights]) => weights.map((weight) => document.fonts.load(`${weight} 12pt "${family}"`, sample))));
   await document.fonts.ready;
 }
