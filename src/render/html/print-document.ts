@@ -5,6 +5,7 @@ import {unified} from 'unified';
 import {articlesOf, type Article, type Book, type Part} from '../../book/model.js';
 import {chineseNumber} from '../../typography/chinese-numerals.js';
 import {verticalize} from '../../typography/vertical.js';
+import rehypeCjkMarkupSpacing from '../../markdown/plugins/rehype-cjk-markup-spacing.js';
 import {traditionalText, traditionalTree} from '../../book/traditional.js';
 import {scriptOf} from '../fonts.js';
 import {articleHeader} from './article.js';
@@ -23,6 +24,8 @@ export interface PrintOptions {
   tocFolios?: Map<string, string>;
   /** Footnotes at their call (for `float: footnote`), or gathered at the end of each article. */
   notes?: 'inline' | 'end';
+  /** Han–Latin gaps and punctuation squeeze from CSS (Chromium), or as markup for other readers. */
+  spacing?: 'css' | 'markup';
 }
 
 /**
@@ -48,7 +51,7 @@ export function printDocument(book: Book, options: PrintOptions): string {
     type: 'root',
     children: [
       {type: 'doctype'},
-      h('html', {lang: meta.language, className: [`mode-${meta.writingMode}`]}, [
+      h('html', {lang: meta.language, className: [`mode-${meta.writingMode}`, ...(options.spacing === 'markup' ? ['spacing-markup'] : [])]}, [
         h('head', [
           h('meta', {charSet: 'utf-8'}),
           h('title', meta.title),
@@ -62,6 +65,7 @@ export function printDocument(book: Book, options: PrintOptions): string {
   // Labels (目录, 来源, 注释 …) and drawings follow a Traditional book's script too.
   if (scriptOf(meta.language) === 'tc') traditionalTree(tree, traditionalText(meta.language));
   if (meta.writingMode === 'vertical') verticalize(tree);
+  if (options.spacing === 'markup') rehypeCjkMarkupSpacing()(tree);
   return unified().use(rehypeStringify).stringify(tree);
 }
 

@@ -49,9 +49,17 @@ export async function siteFiles(book: Book, engine: Engine): Promise<Site> {
   return {files, links: new Map(book.assets.map((a) => [a.url, a.path])), mounts: fonts.mounts};
 }
 
-/** The options of {@link printDocument} that link an engine's stylesheets and scripts. */
-export async function documentLinks(book: Book, engine: Engine): Promise<Pick<PrintOptions, 'stylesheets' | 'scripts' | 'svgs'>> {
-  return {stylesheets: STYLESHEETS[engine], scripts: engine === 'paged' ? ['paged.js'] : [], svgs: await loadSvgs(book.assets)};
+/** The options of {@link printDocument} that depend on the engine: what it links, where notes go, how spacing is done. */
+export async function documentLinks(book: Book, engine: Engine): Promise<Pick<PrintOptions, 'stylesheets' | 'scripts' | 'svgs' | 'spacing' | 'notes'>> {
+  return {
+    // Only Paged.js sets notes at the page foot; elsewhere they close each article.
+    notes: engine === 'paged' ? 'inline' : 'end',
+    stylesheets: STYLESHEETS[engine],
+    scripts: engine === 'paged' ? ['paged.js'] : [],
+    svgs: await loadSvgs(book.assets),
+    // Any browser may open the HTML output; only Chromium is sure to have text-autospace.
+    spacing: engine === 'screen' ? 'markup' : 'css',
+  };
 }
 
 /**

@@ -30,7 +30,7 @@ import {folioText, romanFolio, runningHeadsDocument, type Sheet} from './running
 export async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise<RenderedPdf> {
   const site = await siteFiles(book, 'native');
   const links = await documentLinks(book, 'native');
-  site.files.set('body.html', printDocument(book, {...links, sections: 'body', notes: 'end'}));
+  site.files.set('body.html', printDocument(book, {...links, sections: 'body'}));
   site.files.set('running-heads.css', await readTemplate(book.dir, 'running-heads.css'));
 
   return withPrintPage(site, options, async (context) => {
