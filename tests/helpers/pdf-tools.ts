@@ -73,12 +73,7 @@ export async function pdfInfo(pdf: string): Promise<Record<string, string>> {
   );
 }
 
-/** Han characters of a text as a multiset. */
-export function hanCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const char of text.match(/\p{Script=Han}/gu) ?? []) counts.set(char, (counts.get(char) ?? 0) + 1);
-  return counts;
-}
+export {hanCounts} from '../../src/render/pdf/text-check.js';
 
 /** Characters (with how many are missing) that `expected` has more of than `actual`. */
 export function missingHan(expected: Map<string, number>, actual: Map<string, number>): Array<[string, number]> {

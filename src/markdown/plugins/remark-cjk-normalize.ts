@@ -1,5 +1,6 @@
-import type {Nodes, Parents, Root, Text} from 'mdast';
+import type {Parents, Root, Text} from 'mdast';
 import {visit} from 'unist-util-visit';
+import {blockTexts} from '../block-texts.js';
 import type {VFile} from 'vfile';
 import {applyEdits, punctuationEdits, type Edit} from '../../typography/punctuation.js';
 import {quoteEdits, type QuoteState} from '../../typography/quotes.js';
@@ -52,7 +53,7 @@ export default function remarkCjkNormalize(options?: Options) {
       // Quotations carry over from paragraph to sibling paragraph only.
       if (!(node.type === 'paragraph' && previousBlock?.type === 'paragraph' && parent?.children.includes(previousBlock as never))) state = {open: false};
       previousBlock = node as Parents;
-      const texts = textsOf(node as Parents);
+      const texts = blockTexts(node as Parents);
       // In fix mode, repeat until stable: one change can give its neighbour a CJK context.
       // Straight quotes are all paired in the first round, which alone carries the quote state on.
       for (let round = 0; round < (mode === 'fix' ? 5 : 1); round++) {
@@ -95,18 +96,6 @@ function normalizeBlock(texts: Text[], state: QuoteState, mode: 'fix' | 'report'
     }
   });
   return changed;
-}
-
-/** The text nodes of a block in reading order, leaving out code, HTML and bare links (URLs). */
-function textsOf(block: Parents): Text[] {
-  const texts: Text[] = [];
-  const walk = (node: Nodes) => {
-    if (node.type === 'text') texts.push(node);
-    else if (node.type === 'link' && node.children.length === 1 && node.children[0]?.type === 'text' && node.children[0].value === node.url.replace(/^mailto:/, '')) return;
-    else if ('children' in node) for (const child of node.children) walk(child as Nodes);
-  };
-  for (const child of block.children) walk(child as Nodes);
-  return texts;
 }
 
 function dropOverlaps(edits: Edit[]): Edit[] {

@@ -1,5 +1,6 @@
-import type {Nodes, Parents, Root, Text} from 'mdast';
+import type {Parents, Root, Text} from 'mdast';
 import {visit} from 'unist-util-visit';
+import {blockTexts} from '../block-texts.js';
 import type {VFile} from 'vfile';
 import {unpairedMarks} from '../../typography/brackets.js';
 
@@ -16,10 +17,10 @@ export default function remarkLintBrackets(options?: {enabled?: boolean}) {
     if (!options?.enabled) return;
     visit(tree, (node, index, parent) => {
       if (!BLOCKS.has(node.type)) return;
-      const texts = textsOf(node as Parents);
+      const texts = blockTexts(node as Parents);
       const joined = texts.map((t) => t.value).join('');
       const next = parent && index !== undefined ? parent.children[index + 1] : undefined;
-      const continues = next?.type === 'paragraph' && textsOf(next).map((t) => t.value).join('').trimStart().startsWith('“');
+      const continues = next?.type === 'paragraph' && blockTexts(next).map((t) => t.value).join('').trimStart().startsWith('“');
       for (const mark of unpairedMarks(joined)) {
         if (mark.kind === 'open' && mark.char === '“' && continues) continue;
         file.message(mark.kind === 'open' ? `“${mark.char}”没有配对的后半` : `“${mark.char}”没有配对的前半`, {
@@ -30,16 +31,6 @@ export default function remarkLintBrackets(options?: {enabled?: boolean}) {
       }
     });
   };
-}
-
-function textsOf(block: Parents): Text[] {
-  const texts: Text[] = [];
-  const walk = (node: Nodes) => {
-    if (node.type === 'text') texts.push(node);
-    else if ('children' in node) for (const child of node.children) walk(child as Nodes);
-  };
-  for (const child of block.children) walk(child as Nodes);
-  return texts;
 }
 
 /** The source place of character `index` of the joined texts (exact where the text has no escapes). */
