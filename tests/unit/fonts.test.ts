@@ -10,15 +10,15 @@ import {keepUsedFaces} from '../../src/render/html/write-site.js';
 describe('fonts', () => {
   it('should rename every face and point every url at a mounted WOFF2 file that exists', async () => {
     for (const script of ['sc', 'tc'] as const) {
-    const sheet = await fontSheet(script);
-    for (const face of FONT_FACES[script]) expect(sheet.css).toContain(`font-family: '${face.family}'`);
-    const urls = [...sheet.css.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!.replace(/['"]/g, ''));
-    expect(urls.length).toBeGreaterThan(250);
-    expect(urls.every((u) => u.endsWith('.woff2'))).toBe(true);
-    for (const url of urls.filter((_, i) => i % 37 === 0)) {
-      const [prefix, dir] = [...sheet.mounts].find(([p]) => url.startsWith(p))!;
-      expect((await stat(path.join(dir, url.slice(prefix.length)))).isFile()).toBe(true);
-    }
+      const sheet = await fontSheet(script);
+      for (const face of FONT_FACES[script]) expect(sheet.css).toContain(`font-family: '${face.family}'`);
+      const urls = [...sheet.css.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!.replace(/['"]/g, ''));
+      expect(urls.length).toBeGreaterThan(250);
+      expect(urls.every((u) => u.endsWith('.woff2'))).toBe(true);
+      for (const url of urls.filter((_, i) => i % 37 === 0)) {
+        const [prefix, dir] = [...sheet.mounts].find(([p]) => url.startsWith(p))!;
+        expect((await stat(path.join(dir, url.slice(prefix.length)))).isFile()).toBe(true);
+      }
     }
   });
 
@@ -28,14 +28,14 @@ describe('fonts', () => {
 
   it('should ship TrueType-outline fonts (glyf), which Chromium never embeds as Type 3', async () => {
     for (const script of ['sc', 'tc'] as const) {
-    const sheet = await fontSheet(script);
-    for (const [prefix, dir] of sheet.mounts) {
-      const url = sheet.css.match(new RegExp(`url\\(['"]?(${prefix}[^'")]+)`))![1]!;
-      const bytes = await readFile(path.join(dir, url.slice(prefix.length)));
-      // WOFF2 header: signature, then the flavor: 0x00010000 is TrueType, 'OTTO' would be CFF.
-      expect(bytes.subarray(0, 4).toString('latin1')).toBe('wOF2');
-      expect(bytes.readUInt32BE(4)).toBe(0x00010000);
-    }
+      const sheet = await fontSheet(script);
+      for (const [prefix, dir] of sheet.mounts) {
+        const url = sheet.css.match(new RegExp(`url\\(['"]?(${prefix}[^'")]+)`))![1]!;
+        const bytes = await readFile(path.join(dir, url.slice(prefix.length)));
+        // WOFF2 header: signature, then the flavor: 0x00010000 is TrueType, 'OTTO' would be CFF.
+        expect(bytes.subarray(0, 4).toString('latin1')).toBe('wOF2');
+        expect(bytes.readUInt32BE(4)).toBe(0x00010000);
+      }
     }
   });
 
