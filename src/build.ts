@@ -2,6 +2,7 @@ import {rm} from 'node:fs/promises';
 import type {VFile} from 'vfile';
 import {compileBook} from './book/compile.js';
 import {toTraditional} from './book/traditional.js';
+import {articlesOf, type Book} from './book/model.js';
 import type {Progress} from './cli/progress.js';
 import type {BuildOptions} from './cli/build/options.js';
 import {loadConfig} from './config/load.js';
@@ -9,7 +10,8 @@ import {writeAtomic} from './files/write-atomic.js';
 import {BODY_FAMILY, fontSheet, scriptOf} from './render/fonts.js';
 import {unicodeRanges, warnUncovered} from './render/font-coverage.js';
 import {writeHtmlSite} from './render/html/write-site.js';
-import {finishPdf} from './render/pdf/finish.js';
+import {renderEpub} from './render/epub/write-epub.js';
+import {buildDate, finishPdf} from './render/pdf/finish.js';
 import {renderNativePdf} from './render/pdf/native-render.js';
 import {renderPagedPdf} from './render/pdf/paged-render.js';
 
@@ -49,6 +51,13 @@ export async function buildBook(
     return {out: options.out, files};
   }
 
+  if (options.format === 'epub') {
+    progress?.step('write');
+    const modified = editionDate(book);
+    await writeAtomic(options.out, await renderEpub(book, {identifier: loaded.config.epub.identifier, modified}));
+    return {out: options.out, files};
+  }
+
   // Paged.js cannot paginate vertical-rl (text runs off the page); Chromium's own print can.
   const render = book.meta.writingMode === 'vertical' ? renderNativePdf : renderPagedPdf;
   const rendered = await render(book, {
@@ -64,4 +73,14 @@ export async function buildBook(
   const pdf = await finishPdf(rendered.pdf, book, layout);
   await writeAtomic(options.out, pdf);
   return {out: options.out, files, pageCount: layout.pageCount};
+}
+
+/**
+ * The date of this edition: `SOURCE_DATE_EPOCH` when set, else the newest manuscript date, so
+ * that building the same manuscripts twice gives the same files.
+ */
+export function editionDate(book: Book, env: NodeJS.ProcessEnv = process.env): Date {
+  if (env.SOURCE_DATE_EPOCH) return buildDate(env);
+  const newest = articlesOf(book).map((a) => a.date).filter((d): d is string => Boolean(d)).sort().at(-1);
+  return newest ? new Date(`${newest}T00:00:00Z`) : new Date(`${book.meta.year ?? '2000'}-01-01T00:00:00Z`);
 }

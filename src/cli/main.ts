@@ -5,9 +5,9 @@ import {UsageError} from './usage-error.js';
 const USAGE = `用法：huibian <命令> [选项]
 
 命令：
-  build [书的文件夹]   生成 PDF 或 HTML（文件夹默认为当前文件夹）
-      --format pdf|html   输出格式（默认 pdf）
-      --out 文件          输出到这里（默认 书的文件夹/build/book.pdf 或 build/html/）
+  build [书的文件夹]   生成 PDF、EPUB 或 HTML（文件夹默认为当前文件夹）
+      --format pdf|epub|html   输出格式（默认 pdf）
+      --out 文件          输出到这里（默认 书的文件夹/build/book.pdf、book.epub 或 build/html/）
       --writing-mode horizontal|vertical   横排或竖排（默认按 book.yaml）
       --to zh-Hant|zh-TW|zh-HK   转为繁体中文（默认按 book.yaml 的 language）
   check [书的文件夹]   只检查 book.yaml 和稿件，不生成文件

@@ -38,6 +38,12 @@ export const bookConfigSchema = z.strictObject({
   parts: z.array(part).optional(),
   articleStart: z.enum(['page', 'recto', 'continue']).default('page'),
   folio: z.enum(['arabic', 'chinese']).default('arabic'),
+  epub: z
+    .strictObject({
+      /** A fixed identifier (ISBN, URN); by default one is derived from title, author and year. */
+      identifier: z.string().min(1).optional(),
+    })
+    .default({}),
 });
 
 /** `book.yaml` as written by the user, defaults applied. */

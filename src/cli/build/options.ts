@@ -2,7 +2,7 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {UsageError} from '../usage-error.js';
 
-export const FORMATS = ['pdf', 'html'] as const;
+export const FORMATS = ['pdf', 'epub', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** What `huibian build` was asked to do. */
@@ -17,7 +17,7 @@ export interface BuildOptions {
   language?: string;
 }
 
-/** Parse `build [BOOK_DIR] --format pdf|html [--out FILE] [--writing-mode horizontal|vertical] [--to zh-Hant]`; a wrong option is a {@link UsageError}. */
+/** Parse `build [BOOK_DIR] --format pdf|epub|html [--out FILE] [--writing-mode horizontal|vertical] [--to zh-Hant]`; a wrong option is a {@link UsageError}. */
 export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOptions {
   let parsed;
   try {
@@ -43,7 +43,7 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
     throw new UsageError(`未知的排法 \`${writingMode}\`：可用 horizontal（横排）、vertical（竖排）`);
   }
   const bookDir = path.resolve(cwd, positionals[0] ?? '.');
-  const defaultOut = format === 'pdf' ? path.join(bookDir, 'build', 'book.pdf') : path.join(bookDir, 'build', 'html');
+  const defaultOut = path.join(bookDir, 'build', format === 'html' ? 'html' : `book.${format}`);
   const language = values.to;
   if (language !== undefined && !/^zh(-[A-Za-z]{2,4})*$/.test(language)) {
     throw new UsageError(`未知的语言 \`${language}\`：可用 zh-Hans（简体）、zh-Hant、zh-TW、zh-HK（繁体）`);

@@ -10,7 +10,7 @@ import {traditionalText, traditionalTree} from '../../book/traditional.js';
 import {scriptOf} from '../fonts.js';
 import {articleHeader} from './article.js';
 import {inlineSvgImages} from './inline-svg.js';
-import {endnotes, inlineFootnotes} from './print-footnotes.js';
+import {endnotes, inlineFootnotes} from './footnotes.js';
 
 /** What goes into a print document and what it links (paths relative to it). */
 export interface PrintOptions {
@@ -62,11 +62,19 @@ export function printDocument(book: Book, options: PrintOptions): string {
       ]),
     ],
   };
-  // Labels (目录, 来源, 注释 …) and drawings follow a Traditional book's script too.
+  adaptTree(meta, tree, options.spacing ?? 'css');
+  return unified().use(rehypeStringify).stringify(tree);
+}
+
+/**
+ * Fit a rendered tree to the book, in place: labels (目录, 来源, 注释 …) and drawings in a
+ * Traditional book's script, vertical quotes and upright runs in a vertical book, and rules 5
+ * and 8 as markup for engines without Chromium's CSS. Every renderer calls it on its output.
+ */
+export function adaptTree(meta: Book['meta'], tree: Root, spacing: 'css' | 'markup'): void {
   if (scriptOf(meta.language) === 'tc') traditionalTree(tree, traditionalText(meta.language));
   if (meta.writingMode === 'vertical') verticalize(tree);
-  if (options.spacing === 'markup') rehypeCjkMarkupSpacing()(tree);
-  return unified().use(rehypeStringify).stringify(tree);
+  if (spacing === 'markup') rehypeCjkMarkupSpacing()(tree);
 }
 
 function cover(book: Book): ElementContent {

@@ -31,12 +31,12 @@ export function endnotes(body: Root, footnotes: Footnote[]): Root {
 }
 
 /** ① ② … ⑳, then (21): how Chinese books mark notes. */
-function circled(n: number): string {
+export function circled(n: number): string {
   return n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : `(${n})`;
 }
 
 /** A copy of `body` with each GFM footnote call (`sup > a[data-footnote-ref]`) replaced by `make(note, number)`. */
-function replaceCalls(body: Root, footnotes: Footnote[], make: (note: Footnote, n: number) => ElementContent): Root {
+export function replaceCalls(body: Root, footnotes: Footnote[], make: (note: Footnote, n: number) => ElementContent): Root {
   const byId = new Map(footnotes.map((note, i) => [note.id, {note, n: i + 1}]));
   const tree = structuredClone(body);
   visit(tree, 'element', (node, index, parent) => {
@@ -51,7 +51,7 @@ function replaceCalls(body: Root, footnotes: Footnote[], make: (note: Footnote, 
 }
 
 /** A note's paragraphs as inline content: a span may not hold `<p>`. */
-function flattenParagraphs(children: ElementContent[]): ElementContent[] {
+export function flattenParagraphs(children: ElementContent[]): ElementContent[] {
   const out: ElementContent[] = [];
   for (const child of children) {
     if (child.type === 'element' && child.tagName === 'p') {

@@ -1,0 +1,88 @@
+import {readFile} from 'node:fs/promises';
+import type {ElementContent, Root} from 'hast';
+import {EPub} from 'epub-gen-memory';
+import type {Book} from '../../book/model.js';
+import {readTemplate} from '../../files/templates.js';
+import {scriptOf} from '../fonts.js';
+import {adaptTree} from '../html/print-document.js';
+import {chapterBody, chapterHref, coverBody, coverSvg, partBody, partHref, titlePageBody, xhtml, type EpubFile} from './documents.js';
+import {bookIdentifier, contentOpf, navBody} from './package.js';
+
+/** What the EPUB needs besides the book. */
+export interface EpubOptions {
+  /** book.yaml `epub.identifier`, else derived from the book. */
+  identifier?: string;
+  /** Date of the edition, written as `dcterms:modified` and as every file's time in the zip. */
+  modified: Date;
+}
+
+/**
+ * epub-gen-memory's EPub with huibian's own package: its templates cannot give a stable
+ * identifier, the language, rtl page progression, landmarks, a nested TOC, pop-up notes or
+ * stable file names, and its sanitizer drops `epub:type`. The subclass keeps its zip (mimetype
+ * first and stored) and writes every other file itself, then fixes all file times.
+ */
+class HuibianEpub extends EPub {
+  constructor(
+    private readonly files: EpubFile[],
+    private readonly modified: Date,
+    title: string,
+    lang: string,
+  ) {
+    super({title, lang, verbose: false, version: 3}, []);
+  }
+
+  protected override async generateTemplateFiles(): Promise<void> {
+    this.zip.file('META-INF/container.xml', '<?xml version="1.0" encoding="UTF-8"?>\n<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>\n');
+    for (const file of this.files) this.zip.file(`OEBPS/${file.href}`, file.content);
+  }
+
+  // Images are the book's own files, written with the other files: nothing to download.
+  protected override async downloadAllImages(): Promise<void> {}
+
+  /** The EPUB as bytes, every entry dated `modified` so that equal books give equal files. */
+  async bytes(): Promise<Uint8Array> {
+    await this.render();
+    for (const entry of Object.values(this.zip.files)) entry.date = this.modified;
+    return this.generateAsync({type: 'uint8array', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: {level: 9}});
+  }
+}
+
+/**
+ * The book as an EPUB 3: cover, title page, navigation (nested TOC and landmarks), a part page
+ * per part and a chapter per article, with the book's stylesheet, in the book's writing mode.
+ */
+export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint8Array> {
+  const {meta} = book;
+  const lang = meta.language;
+  const htmlClass = [`mode-${meta.writingMode}`, 'spacing-markup'];
+  // The same Traditional, vertical and spacing transforms as the print documents get.
+  const page = (title: string, body: ElementContent[], bodyType: string) => {
+    const root: Root = {type: 'root', children: body};
+    adaptTree(meta, root, 'markup');
+    return xhtml({lang, title, body: root.children as ElementContent[], bodyType, htmlClass});
+  };
+
+  const files: EpubFile[] = [];
+  files.push({href: 'cover.svg', id: 'cover-image', mediaType: 'image/svg+xml', content: coverSvg(book), properties: 'cover-image'});
+  files.push({href: 'cover.xhtml', id: 'cover', mediaType: 'application/xhtml+xml', content: page(meta.title, coverBody(book, 'cover.svg'), 'frontmatter'), spine: true});
+  files.push({href: 'title.xhtml', id: 'title-page', mediaType: 'application/xhtml+xml', content: page(meta.title, titlePageBody(book), 'frontmatter'), spine: true});
+  const tocTitle = scriptOf(lang) === 'tc' ? '目錄' : '目录';
+  files.push({href: 'nav.xhtml', id: 'nav', mediaType: 'application/xhtml+xml', properties: 'nav', content: page(tocTitle, navBody(book, {cover: 'cover.xhtml', title: 'title.xhtml', nav: 'nav.xhtml'}, tocTitle), 'frontmatter'), spine: true});
+  for (const article of book.front) files.push(chapterFile(article));
+  for (const part of book.parts) {
+    files.push({href: partHref(part), id: part.id, mediaType: 'application/xhtml+xml', content: page(part.title, partBody(part), 'bodymatter'), spine: true});
+    for (const article of part.articles) files.push(chapterFile(article));
+  }
+  function chapterFile(article: (typeof book.front)[number]): EpubFile {
+    return {href: chapterHref(article), id: article.id, mediaType: 'application/xhtml+xml', content: page(article.title, chapterBody(article), 'bodymatter'), spine: true};
+  }
+  for (const asset of book.assets) {
+    files.push({href: asset.url, id: `img-${asset.url.replace(/\W/g, '-')}`, mediaType: asset.mediaType, content: await readFile(asset.path)});
+  }
+  const css = [await readTemplate(book.dir, 'print.css'), await readTemplate(book.dir, 'epub.css')].join('\n');
+  files.push({href: 'style.css', id: 'style', mediaType: 'text/css', content: css});
+  const opf = contentOpf(book, files, {identifier: bookIdentifier(book, options.identifier), modified: options.modified});
+  const epub = new HuibianEpub([...files, {href: 'content.opf', id: 'opf', mediaType: 'application/oebps-package+xml', content: opf}], options.modified, meta.title, lang);
+  return epub.bytes();
+}
