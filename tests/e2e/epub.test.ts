@@ -1,0 +1,85 @@
+import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import JSZip from 'jszip';
+import {describe, expect, it} from 'vitest';
+import {buildBook} from '../../src/build.js';
+import {launchBrowser} from '../../src/render/pdf/browser.js';
+import {epubcheck} from '../helpers/epub-tools.js';
+import {hanCounts, missingHan} from '../helpers/pdf-tools.js';
+import {readManuscripts, root} from '../helpers/sample.js';
+
+const build = async (writingMode: 'horizontal' | 'vertical', name: string, env: Record<string, string> = {}) => {
+  const out = path.join(os.tmpdir(), `huibian-${name}-${process.pid}.epub`);
+  const saved = {...process.env};
+  Object.assign(process.env, env);
+  try {
+    await buildBook({bookDir: root, format: 'epub', out, writingMode});
+  } finally {
+    process.env = saved;
+  }
+  return out;
+};
+
+describe('the sample report as EPUB 3', () => {
+  for (const writingMode of ['horizontal', 'vertical'] as const) {
+    it(`should pass EPUBCheck with no error and no warning, ${writingMode}`, async () => {
+      const out = await build(writingMode, `epub-${writingMode}`);
+      const check = await epubcheck(out);
+      expect(check.report).toContain('No errors or warnings detected');
+      expect(check.ok).toBe(true);
+      const zip = await JSZip.loadAsync(await readFile(out));
+      // The container's rules: mimetype first, stored.
+      expect(Object.keys(zip.files)[0]).toBe('mimetype');
+      const opf = await zip.file('OEBPS/content.opf')!.async('string');
+      expect(opf).toContain(`page-progression-direction="${writingMode === 'vertical' ? 'rtl' : 'ltr'}"`);
+      expect(opf).toContain('<dc:language>zh-Hans</dc:language>');
+      expect(opf).toMatch(/<dc:identifier id="book-id">urn:uuid:[0-9a-f-]{36}<\/dc:identifier>/);
+      if (writingMode === 'vertical') expect(opf).toContain('<meta name="primary-writing-mode" content="vertical-rl"/>');
+    });
+  }
+
+  it('should build byte for byte the same twice, and follow SOURCE_DATE_EPOCH', async () => {
+    const a = await readFile(await build('horizontal', 'repro-a'));
+    const b = await readFile(await build('horizontal', 'repro-b'));
+    expect(Buffer.compare(a, b)).toBe(0);
+    const dated = await JSZip.loadAsync(await readFile(await build('horizontal', 'repro-c', {SOURCE_DATE_EPOCH: '1767225600'})));
+    expect(await dated.file('OEBPS/content.opf')!.async('string')).toContain('<meta property="dcterms:modified">2026-01-01T00:00:00Z</meta>');
+  });
+
+  it('should hold every Han character of the manuscripts, notes as pop-up footnotes', async () => {
+    const zip = await JSZip.loadAsync(await readFile(await build('horizontal', 'text')));
+    const chapters = await Promise.all(Object.keys(zip.files).filter((n) => /OEBPS\/a\d+\.xhtml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+    const text = chapters.join('').replace(/<[^>]+>/g, '');
+    const manuscripts = await readManuscripts();
+    expect(missingHan(hanCounts(manuscripts.map((m) => m.text).join('')), hanCounts(text))).toEqual([]);
+    expect(chapters.join('')).toContain('epub:type="noteref"');
+    expect(chapters.join('')).toContain('epub:type="footnote"');
+  });
+
+  it('should lay a vertical chapter out vertically in Chromium (its own XHTML and CSS)', async () => {
+    const zip = await JSZip.loadAsync(await readFile(await build('vertical', 'open')));
+    // Unpacked as a reading system would, so the chapter is parsed as XHTML and links its CSS.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'huibian-epub-'));
+    for (const [name, entry] of Object.entries(zip.files)) {
+      if (entry.dir) continue;
+      await mkdir(path.dirname(path.join(dir, name)), {recursive: true});
+      await writeFile(path.join(dir, name), await entry.async('uint8array'));
+    }
+    const session = await launchBrowser();
+    try {
+      const page = await session.browser.newPage();
+      await page.setViewport({width: 600, height: 800});
+      await page.goto(pathToFileURL(path.join(dir, 'OEBPS', 'a002.xhtml')).href);
+      const layout = await page.evaluate(() => {
+        const p = document.querySelector('section p')!;
+        const rect = p.getBoundingClientRect();
+        return {mode: getComputedStyle(document.documentElement).writingMode, tall: rect.height > rect.width, scrolls: document.documentElement.scrollWidth > innerWidth};
+      });
+      expect(layout).toEqual({mode: 'vertical-rl', tall: true, scrolls: true});
+    } finally {
+      await session.close();
+    }
+  });
+});
