@@ -54,7 +54,13 @@ export async function buildBook(
   if (options.format === 'epub') {
     progress?.step('write');
     const modified = editionDate(book);
-    await writeAtomic(options.out, await renderEpub(book, {identifier: loaded.config.epub.identifier, modified}));
+    const epub = await renderEpub(book, {
+      identifier: loaded.config.epub.identifier,
+      modified,
+      embedFonts: loaded.config.epub.embedFonts,
+      onFonts: (bytes, count) => progress?.detail(`嵌入字体 ${count} 个文件，${(bytes / 1024).toFixed(0)} KB`),
+    });
+    await writeAtomic(options.out, epub);
     return {out: options.out, files};
   }
 

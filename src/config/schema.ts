@@ -42,8 +42,10 @@ export const bookConfigSchema = z.strictObject({
     .strictObject({
       /** A fixed identifier (ISBN, URN); by default one is derived from title, author and year. */
       identifier: z.string().min(1).optional(),
+      /** Embed subsets of the book's fonts, so that every reader shows the book's typefaces. */
+      embedFonts: z.boolean().default(false),
     })
-    .default({}),
+    .default({embedFonts: false}),
 });
 
 /** `book.yaml` as written by the user, defaults applied. */

@@ -9,6 +9,7 @@ import {launchBrowser} from '../../src/render/pdf/browser.js';
 import {epubcheck} from '../helpers/epub-tools.js';
 import {hanCounts, missingHan} from '../helpers/pdf-tools.js';
 import {readManuscripts, root} from '../helpers/sample.js';
+import {makeBook, smallBook} from '../helpers/book.js';
 
 const build = async (writingMode: 'horizontal' | 'vertical', name: string, env: Record<string, string> = {}) => {
   const out = path.join(os.tmpdir(), `huibian-${name}-${process.pid}.epub`);
@@ -56,6 +57,19 @@ describe('the sample report as EPUB 3', () => {
     expect(missingHan(hanCounts(manuscripts.map((m) => m.text).join('')), hanCounts(text))).toEqual([]);
     expect(chapters.join('')).toContain('epub:type="noteref"');
     expect(chapters.join('')).toContain('epub:type="footnote"');
+  });
+
+  it('should embed font subsets covering the text when asked, and stay valid', async () => {
+    const dir = await makeBook(smallBook({'book.yaml': 'title: 测试村年鉴\nparts:\n  - 村务\n  - 生活\nepub:\n  embedFonts: true\n'}));
+    const out = path.join(dir, 'book.epub');
+    await buildBook({bookDir: dir, format: 'epub', out});
+    expect((await epubcheck(out)).ok).toBe(true);
+    const zip = await JSZip.loadAsync(await readFile(out));
+    const fonts = Object.keys(zip.files).filter((n) => n.startsWith('OEBPS/fonts/') && n.endsWith('.woff2'));
+    expect(fonts.length).toBeGreaterThan(3);
+    const css = await zip.file('OEBPS/style.css')!.async('string');
+    for (const font of fonts) expect(css).toContain(`url('${font.slice('OEBPS/'.length)}')`);
+    expect(css).toContain("--font-song: 'Huibian Song', serif;");
   });
 
   it('should lay a vertical chapter out vertically in Chromium (its own XHTML and CSS)', async () => {

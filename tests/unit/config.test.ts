@@ -21,7 +21,7 @@ describe('book.yaml', () => {
       manuscripts: 'manuscripts/**/*.md',
       articleStart: 'page',
       folio: 'arabic',
-      epub: {},
+      epub: {embedFonts: false},
     });
   });
 

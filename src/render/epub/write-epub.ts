@@ -6,6 +6,7 @@ import {readTemplate} from '../../files/templates.js';
 import {scriptOf} from '../fonts.js';
 import {adaptTree} from '../html/print-document.js';
 import {chapterBody, chapterHref, coverBody, coverSvg, partBody, partHref, titlePageBody, xhtml, type EpubFile} from './documents.js';
+import {embedFonts} from './embed-fonts.js';
 import {bookIdentifier, contentOpf, navBody} from './package.js';
 
 /** What the EPUB needs besides the book. */
@@ -14,6 +15,10 @@ export interface EpubOptions {
   identifier?: string;
   /** Date of the edition, written as `dcterms:modified` and as every file's time in the zip. */
   modified: Date;
+  /** Embed subsets of the book's fonts (book.yaml `epub.embedFonts`). */
+  embedFonts?: boolean;
+  /** Told the size of the embedded fonts, in bytes. */
+  onFonts?(bytes: number, files: number): void;
 }
 
 /**
@@ -80,8 +85,15 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   for (const asset of book.assets) {
     files.push({href: asset.url, id: `img-${asset.url.replace(/\W/g, '-')}`, mediaType: asset.mediaType, content: await readFile(asset.path)});
   }
-  const css = [await readTemplate(book.dir, 'print.css'), await readTemplate(book.dir, 'epub.css')].join('\n');
-  files.push({href: 'style.css', id: 'style', mediaType: 'text/css', content: css});
+  const css = [await readTemplate(book.dir, 'print.css'), await readTemplate(book.dir, 'epub.css')];
+  if (options.embedFonts) {
+    const text = files.filter((f) => typeof f.content === 'string').map((f) => String(f.content).replace(/<[^>]+>/g, '')).join('');
+    const fonts = await embedFonts(scriptOf(lang), text + (await readTemplate(book.dir, 'print.css')));
+    files.push(...fonts.files);
+    css.push(fonts.css);
+    options.onFonts?.(fonts.bytes, fonts.files.length);
+  }
+  files.push({href: 'style.css', id: 'style', mediaType: 'text/css', content: css.join('\n')});
   const opf = contentOpf(book, files, {identifier: bookIdentifier(book, options.identifier), modified: options.modified});
   const epub = new HuibianEpub([...files, {href: 'content.opf', id: 'opf', mediaType: 'application/oebps-package+xml', content: opf}], options.modified, meta.title, lang);
   return epub.bytes();
