@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One-time setup after `npm ci`: compile huibian, then make sure the programs it needs are on
-// the machine — a Chromium-family browser to print with, and qpdf + poppler-utils + epubcheck,
-// which the tests use to check PDFs and EPUBs. On Debian/Ubuntu as root it installs what is missing with apt-get
+// the machine — a Chromium-family browser to print with, Ghostscript for PDF/X, and qpdf +
+// poppler-utils + epubcheck, which the tests use to check PDFs and EPUBs. On Debian/Ubuntu as root it installs what is missing with apt-get
 // (saying so first); elsewhere it prints what to install. Nothing is downloaded by npm itself.
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
@@ -26,6 +26,7 @@ else missing.push('chromium');
 if (!has('qpdf')) missing.push('qpdf');
 if (!has('pdftotext') || !has('pdffonts')) missing.push('poppler-utils');
 if (!existsSync('/usr/share/java/epubcheck.jar') && !has('epubcheck')) missing.push('epubcheck');
+if (!has('gs')) missing.push('ghostscript');
 
 if (missing.length === 0) {
   say('所需程序都已就绪');
@@ -47,6 +48,6 @@ if (debian && root) {
 } else {
   const how = debian ? `sudo apt-get install -y ${missing.join(' ')}` : `请安装：${missing.join('、')}（或 Chrome，并设置 PUPPETEER_EXECUTABLE_PATH）`;
   say(`缺少 ${missing.join('、')}：${how}`);
-  // A browser is needed to build; the PDF and EPUB checkers only to run the tests.
+  // A browser is needed to build; Ghostscript for --pdfx; the PDF and EPUB checkers to run the tests.
   if (missing.includes('chromium')) process.exit(1);
 }

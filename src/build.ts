@@ -10,6 +10,17 @@ import {writeAtomic} from './files/write-atomic.js';
 import {BODY_FAMILY, fontSheet, scriptOf} from './render/fonts.js';
 import {unicodeRanges, warnUncovered} from './render/font-coverage.js';
 import {writeHtmlSite} from './render/html/write-site.js';
+import {PDFDocument} from 'pdf-lib';
+import {selectArticles} from './book/select.js';
+import {UsageError} from './cli/usage-error.js';
+import {imposeBooklet, sheetFor} from './impose/booklet.js';
+import {calibrationPdf} from './impose/calibration.js';
+import {toPdfx} from './impose/pdfx.js';
+import {pressPdf} from './impose/press.js';
+import {checkImages} from './lint/image-resolution.js';
+import {transparencyWarnings} from './lint/transparency.js';
+import {readTemplate, templatePath} from './files/templates.js';
+import {hasFatal, InputError} from './report/messages.js';
 import {renderEpub} from './render/epub/write-epub.js';
 import {buildDate, finishPdf} from './render/pdf/finish.js';
 import {renderNativePdf} from './render/pdf/native-render.js';
@@ -64,6 +75,20 @@ export async function buildBook(
     return {out: options.out, files};
   }
 
+  if (options.format === 'booklet') return buildBooklet(book, files, options, {progress, signal});
+
+  if (options.press) files.push(...(await preflight(book, files)));
+  let {pdf, pageCount} = await printBook(book, {progress, signal});
+  if (options.press) {
+    pdf = await pressPdf(pdf, options.press);
+    if (options.press.pdfx) pdf = await toPdfx(pdf, options.press.pdfx);
+  }
+  await writeAtomic(options.out, pdf);
+  return {out: options.out, files, pageCount};
+}
+
+/** Lay the book out and print it, finished (bookmarks, labels, metadata). */
+async function printBook(book: Book, {progress, signal}: {progress?: Progress; signal?: AbortSignal}): Promise<{pdf: Uint8Array; pageCount: number}> {
   // Paged.js cannot paginate vertical-rl (text runs off the page); Chromium's own print can.
   const render = book.meta.writingMode === 'vertical' ? renderNativePdf : renderPagedPdf;
   const rendered = await render(book, {
@@ -76,9 +101,50 @@ export async function buildBook(
   const {layout} = rendered;
   progress?.detail(`${layout.pageCount} 页`);
   progress?.step('write');
-  const pdf = await finishPdf(rendered.pdf, book, layout);
-  await writeAtomic(options.out, pdf);
-  return {out: options.out, files, pageCount: layout.pageCount};
+  return {pdf: await finishPdf(rendered.pdf, book, layout), pageCount: layout.pageCount};
+}
+
+/**
+ * A booklet for the office printer: the selected articles as a small book of their own (own
+ * cover, contents and page numbers), or the calibration sheet, imposed for saddle stitching.
+ */
+async function buildBooklet(
+  whole: Book,
+  files: VFile[],
+  options: BuildOptions,
+  context: {progress?: Progress; signal?: AbortSignal},
+): Promise<BuildResult> {
+  const choice = options.booklet!;
+  const {book, unmatched} = selectArticles(whole, choice.select, choice.title);
+  if (unmatched.length > 0) {
+    const tags = [...new Set(articlesOf(whole).flatMap((a) => a.tags))];
+    throw new UsageError(`--select 中的 ${unmatched.map((u) => `\`${u}\``).join('、')} 没有对上任何稿件：可用部分名（${whole.parts.map((p) => p.title).join('、')}）、标签（${tags.slice(0, 12).join('、')}）或文件名`);
+  }
+  files.push(...(await preflight(book, files)));
+  const {width, height} = book.meta.pageSize;
+  const sheet = choice.sheet ?? sheetFor(width, height);
+  if (!sheet) throw new UsageError(`${width}×${height} mm 的页面，两页并排放不进 A4 或 A3：请换小一些的 pageSize`);
+  const pdf = choice.calibration ? await calibrationPdf(book, {signal: context.signal}) : (await printBook(book, context)).pdf;
+  context.progress?.step('write');
+  const binding = choice.binding ?? (book.meta.writingMode === 'vertical' ? 'right' : 'left');
+  const imposed = await imposeBooklet(pdf, {binding, sheet, duplex: choice.duplex, creep: choice.creep, ...(choice.signature ? {signature: choice.signature} : {})});
+  await writeAtomic(options.out, imposed);
+  return {out: options.out, files, pageCount: (await PDFDocument.load(imposed)).getPageCount()};
+}
+
+/**
+ * Checks before printing for paper (PRINT.md): image resolution at printed size, and
+ * transparency in the templates. Returns the template files that have something to say.
+ */
+async function preflight(book: Book, files: VFile[]): Promise<VFile[]> {
+  await checkImages(book, files);
+  const templates: VFile[] = [];
+  for (const name of ['print.css', `pages-${book.meta.writingMode}.css`]) {
+    const file = transparencyWarnings(await readTemplate(book.dir, name), templatePath(book.dir, name));
+    if (file.messages.length > 0) templates.push(file);
+  }
+  if (hasFatal(files)) throw new InputError(files);
+  return templates;
 }
 
 /**

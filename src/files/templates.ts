@@ -11,6 +11,11 @@ export const BUILTIN_TEMPLATES = path.join(huibianRoot(), 'templates');
  * copy), otherwise huibian's.
  */
 export async function readTemplate(bookDir: string, name: string): Promise<string> {
+  return readFile(templatePath(bookDir, name), 'utf8');
+}
+
+/** Where the template `name` used for a book is: the book's own copy, else huibian's. */
+export function templatePath(bookDir: string, name: string): string {
   const own = path.join(bookDir, 'templates', name);
-  return readFile(existsSync(own) ? own : path.join(BUILTIN_TEMPLATES, name), 'utf8');
+  return existsSync(own) ? own : path.join(BUILTIN_TEMPLATES, name);
 }

@@ -1,4 +1,8 @@
 import {open} from 'node:fs/promises';
+import path from 'node:path';
+import type {VFile} from 'vfile';
+import type {Book} from '../book/model.js';
+import {error} from '../report/messages.js';
 
 /** Pixel size of a PNG or JPEG from its header, or undefined for other files (SVG is vector). */
 export async function imagePixels(filePath: string): Promise<{width: number; height: number} | undefined> {
@@ -38,4 +42,26 @@ function jpegSize(bytes: Buffer): {width: number; height: number} | undefined {
 export function effectivePpi(widthPx: number, textWidthMm: number): number {
   const naturalMm = (widthPx / 96) * 25.4;
   return widthPx / (Math.min(naturalMm, textWidthMm) / 25.4);
+}
+
+/** Text width of the page at which images are checked: the page less the template's side margins (33 mm). */
+const SIDE_MARGINS_MM = 33;
+
+/**
+ * Raster images printed below 300 ppi get a warning, below 150 ppi an error (PRINT.md), at the
+ * place the manuscript uses them. SVG drawings are vector and always sharp.
+ */
+export async function checkImages(book: Book, files: VFile[]): Promise<void> {
+  const textWidth = book.meta.pageSize.width - SIDE_MARGINS_MM;
+  for (const file of files) {
+    for (const asset of file.data.assets ?? []) {
+      const size = await imagePixels(asset.path);
+      if (!size) continue;
+      const ppi = Math.round(effectivePpi(size.width, textWidth));
+      const name = path.relative(book.dir, asset.path);
+      const advice = `（${size.width} 像素宽）：印刷最好 300 ppi，请换一张清晰的原图`;
+      if (ppi < 150) error(file, `图片 ${name} 印出来只有 ${ppi} ppi${advice}`, asset.place, 'image-resolution');
+      else if (ppi < 300) file.message(`图片 ${name} 印出来只有 ${ppi} ppi${advice}`, {place: asset.place, ruleId: 'image-resolution', source: 'huibian'});
+    }
+  }
 }

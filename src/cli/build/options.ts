@@ -1,23 +1,51 @@
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {SHEETS, type SheetName} from '../../impose/booklet.js';
 import {UsageError} from '../usage-error.js';
 
-export const FORMATS = ['pdf', 'epub', 'html'] as const;
+export const FORMATS = ['pdf', 'epub', 'html', 'booklet'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** How to make a booklet for the office printer (`--format booklet`). */
+export interface BookletChoice {
+  /** Part titles, tags or file names of the articles to include; all when empty. */
+  select: string[];
+  /** Title of the booklet's own cover; the book's by default. */
+  title?: string;
+  sheet?: SheetName;
+  binding?: 'left' | 'right';
+  signature?: number;
+  duplex: 'short' | 'long';
+  creep: number;
+  /** Print a test sheet instead of the book. */
+  calibration: boolean;
+}
+
+/** How to make the print-shop PDF (`--press`). */
+export interface PressChoice {
+  bleed: number;
+  marks: boolean;
+  pdfx?: 'gray' | 'cmyk';
+}
 
 /** What `huibian build` was asked to do. */
 export interface BuildOptions {
   bookDir: string;
   format: Format;
-  /** Absolute output path: the PDF file, or the HTML folder. */
+  /** Absolute output path: the PDF or EPUB file, or the HTML folder. */
   out: string;
   /** Overrides `writingMode` of book.yaml. */
   writingMode?: 'horizontal' | 'vertical';
   /** Overrides `language` of book.yaml (`--to zh-Hant` converts to Traditional Chinese). */
   language?: string;
+  booklet?: BookletChoice;
+  press?: PressChoice;
 }
 
-/** Parse `build [BOOK_DIR] --format pdf|epub|html [--out FILE] [--writing-mode horizontal|vertical] [--to zh-Hant]`; a wrong option is a {@link UsageError}. */
+const BOOKLET_FLAGS = ['select', 'title', 'sheet', 'binding', 'signature', 'duplex', 'creep', 'calibration'] as const;
+const PRESS_FLAGS = ['bleed', 'marks', 'pdfx'] as const;
+
+/** Parse `build [BOOK_DIR] --format … [options]` (see `huibian --help`); a wrong option is a {@link UsageError}. */
 export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOptions {
   let parsed;
   try {
@@ -29,6 +57,18 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
         out: {type: 'string', short: 'o'},
         'writing-mode': {type: 'string'},
         to: {type: 'string'},
+        select: {type: 'string'},
+        title: {type: 'string'},
+        sheet: {type: 'string'},
+        binding: {type: 'string'},
+        signature: {type: 'string'},
+        duplex: {type: 'string'},
+        creep: {type: 'string'},
+        calibration: {type: 'boolean'},
+        press: {type: 'boolean'},
+        bleed: {type: 'string'},
+        marks: {type: 'boolean'},
+        pdfx: {type: 'string'},
       },
     });
   } catch (cause) {
@@ -38,16 +78,55 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
   if (positionals.length > 1) throw new UsageError(`只能给一个书的文件夹，却给了 ${positionals.length} 个：${positionals.join(' ')}`);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`未知的格式 \`${values.format}\`：可用 ${FORMATS.join('、')}`);
-  const writingMode = values['writing-mode'];
-  if (writingMode !== undefined && writingMode !== 'horizontal' && writingMode !== 'vertical') {
-    throw new UsageError(`未知的排法 \`${writingMode}\`：可用 horizontal（横排）、vertical（竖排）`);
-  }
+  const writingMode = oneOf(values['writing-mode'], ['horizontal', 'vertical'], '排法', 'horizontal（横排）、vertical（竖排）');
   const bookDir = path.resolve(cwd, positionals[0] ?? '.');
-  const defaultOut = path.join(bookDir, 'build', format === 'html' ? 'html' : `book.${format}`);
+  const defaultOut = path.join(bookDir, 'build', format === 'html' ? 'html' : format === 'booklet' ? 'booklet.pdf' : `book.${format}`);
   const language = values.to;
   if (language !== undefined && !/^zh(-[A-Za-z]{2,4})*$/.test(language)) {
     throw new UsageError(`未知的语言 \`${language}\`：可用 zh-Hans（简体）、zh-Hant、zh-TW、zh-HK（繁体）`);
   }
   const out = values.out ? path.resolve(cwd, values.out) : defaultOut;
-  return {bookDir, format, out, ...(writingMode ? {writingMode} : {}), ...(language ? {language} : {})};
+  const options: BuildOptions = {bookDir, format, out, ...(writingMode ? {writingMode} : {}), ...(language ? {language} : {})};
+
+  const given = (flags: readonly string[]) => flags.filter((flag) => (values as Record<string, unknown>)[flag] !== undefined);
+  if (format !== 'booklet' && given(BOOKLET_FLAGS).length > 0) throw new UsageError(`--${given(BOOKLET_FLAGS)[0]} 只用于 --format booklet`);
+  if ((format !== 'pdf' || !values.press) && given(PRESS_FLAGS).length > 0) throw new UsageError(`--${given(PRESS_FLAGS)[0]} 只用于 --format pdf --press`);
+  if (values.press && format !== 'pdf') throw new UsageError('--press 只用于 --format pdf');
+
+  if (format === 'booklet') {
+    const signature = values.signature === undefined ? undefined : Number(values.signature);
+    if (signature !== undefined && (!Number.isInteger(signature) || signature < 4 || signature % 4 !== 0)) {
+      throw new UsageError(`--signature 应为 4 的倍数（如 8、16），不是 \`${values.signature}\``);
+    }
+    const sheet = oneOf(values.sheet, Object.keys(SHEETS) as SheetName[], '纸张', Object.keys(SHEETS).join('、'));
+    const binding = oneOf(values.binding, ['left', 'right'], '装订边', 'left（左翻）、right（右翻）');
+    options.booklet = {
+      select: (values.select ?? '').split(/[,，]/).map((s) => s.trim()).filter(Boolean),
+      duplex: oneOf(values.duplex, ['short', 'long'], '双面翻转方式', 'short（短边）、long（长边）') ?? 'short',
+      creep: millimetres(values.creep, 'creep') ?? 0,
+      calibration: values.calibration ?? false,
+      ...(values.title ? {title: values.title} : {}),
+      ...(sheet ? {sheet} : {}),
+      ...(binding ? {binding} : {}),
+      ...(signature ? {signature} : {}),
+    };
+  }
+  if (values.press) {
+    const pdfx = oneOf(values.pdfx, ['gray', 'cmyk'], 'PDF/X 颜色', 'gray（灰度）、cmyk');
+    options.press = {bleed: millimetres(values.bleed, 'bleed') ?? 3, marks: values.marks ?? false, ...(pdfx ? {pdfx} : {})};
+  }
+  return options;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string, say: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`未知的${what} \`${value}\`：可用 ${say}`);
+  return value as T;
+}
+
+function millimetres(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(/mm$/, ''));
+  if (!Number.isFinite(n) || n < 0 || n > 20) throw new UsageError(`--${flag} 应为 0 到 20 之间的毫米数，不是 \`${value}\``);
+  return n;
 }

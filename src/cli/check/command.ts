@@ -1,16 +1,12 @@
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import type {VFile} from 'vfile';
 import {compileBook} from '../../book/compile.js';
-import {articlesOf, type Book} from '../../book/model.js';
+import {articlesOf} from '../../book/model.js';
 import {loadConfig} from '../../config/load.js';
 import {applySourceFixes} from '../../lint/apply-fixes.js';
-import {effectivePpi, imagePixels} from '../../lint/image-resolution.js';
-import {error, formatMessages} from '../../report/messages.js';
+import {checkImages} from '../../lint/image-resolution.js';
+import {formatMessages} from '../../report/messages.js';
 import {UsageError} from '../usage-error.js';
-
-/** Text width of the page at which images are checked: the page less the template's side margins (33 mm). */
-const SIDE_MARGINS_MM = 33;
 
 /**
  * `huibian check [BOOK_DIR] [--fix]`: read and lint everything, write nothing (but with
@@ -52,18 +48,3 @@ export async function run(argv: string[]): Promise<void> {
   process.exitCode = 1;
 }
 
-/** Raster images printed below 300 ppi are warned about, below 150 ppi reported as errors (PRINT.md). */
-async function checkImages(book: Book, files: VFile[]): Promise<void> {
-  const textWidth = book.meta.pageSize.width - SIDE_MARGINS_MM;
-  for (const file of files) {
-    for (const asset of file.data.assets ?? []) {
-      const size = await imagePixels(asset.path);
-      if (!size) continue;
-      const ppi = Math.round(effectivePpi(size.width, textWidth));
-      const name = path.relative(book.dir, asset.path);
-      const advice = `（${size.width} 像素宽）：印刷最好 300 ppi，请换一张清晰的原图`;
-      if (ppi < 150) error(file, `图片 ${name} 印出来只有 ${ppi} ppi${advice}`, asset.place, 'image-resolution');
-      else if (ppi < 300) file.message(`图片 ${name} 印出来只有 ${ppi} ppi${advice}`, {place: asset.place, ruleId: 'image-resolution', source: 'huibian'});
-    }
-  }
-}
