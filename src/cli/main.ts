@@ -5,12 +5,26 @@ import {UsageError} from './usage-error.js';
 const USAGE = `用法：huibian <命令> [选项]
 
 命令：
-  build [书的文件夹]   生成 PDF、EPUB 或 HTML（文件夹默认为当前文件夹）
-      --format pdf|epub|html   输出格式（默认 pdf）
+  build [书的文件夹]   生成 PDF、EPUB、HTML 或小册子（文件夹默认为当前文件夹）
+      --format pdf|epub|html|booklet   输出格式（默认 pdf）
       --out 文件          输出到这里（默认 书的文件夹/build/book.pdf、book.epub 或 build/html/）
       --writing-mode horizontal|vertical   横排或竖排（默认按 book.yaml）
       --to zh-Hant|zh-TW|zh-HK   转为繁体中文（默认按 book.yaml 的 language）
-  check [书的文件夹]   只检查 book.yaml 和稿件，不生成文件
+    PDF 交印厂：
+      --press             出血、裁切框（TrimBox/BleedBox），去掉链接
+      --bleed 毫米        出血宽度（默认 3）
+      --marks             画裁切线
+      --pdfx gray|cmyk    转为 PDF/X-1a（需要 Ghostscript）
+    小册子（--format booklet，骑马钉）：
+      --select 部分,标签,文件   只收这些稿件（默认全部）
+      --title 标题        小册子封面上的标题
+      --sheet A4|A3       纸张（默认能并排放两页的最小纸）
+      --binding left|right   装订边（竖排默认 right）
+      --signature 页数    每帖页数（4 的倍数）
+      --duplex short|long    双面打印的翻转方式（默认 short）
+      --creep 毫米        每张纸向书脊的偏移（纸厚）
+      --calibration       只印一张校准页，先试打印机
+  check [书的文件夹] [--fix]   检查 book.yaml 和稿件，不生成文件；--fix 自动修正标点等
 
   -h, --help           显示本帮助
   -v, --version        显示版本`;
