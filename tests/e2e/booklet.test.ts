@@ -58,6 +58,27 @@ describe('booklets', () => {
     expect((await fonts(out)).filter((f) => f.type.includes('Type 3') || !f.embedded)).toEqual([]);
     // Sheet 1 front carries the back cover (left) and the booklet's own cover (right).
     expect((await pageText(out, 1, {x: 421, y: 0, w: 421, h: 595})).replace(/\s+/g, '')).toContain('学习材料');
+    // The folio printed at the foot of each half, against the page the imposition put there:
+    // for every body page, page number − folio is the same (the front matter's length).
+    const {stdout: info} = await run('pdfinfo', [out]);
+    const sides = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    const sheets = impose(sides * 2, {binding: 'left'});
+    const offsets = new Set<number>();
+    let folios = 0;
+    for (let side = 1; side <= sides; side++) {
+      const sheet = sheets[Math.floor((side - 1) / 2)]!;
+      const expected = side % 2 === 1 ? sheet.front : sheet.back;
+      for (const half of [0, 1] as const) {
+        const foot = (await pageText(out, side, {x: half * 421, y: 545, w: 421, h: 50})).trim();
+        // The back cover (the last page, after the padding blanks) is numbered apart.
+        if (/^\d+$/.test(foot) && expected[half] !== sides * 2) {
+          offsets.add(expected[half] - Number(foot));
+          folios++;
+        }
+      }
+    }
+    expect(offsets.size).toBe(1);
+    expect(folios).toBeGreaterThan(6);
   });
 
   it('should print a calibration sheet: four big numbers on one sheet', async () => {
