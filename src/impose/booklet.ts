@@ -1,4 +1,5 @@
 import {degrees, PDFDocument, type PDFEmbeddedPage} from 'pdf-lib';
+import {carryInfo} from './carry-info.js';
 import {impose, type ImposeOptions} from './order.js';
 
 /** Sheet sizes in millimetres, portrait; sheets are used landscape. */
@@ -57,13 +58,6 @@ export async function imposeBooklet(pdf: Uint8Array, options: BookletOptions): P
       });
     }
   });
-  out.setTitle(source.getTitle() ?? '');
-  out.setCreator('huibian');
-  out.setProducer('huibian (pdf-lib)');
-  const date = source.getModificationDate();
-  if (date) {
-    out.setCreationDate(date);
-    out.setModificationDate(date);
-  }
+  carryInfo(source, out);
   return out.save();
 }

@@ -1,4 +1,5 @@
-import {cmyk, PDFDocument, PDFName, PDFString, type PDFPage} from 'pdf-lib';
+import {cmyk, PDFDocument, PDFName, type PDFPage} from 'pdf-lib';
+import {carryInfo} from './carry-info.js';
 
 const MM = 72 / 25.4;
 
@@ -34,17 +35,7 @@ export async function pressPdf(pdf: Uint8Array, options: PressOptions): Promise<
     if (options.marks) drawCropMarks(page, margin, trim, bleed);
     page.node.delete(PDFName.of('Annots'));
   }
-  out.setTitle(source.getTitle() ?? '');
-  if (source.getAuthor()) out.setAuthor(source.getAuthor()!);
-  out.setCreator('huibian');
-  out.setProducer('huibian (pdf-lib)');
-  const date = source.getModificationDate();
-  if (date) {
-    out.setCreationDate(date);
-    out.setModificationDate(date);
-  }
-  const lang = source.catalog.lookupMaybe(PDFName.of('Lang'), PDFString);
-  if (lang) out.setLanguage(lang.decodeText());
+  carryInfo(source, out);
   return out.save();
 }
 
