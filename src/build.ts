@@ -1,30 +1,29 @@
 import {rm} from 'node:fs/promises';
+import {PDFDocument} from 'pdf-lib';
 import type {VFile} from 'vfile';
 import {compileBook} from './book/compile.js';
-import {toTraditional} from './book/traditional.js';
 import {articlesOf, type Book} from './book/model.js';
-import type {Progress} from './cli/progress.js';
-import type {BuildOptions} from './cli/build/options.js';
-import {loadConfig} from './config/load.js';
-import {writeAtomic} from './files/write-atomic.js';
-import {BODY_FAMILY, fontSheet, scriptOf} from './render/fonts.js';
-import {unicodeRanges, warnUncovered} from './render/font-coverage.js';
-import {writeHtmlSite} from './render/html/write-site.js';
-import {PDFDocument} from 'pdf-lib';
 import {selectArticles} from './book/select.js';
-import {UsageError} from './cli/usage-error.js';
+import {toTraditional} from './book/traditional.js';
+import type {BuildOptions} from './cli/build/options.js';
+import type {Progress} from './cli/progress.js';
+import {loadConfig} from './config/load.js';
+import {readTemplate, templatePath} from './files/templates.js';
+import {writeAtomic} from './files/write-atomic.js';
 import {imposeBooklet, sheetFor} from './impose/booklet.js';
 import {calibrationPdf} from './impose/calibration.js';
 import {toPdfx} from './impose/pdfx.js';
 import {pressPdf} from './impose/press.js';
 import {checkImages} from './lint/image-resolution.js';
 import {transparencyWarnings} from './lint/transparency.js';
-import {readTemplate, templatePath} from './files/templates.js';
-import {hasFatal, InputError} from './report/messages.js';
 import {renderEpub} from './render/epub/write-epub.js';
+import {unicodeRanges, warnUncovered} from './render/font-coverage.js';
+import {BODY_FAMILY, fontSheet, scriptOf} from './render/fonts.js';
+import {writeHtmlSite} from './render/html/write-site.js';
 import {buildDate, finishPdf} from './render/pdf/finish.js';
 import {renderNativePdf} from './render/pdf/native-render.js';
 import {renderPagedPdf} from './render/pdf/paged-render.js';
+import {hasFatal, InputError, UsageError} from './report/messages.js';
 
 /** What a build produced. */
 export interface BuildResult {

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import {EnvironmentError, formatMessages, InputError} from '../report/messages.js';
-import {UsageError} from './usage-error.js';
+import {EnvironmentError, formatMessages, InputError, UsageError} from '../report/messages.js';
 
 const USAGE = `用法：huibian <命令> [选项]
 

@@ -23,6 +23,11 @@ export class EnvironmentError extends Error {
   }
 }
 
+/** A mistake in the command line itself (exit code 2). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
 function countFatal(files: VFile[]): number {
   return files.reduce((n, f) => n + f.messages.filter((m) => m.fatal).length, 0);
 }

@@ -3,9 +3,8 @@ import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {parseBuildOptions} from '../../src/cli/build/options.js';
 import {Progress} from '../../src/cli/progress.js';
-import {UsageError} from '../../src/cli/usage-error.js';
 import {findBrowser} from '../../src/render/pdf/browser.js';
-import {EnvironmentError} from '../../src/report/messages.js';
+import {EnvironmentError, UsageError} from '../../src/report/messages.js';
 
 describe('build options', () => {
   it('should default to the current folder, PDF, build/book.pdf', () => {

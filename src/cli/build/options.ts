@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {SHEETS, type SheetName} from '../../impose/booklet.js';
-import {UsageError} from '../usage-error.js';
+import {UsageError} from '../../report/messages.js';
 
 export const FORMATS = ['pdf', 'epub', 'html', 'booklet'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -6,7 +6,7 @@ import {loadConfig} from '../../config/load.js';
 import {applySourceFixes} from '../../lint/apply-fixes.js';
 import {checkImages} from '../../lint/image-resolution.js';
 import {formatMessages} from '../../report/messages.js';
-import {UsageError} from '../usage-error.js';
+import {UsageError} from '../../report/messages.js';
 
 /**
  * `huibian check [BOOK_DIR] [--fix]`: read and lint everything, write nothing (but with
