@@ -99,6 +99,13 @@ describe('the sample report as a horizontal PDF', () => {
     expect(checked).toBeGreaterThan(15);
   });
 
+  it('should number footnotes anew on every page', () => {
+    // The sample has two notes, in two articles: each is ① at its call and at the page foot.
+    const text = pages.join('');
+    expect(text.match(/①/g)).toHaveLength(4);
+    expect(text).not.toContain('②');
+  });
+
   it('should keep every Han character of the manuscripts in the page bodies', async () => {
     const expected = hanCounts(manuscripts.map((m) => m.text).join(''));
     const printed: string[] = [];

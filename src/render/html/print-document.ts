@@ -20,7 +20,7 @@ export interface PrintOptions {
   svgs?: Map<string, Element>;
   /** The whole book (Paged.js), or the front matter or the body alone (native print: each numbered from 1). */
   sections?: 'all' | 'front' | 'body';
-  /** Folios to print in the TOC, by anchor id; without them CSS `target-counter` fills the TOC. */
+  /** Folios to print in the TOC, by anchor id (else the renderer fills them in after layout). */
   tocFolios?: Map<string, string>;
   /** Footnotes at their call (for `float: footnote`), or gathered at the end of each article. */
   notes?: 'inline' | 'end';
@@ -115,7 +115,7 @@ function colophon(book: Book): ElementContent {
 function tableOfContents(book: Book, folios: Map<string, string> | undefined): ElementContent {
   const entry = (id: string, text: string, className: string, children?: ElementContent) =>
     h(`li.${className}`, [
-      h(folios ? 'a.toc-link.toc-numbered' : 'a.toc-link', {href: `#${id}`}, [
+      h('a.toc-link', {href: `#${id}`}, [
         h('span.toc-title', text),
         h('span.toc-leader'),
         h('span.toc-page', folios?.get(id) ?? ''),

@@ -56,13 +56,13 @@ export async function paginateInPage(): Promise<PagedLayout> {
   const pages = [...document.querySelectorAll<HTMLElement>('.pagedjs_page')];
   // Paged.js turns `counter-reset: page N` on an element into a reset on its page. Chromium
   // scopes such a reset to that page alone, so the next page's folio jumps back to the
-  // physical count. `counter-set` changes the one page counter instead. (Paged.js computed
-  // its target-counter values from the reset already, so the TOC keeps the right numbers.)
+  // physical count: `counter-set` changes the one page counter instead.
+  // Chinese books number notes anew on every page (①②…): the note counters are reset per
+  // page here, after layout; an `@page` counter-reset would displace Paged.js's page resets.
   for (const page of pages) {
     const reset = /(?:^|\s)page\s+(-?\d+)/.exec(getComputedStyle(page).counterReset);
-    if (!reset) continue;
-    page.style.counterReset = 'none';
-    page.style.counterSet = `page ${reset[1]}`;
+    page.style.counterReset = 'footnote 0 footnote-marker 0';
+    if (reset) page.style.counterSet = `page ${reset[1]}`;
   }
   const pageOf = (element: Element | null) => (element ? pages.indexOf(element.closest('.pagedjs_page')!) : -1);
   const anchors: Record<string, number> = {};
@@ -131,4 +131,11 @@ export function splitTallTablesInPage(): {split: number; tooTall: number} {
     split++;
   }
   return {split, tooTall};
+}
+
+/** Write the TOC's folios (anchor id → text) into the laid-out pages. */
+export function fillTocInPage(folios: Array<[string, string]>): void {
+  for (const [id, text] of folios) {
+    for (const cell of document.querySelectorAll(`.toc-link[href="#${id}"] .toc-page`)) cell.textContent = text;
+  }
 }

@@ -2,7 +2,8 @@ import type {Book} from '../../book/model.js';
 import {EnvironmentError} from '../../report/messages.js';
 import {FONT_WEIGHTS} from '../fonts.js';
 import {printSite} from '../html/site.js';
-import {loadFontsInPage, paginateInPage, type Layout} from './in-page.js';
+import {fillTocInPage, loadFontsInPage, paginateInPage, type Layout} from './in-page.js';
+import {folioText} from './running-heads.js';
 import {withPrintPage, type RenderOptions} from './print-page.js';
 
 /** The PDF as Chromium wrote it, and where things landed. */
@@ -35,6 +36,13 @@ export async function renderPagedPdf(book: Book, options: RenderOptions = {}): P
           `请检查过大的图片或表格，并报告此问题。${warnings.slice(0, 3).join('；')}`,
       );
     }
+    // The TOC's numbers, from where the anchors landed: one digit string each, so the TOC's
+    // own layout (laid out with empty cells of a fixed width) does not move.
+    const folios = Object.entries(layout.anchors)
+      .filter(([id]) => id !== 'toc')
+      .map(([id, index]): [string, string] => [id, folioText(index - layout.bodyStart + 1, book.meta.folio)]);
+    await page.evaluate(fillTocInPage, folios);
+
     options.progress?.step?.('print');
     kick();
     const pdf = await guard(page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0}));
