@@ -17,8 +17,8 @@ import {pressPdf} from './impose/press.js';
 import {checkImages} from './lint/image-resolution.js';
 import {transparencyWarnings} from './lint/transparency.js';
 import {renderEpub} from './render/epub/write-epub.js';
-import {unicodeRanges, warnUncovered} from './render/font-coverage.js';
-import {BODY_FAMILY, fontSheet, scriptOf} from './render/fonts.js';
+import {checkFontCoverage} from './render/font-coverage.js';
+import {scriptOf} from './render/fonts.js';
 import {writeHtmlSite} from './render/html/write-site.js';
 import {buildDate, finishPdf} from './render/pdf/finish.js';
 import {renderNativePdf} from './render/pdf/native-render.js';
@@ -51,7 +51,7 @@ export async function buildBook(
   });
   progress?.detail(`${book.parts.length} 个部分`);
   if (scriptOf(book.meta.language) === 'tc') toTraditional(book);
-  warnUncovered(book, files, unicodeRanges((await fontSheet(scriptOf(book.meta.language))).css, BODY_FAMILY));
+  await checkFontCoverage(book, files);
   signal?.throwIfAborted();
 
   if (options.format === 'html') {

@@ -2,6 +2,7 @@ import type {Root} from 'hast';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {articlesOf, type Book} from '../book/model.js';
+import {BODY_FAMILY, fontSheet, scriptOf} from './fonts.js';
 
 /** Parse the `unicode-range` lists of a font stylesheet into [start, end] code point pairs. */
 export function unicodeRanges(css: string, family: string): Array<[number, number]> {
@@ -43,4 +44,9 @@ export function warnUncovered(book: Book, files: VFile[], ranges: Array<[number,
       }
     });
   }
+}
+
+/** {@link warnUncovered} against the body face of the book's script. */
+export async function checkFontCoverage(book: Book, files: VFile[]): Promise<void> {
+  warnUncovered(book, files, unicodeRanges((await fontSheet(scriptOf(book.meta.language))).css, BODY_FAMILY));
 }

@@ -5,6 +5,7 @@ import {articlesOf} from '../../book/model.js';
 import {loadConfig} from '../../config/load.js';
 import {applySourceFixes} from '../../lint/apply-fixes.js';
 import {checkImages} from '../../lint/image-resolution.js';
+import {checkFontCoverage} from '../../render/font-coverage.js';
 import {formatMessages} from '../../report/messages.js';
 import {UsageError} from '../../report/messages.js';
 
@@ -34,6 +35,7 @@ export async function run(argv: string[]): Promise<void> {
     process.stderr.write(`✔ 已修正 ${fixed} 处\n`);
   }
   await checkImages(book, files);
+  await checkFontCoverage(book, files);
 
   const messages = formatMessages(files);
   if (messages) process.stderr.write(`${messages}\n`);
