@@ -139,3 +139,33 @@ export function fillTocInPage(folios: Array<[string, string]>): void {
     for (const cell of document.querySelectorAll(`.toc-link[href="#${id}"] .toc-page`)) cell.textContent = text;
   }
 }
+
+/**
+ * Shrink each table wider than a page's text area (CSS `zoom`, down to 55 %), measured in a
+ * probe as wide as that area: Chromium and Paged.js clip what passes the page's edge, and a
+ * table's columns cannot get narrower than their longest unbreakable content. Returns how many
+ * tables were shrunk and how many are still too wide.
+ */
+export function fitWideTablesInPage(): {shrunk: number; tooWide: number} {
+  const rules = [...document.styleSheets]
+    .flatMap((sheet) => [...sheet.cssRules])
+    .filter((rule): rule is CSSPageRule => rule instanceof CSSPageRule && rule.selectorText === '');
+  const margin = (side: 'marginLeft' | 'marginRight') => rules.map((r) => r.style[side]).filter(Boolean).at(-1) || '18mm';
+  const probe = document.createElement('div');
+  probe.style.cssText = `position:absolute;top:0;left:0;writing-mode:horizontal-tb;visibility:hidden;width:calc(var(--page-width) - ${margin('marginLeft')} - ${margin('marginRight')})`;
+  document.body.append(probe);
+  const limit = probe.getBoundingClientRect().width;
+  let shrunk = 0;
+  let tooWide = 0;
+  for (const table of [...document.querySelectorAll('table')]) {
+    probe.replaceChildren(table.cloneNode(true));
+    const width = (probe.firstElementChild as HTMLElement).scrollWidth;
+    if (width <= limit + 1) continue;
+    const zoom = Math.max(0.55, Math.floor((limit / width) * 100) / 100);
+    table.style.setProperty('zoom', String(zoom));
+    shrunk++;
+    if (width * zoom > limit + 1) tooWide++;
+  }
+  probe.remove();
+  return {shrunk, tooWide};
+}

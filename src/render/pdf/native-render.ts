@@ -8,11 +8,11 @@ import {traditionalText} from '../../book/traditional.js';
 import {FONT_WEIGHTS, scriptOf} from '../fonts.js';
 import {printDocument} from '../html/print-document.js';
 import {documentLinks, siteFiles} from '../html/site.js';
-import {loadFontsInPage, splitTallTablesInPage} from './in-page.js';
+import {fitWideTablesInPage, loadFontsInPage, splitTallTablesInPage} from './in-page.js';
 import {compareHan, pdfText} from './text-check.js';
 import {headingPages, readOutline} from './outline-pages.js';
 import type {RenderedPdf} from './paged-render.js';
-import {withPrintPage, type PrintContext, type RenderOptions} from './print-page.js';
+import {tooWideError, withPrintPage, type PrintContext, type RenderOptions} from './print-page.js';
 import {folioText, romanFolio, runningHeadsDocument, type Sheet} from './running-heads.js';
 
 /**
@@ -79,6 +79,8 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
 async function printPart({page, origin, guard, kick}: PrintContext, name: string): Promise<PDFDocument> {
   await guard(page.goto(`${origin}/${name}`, {waitUntil: 'load'}));
   await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
+  const wide = await page.evaluate(fitWideTablesInPage);
+  if (wide.tooWide > 0) throw tooWideError(wide.tooWide);
   const tables = await page.evaluate(splitTallTablesInPage);
   kick();
   const pdf = await guard(print(page));

@@ -110,3 +110,8 @@ function guarded<T>(work: Promise<T>, watchdog: Watchdog, signal: AbortSignal | 
   }
   return Promise.race(racers);
 }
+
+/** The build stops rather than clip a table at the page's edge. */
+export function tooWideError(count: number): EnvironmentError {
+  return new EnvironmentError(`有 ${count} 个表格太宽，缩小到 55% 仍放不进版心，未写出 PDF：请减少列数，或把表格拆成几个`);
+}
