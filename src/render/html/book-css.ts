@@ -7,7 +7,10 @@ import {FONT_VARIABLES} from '../fonts.js';
  */
 export function bookStylesheet(meta: BookMeta): string {
   const {width, height} = meta.pageSize;
+  // Folios in the book's style (book.yaml folio), for the page templates' counter(page, huibian-folio).
+  const folio = meta.folio === 'chinese' ? 'simp-chinese-informal' : 'decimal';
   return `@page { size: ${width}mm ${height}mm; }
+@counter-style huibian-folio { system: extends ${folio}; }
 :root {
   --page-width: ${width}mm;
   --page-height: ${height}mm;
