@@ -150,7 +150,7 @@ async function preflight(book: Book, files: VFile[]): Promise<VFile[]> {
  * The date of this edition: `SOURCE_DATE_EPOCH` when set, else the newest manuscript date, so
  * that building the same manuscripts twice gives the same files.
  */
-export function editionDate(book: Book, env: NodeJS.ProcessEnv = process.env): Date {
+function editionDate(book: Book, env: NodeJS.ProcessEnv = process.env): Date {
   if (env.SOURCE_DATE_EPOCH) return buildDate(env);
   const newest = articlesOf(book).map((a) => a.date).filter((d): d is string => Boolean(d)).sort().at(-1);
   return newest ? new Date(`${newest}T00:00:00Z`) : new Date(`${book.meta.year ?? '2000'}-01-01T00:00:00Z`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {huibianRoot} from './package-dir.js';
 
 /** The templates shipped with huibian (`templates/` at the package root). */
-export const BUILTIN_TEMPLATES = path.join(huibianRoot(), 'templates');
+const BUILTIN_TEMPLATES = path.join(huibianRoot(), 'templates');
 
 /**
  * Read a template: the book folder's own `templates/NAME` when it has one (users edit their

@@ -12,7 +12,7 @@ import {withPrintPage, type RenderOptions} from '../render/pdf/print-page.js';
  * an arrow to the top edge, and what must be behind it. Folded, the sheet must read 1, 2, 3, 4,
  * all upright; otherwise the duplex setting (short or long edge) is wrong.
  */
-export function calibrationDocument(meta: BookMeta, stylesheets: string[]): string {
+function calibrationDocument(meta: BookMeta, stylesheets: string[]): string {
   const pages = [
     ['1', '封面位置', '背面应是 2'],
     ['2', '封二位置', '背面应是 1'],

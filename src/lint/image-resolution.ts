@@ -5,7 +5,7 @@ import type {Book} from '../book/model.js';
 import {error} from '../report/messages.js';
 
 /** Pixel size of a PNG or JPEG from its header, or undefined for other files (SVG is vector). */
-export async function imagePixels(filePath: string): Promise<{width: number; height: number} | undefined> {
+async function imagePixels(filePath: string): Promise<{width: number; height: number} | undefined> {
   const handle = await open(filePath, 'r');
   try {
     const {buffer, bytesRead} = await handle.read(Buffer.alloc(256 * 1024), 0, 256 * 1024, 0);
@@ -39,7 +39,7 @@ function jpegSize(bytes: Buffer): {width: number; height: number} | undefined {
  * Effective resolution of an image printed as wide as it can be: Chromium lays an image out
  * at 96 pixels an inch and shrinks it to the text width, so a narrow image prints at 96 ppi.
  */
-export function effectivePpi(widthPx: number, textWidthMm: number): number {
+function effectivePpi(widthPx: number, textWidthMm: number): number {
   const naturalMm = (widthPx / 96) * 25.4;
   return widthPx / (Math.min(naturalMm, textWidthMm) / 25.4);
 }

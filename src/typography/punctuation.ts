@@ -147,7 +147,7 @@ function indexOfUnit(offsets: number[], unit: number): number {
 }
 
 /** A bare URL or e-mail address: never touched. */
-export function looksLikeUrl(text: string): boolean {
+function looksLikeUrl(text: string): boolean {
   return /^\s*(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+\s*$/i.test(text) || /^\s*\S+@\S+\.\S+\s*$/.test(text);
 }
 

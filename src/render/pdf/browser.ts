@@ -6,7 +6,7 @@ import puppeteer, {type Browser} from 'puppeteer-core';
 import {EnvironmentError} from '../../report/messages.js';
 
 /** How to get a browser when none is found: one line, printed as the error. */
-export const INSTALL_HINT =
+const INSTALL_HINT =
   '找不到 Chromium 或 Chrome 浏览器。Debian/Ubuntu：以 root 运行 `apt-get install -y chromium`（或 `npm run setup`）；' +
   '其他系统请安装 Chrome，或设置 PUPPETEER_EXECUTABLE_PATH=浏览器的路径';
 
