@@ -1,3 +1,4 @@
+import type {ElementContent} from 'hast';
 import {loadDefaultSimplifiedChineseParser} from 'budoux';
 
 let parser: ReturnType<typeof loadDefaultSimplifiedChineseParser> | undefined;
@@ -9,4 +10,16 @@ let parser: ReturnType<typeof loadDefaultSimplifiedChineseParser> | undefined;
 export function phrases(text: string): string[] {
   parser ??= loadDefaultSimplifiedChineseParser();
   return parser.parse(text);
+}
+
+/** Children with each text split into phrases separated by `<wbr>`. */
+export function withBreaks(children: ElementContent[]): ElementContent[] {
+  return children.flatMap((child): ElementContent[] => {
+    if (child.type === 'element') return [{...child, children: withBreaks(child.children)}];
+    if (child.type !== 'text') return [child];
+    return phrases(child.value).flatMap((phrase, i): ElementContent[] => [
+      ...(i > 0 ? [{type: 'element', tagName: 'wbr', properties: {}, children: []} as ElementContent] : []),
+      {type: 'text', value: phrase},
+    ]);
+  });
 }

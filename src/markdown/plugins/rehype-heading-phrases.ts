@@ -1,7 +1,7 @@
-import type {ElementContent, Root} from 'hast';
+import type {Root} from 'hast';
 import {headingRank} from 'hast-util-heading-rank';
 import {SKIP, visit} from 'unist-util-visit';
-import {phrases} from '../../typography/phrases.js';
+import {withBreaks} from '../../typography/phrases.js';
 
 /**
  * Put `<wbr>` between the phrases of every heading's text (BudouX); with CSS
@@ -15,16 +15,4 @@ export default function rehypeHeadingPhrases() {
       return SKIP;
     });
   };
-}
-
-/** Children with each text split into phrases separated by `<wbr>`. */
-export function withBreaks(children: ElementContent[]): ElementContent[] {
-  return children.flatMap((child): ElementContent[] => {
-    if (child.type === 'element') return [{...child, children: withBreaks(child.children)}];
-    if (child.type !== 'text') return [child];
-    return phrases(child.value).flatMap((phrase, i): ElementContent[] => [
-      ...(i > 0 ? [{type: 'element', tagName: 'wbr', properties: {}, children: []} as ElementContent] : []),
-      {type: 'text', value: phrase},
-    ]);
-  });
 }

@@ -16,7 +16,7 @@ export interface EpubFile {
   content: string | Uint8Array;
   /** OPF manifest properties (`nav`, `cover-image`, `svg`). */
   properties?: string;
-  /** In the spine, in this order; `linear: false` for none here. */
+  /** In the spine (reading order) when true. */
   spine?: boolean;
 }
 

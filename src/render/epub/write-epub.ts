@@ -88,7 +88,8 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   const css = [await readTemplate(book.dir, 'print.css'), await readTemplate(book.dir, 'epub.css')];
   if (options.embedFonts) {
     const text = files.filter((f) => typeof f.content === 'string').map((f) => String(f.content).replace(/<[^>]+>/g, '')).join('');
-    const fonts = await embedFonts(scriptOf(lang), text + (await readTemplate(book.dir, 'print.css')));
+    // The stylesheets too: their generated content (＊　＊　＊, the emphasis dot) needs glyphs.
+    const fonts = await embedFonts(scriptOf(lang), text + css.join(''));
     files.push(...fonts.files);
     css.push(fonts.css);
     options.onFonts?.(fonts.bytes, fonts.files.length);

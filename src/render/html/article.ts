@@ -1,8 +1,8 @@
 import type {ElementContent} from 'hast';
 import {h} from 'hastscript';
 import type {Article} from '../../book/model.js';
-import {withBreaks} from '../../markdown/plugins/rehype-heading-phrases.js';
 import {chineseDate} from '../../typography/chinese-numerals.js';
+import {withBreaks} from '../../typography/phrases.js';
 
 /**
  * The opening of an article: title, subtitle, byline, date and source. Shared by the print
