@@ -78,23 +78,35 @@ export async function paginateInPage(): Promise<PagedLayout> {
 }
 
 /**
- * Split each horizontal table of a vertical book that is taller than a page's text area into
- * several tables, each repeating the header. Chromium cannot break a horizontal table inside
- * vertical-rl text across pages: whatever passes the page's foot is cut off. The text area's
- * height is the page height less the top and bottom margins of the plain `@page` rule.
+ * The text area of a page, in CSS pixels: the page size (book.css) less the margins of the
+ * plain `@page` rules (the last that sets each side wins). Measured once per document, for the
+ * table fitting below.
+ */
+export function textAreaInPage(): {width: number; height: number} {
+  const rules = [...document.styleSheets]
+    .flatMap((sheet) => [...sheet.cssRules])
+    .filter((rule): rule is CSSPageRule => rule instanceof CSSPageRule && rule.selectorText === '');
+  const margin = (side: 'marginTop' | 'marginRight' | 'marginBottom' | 'marginLeft') => rules.map((r) => r.style[side]).filter(Boolean).at(-1) || '18mm';
+  const probe = document.createElement('div');
+  probe.style.cssText =
+    'position:absolute;top:0;left:0;visibility:hidden;writing-mode:horizontal-tb;' +
+    `width:calc(var(--page-width) - ${margin('marginLeft')} - ${margin('marginRight')});` +
+    `height:calc(var(--page-height) - ${margin('marginTop')} - ${margin('marginBottom')})`;
+  document.body.append(probe);
+  const {width, height} = probe.getBoundingClientRect();
+  probe.remove();
+  return {width, height};
+}
+
+/**
+ * Split each horizontal table of a vertical book that is taller than the text area (`height`
+ * px) into several tables, each repeating the header. Chromium cannot break a horizontal table
+ * inside vertical-rl text across pages: whatever passes the page's foot is cut off.
  * Returns how many tables were split, and how many rows are still too tall for a page.
  */
-export function splitTallTablesInPage(): {split: number; tooTall: number} {
-  const pageRule = [...document.styleSheets]
-    .flatMap((sheet) => [...sheet.cssRules])
-    .filter((rule): rule is CSSPageRule => rule instanceof CSSPageRule && rule.selectorText === '')
-    .at(-1);
-  const probe = document.createElement('div');
-  probe.style.cssText = `position:absolute;writing-mode:horizontal-tb;height:calc(var(--page-height) - ${pageRule?.style.marginTop || '18mm'} - ${pageRule?.style.marginBottom || '18mm'})`;
-  document.body.append(probe);
+export function splitTallTablesInPage(height: number): {split: number; tooTall: number} {
   // Keep a margin: a table that just fits makes Chromium add an empty page after it.
-  const limit = probe.getBoundingClientRect().height * 0.9;
-  probe.remove();
+  const limit = height * 0.9;
 
   let split = 0;
   let tooTall = 0;
@@ -141,20 +153,15 @@ export function fillTocInPage(folios: Array<[string, string]>): void {
 }
 
 /**
- * Shrink each table wider than a page's text area (CSS `zoom`, down to 55 %), measured in a
- * probe as wide as that area: Chromium and Paged.js clip what passes the page's edge, and a
+ * Shrink each table wider than the text area (`limit` px) with CSS `zoom`, down to 55 %,
+ * measured in a probe as wide as that area: Chromium and Paged.js clip what passes the page's edge, and a
  * table's columns cannot get narrower than their longest unbreakable content. Returns how many
  * tables were shrunk and how many are still too wide.
  */
-export function fitWideTablesInPage(): {shrunk: number; tooWide: number} {
-  const rules = [...document.styleSheets]
-    .flatMap((sheet) => [...sheet.cssRules])
-    .filter((rule): rule is CSSPageRule => rule instanceof CSSPageRule && rule.selectorText === '');
-  const margin = (side: 'marginLeft' | 'marginRight') => rules.map((r) => r.style[side]).filter(Boolean).at(-1) || '18mm';
+export function fitWideTablesInPage(limit: number): {shrunk: number; tooWide: number} {
   const probe = document.createElement('div');
-  probe.style.cssText = `position:absolute;top:0;left:0;writing-mode:horizontal-tb;visibility:hidden;width:calc(var(--page-width) - ${margin('marginLeft')} - ${margin('marginRight')})`;
+  probe.style.cssText = `position:absolute;top:0;left:0;writing-mode:horizontal-tb;visibility:hidden;width:${limit}px`;
   document.body.append(probe);
-  const limit = probe.getBoundingClientRect().width;
   let shrunk = 0;
   let tooWide = 0;
   for (const table of [...document.querySelectorAll('table')]) {

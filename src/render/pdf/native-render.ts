@@ -8,7 +8,7 @@ import {traditionalText} from '../../book/traditional.js';
 import {FONT_WEIGHTS, scriptOf} from '../fonts.js';
 import {printDocument} from '../html/print-document.js';
 import {documentLinks, siteFiles} from '../html/site.js';
-import {fitWideTablesInPage, loadFontsInPage, splitTallTablesInPage} from './in-page.js';
+import {fitWideTablesInPage, loadFontsInPage, splitTallTablesInPage, textAreaInPage} from './in-page.js';
 import {compareHan, pdfText} from './text-check.js';
 import {headingPages, readOutline} from './outline-pages.js';
 import type {RenderedPdf} from './paged-render.js';
@@ -79,9 +79,10 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
 async function printPart({page, origin, guard, kick}: PrintContext, name: string): Promise<PDFDocument> {
   await guard(page.goto(`${origin}/${name}`, {waitUntil: 'load'}));
   await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
-  const wide = await page.evaluate(fitWideTablesInPage);
+  const area = await page.evaluate(textAreaInPage);
+  const wide = await page.evaluate(fitWideTablesInPage, area.width);
   if (wide.tooWide > 0) throw tooWideError(wide.tooWide);
-  const tables = await page.evaluate(splitTallTablesInPage);
+  const tables = await page.evaluate(splitTallTablesInPage, area.height);
   kick();
   const pdf = await guard(print(page));
   kick();

@@ -2,7 +2,7 @@ import type {Book} from '../../book/model.js';
 import {EnvironmentError} from '../../report/messages.js';
 import {FONT_WEIGHTS} from '../fonts.js';
 import {printSite} from '../html/site.js';
-import {fillTocInPage, fitWideTablesInPage, loadFontsInPage, paginateInPage, type Layout} from './in-page.js';
+import {fillTocInPage, fitWideTablesInPage, loadFontsInPage, paginateInPage, textAreaInPage, type Layout} from './in-page.js';
 import {folioText} from './running-heads.js';
 import {tooWideError, withPrintPage, type RenderOptions} from './print-page.js';
 
@@ -23,7 +23,8 @@ export async function renderPagedPdf(book: Book, options: RenderOptions = {}): P
     await page.goto(`${origin}/index.html`, {waitUntil: 'load'});
     options.progress?.step?.('paginate');
     await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
-    const tables = await page.evaluate(fitWideTablesInPage);
+    const area = await page.evaluate(textAreaInPage);
+    const tables = await page.evaluate(fitWideTablesInPage, area.width);
     if (tables.tooWide > 0) throw tooWideError(tables.tooWide);
     kick();
     const layout = await guard(page.evaluate(paginateInPage)).catch((cause: unknown) => {
