@@ -2,7 +2,6 @@ import path from 'node:path';
 import type {VFile} from 'vfile';
 import type {LoadedConfig} from '../config/load.js';
 import {pageSizeMm} from '../config/schema.js';
-import {parsePlacedYaml} from '../config/yaml-place.js';
 import {readTextFile} from '../files/read-text.js';
 import {byFileName, collectManuscripts} from '../manuscript/collect.js';
 import {processManuscript} from '../markdown/processor.js';
@@ -87,14 +86,13 @@ function metaOf(config: LoadedConfig['config']): BookMeta {
  * inside a part, articles go by date then file name, unless the user listed the files.
  */
 function arrange(
-  {config, file: configFile}: LoadedConfig,
+  {config, file: configFile, placed}: LoadedConfig,
   processed: Array<{file: VFile; article: Article}>,
   ordered: boolean,
 ): {front: Article[]; parts: Part[]} {
   const declared = (config.parts ?? []).map((p) => (typeof p === 'string' ? {title: p} : p));
   const parts: Part[] = declared.map((p, i) => ({id: '', number: i + 1, title: p.title, subtitle: p.subtitle, articles: []}));
   const seen = new Set<string>();
-  const placed = parsePlacedYaml(String(configFile.value));
   for (const [i, p] of declared.entries()) {
     if (seen.has(p.title)) error(configFile, `部分 \`${p.title}\` 重复了`, placed.placeOf(['parts', i]), 'parts');
     seen.add(p.title);

@@ -3,12 +3,14 @@ import type {VFile} from 'vfile';
 import {readTextFile} from '../files/read-text.js';
 import {error, InputError} from '../report/messages.js';
 import {bookConfigSchema, type BookConfig} from './schema.js';
-import {parsePlacedYaml} from './yaml-place.js';
+import {parsePlacedYaml, type PlacedYaml} from './yaml-place.js';
 
-/** A book folder's configuration, with the VFile of `book.yaml` kept for later messages. */
+/** A book folder's configuration, with the VFile of `book.yaml` and its places kept for later messages. */
 export interface LoadedConfig {
   config: BookConfig;
   file: VFile;
+  /** Where each value of `book.yaml` stands, for messages about it (parts, manuscripts). */
+  placed: PlacedYaml;
   bookDir: string;
 }
 
@@ -22,14 +24,14 @@ export async function loadConfig(bookDir: string): Promise<LoadedConfig> {
     file.messages[0]!.reason += `：${path.resolve(bookDir)} 不是一本书的文件夹（需要 book.yaml 和 manuscripts/）`;
     throw new InputError([file]);
   }
-  const config = parseConfig(file);
+  const placed = parsePlacedYaml(String(file.value));
+  const config = parseConfig(file, placed);
   if (!config) throw new InputError([file]);
-  return {config, file, bookDir: path.resolve(bookDir)};
+  return {config, file, placed, bookDir: path.resolve(bookDir)};
 }
 
 /** Validate the YAML text of `file`; returns undefined after recording messages on failure. */
-export function parseConfig(file: VFile): BookConfig | undefined {
-  const placed = parsePlacedYaml(String(file.value));
+export function parseConfig(file: VFile, placed = parsePlacedYaml(String(file.value))): BookConfig | undefined {
   for (const problem of placed.doc.errors) {
     error(file, `YAML 语法错误：${firstLine(problem.message)}`, placed.at(problem.pos[0]), 'yaml');
   }

@@ -2,7 +2,6 @@ import {access} from 'node:fs/promises';
 import path from 'node:path';
 import {glob} from 'tinyglobby';
 import type {LoadedConfig} from '../config/load.js';
-import {parsePlacedYaml} from '../config/yaml-place.js';
 import {error} from '../report/messages.js';
 
 /** Manuscript paths (absolute) and whether their order was given by the user. */
@@ -15,18 +14,17 @@ export interface ManuscriptList {
  * Find the manuscripts `book.yaml` names: a glob (sorted by file name) or an explicit list
  * (kept in the user's order). A listed file that does not exist is an error at its line.
  */
-export async function collectManuscripts({config, file, bookDir}: LoadedConfig): Promise<ManuscriptList> {
+export async function collectManuscripts({config, file, placed, bookDir}: LoadedConfig): Promise<ManuscriptList> {
   const spec = config.manuscripts;
   if (typeof spec === 'string') {
     const found = await glob(spec, {cwd: bookDir, absolute: true, onlyFiles: true});
     const paths = found.filter((p) => p.endsWith('.md')).sort(byFileName);
     if (paths.length === 0) {
-      const place = parsePlacedYaml(String(file.value)).placeOf(['manuscripts']);
+      const place = placed.placeOf(['manuscripts']);
       error(file, `没有找到任何稿件（${spec}）：请把 .md 文件放进 manuscripts/，或改正 manuscripts 的写法`, place, 'manuscripts');
     }
     return {paths, ordered: false};
   }
-  const placed = parsePlacedYaml(String(file.value));
   const paths: string[] = [];
   for (const [index, entry] of spec.entries()) {
     const absolute = path.resolve(bookDir, entry);
