@@ -28,7 +28,8 @@ export function createProcessor({lint = false}: {lint?: boolean} = {}) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
+    // A single ~ is a range (15~20℃) or a path (~/.ssh), never strikethrough (rule 20).
+    .use(remarkGfm, {singleTilde: false})
     .use(remarkDirective)
     .use(remarkHuibianDirectives)
     .use(remarkManuscriptMatter, {lint})

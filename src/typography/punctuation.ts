@@ -13,7 +13,7 @@ export interface Edit {
   end: number;
   text: string;
   /** Rule id, for messages (`huibian:<rule>`). */
-  rule: 'punctuation' | 'ellipsis' | 'dash' | 'middle-dot' | 'quotes' | 'space';
+  rule: 'punctuation' | 'ellipsis' | 'dash' | 'middle-dot' | 'range' | 'quotes' | 'space' | 'punctuation-space';
 }
 
 /** Text around a run being normalized (the neighbouring text nodes), for context at its edges. */
@@ -44,10 +44,22 @@ export function applyEdits(text: string, edits: Edit[]): string {
   return out + text.slice(at);
 }
 
+/** Quotation marks, straight or curly: a mark alone between two of them is quoted literally (`"."`). */
+const QUOTE = /["'“”‘’「」『』]/u;
+const LATIN = /[0-9A-Za-z]/;
+const DIGIT = /[0-9]/;
+/** What may follow a mark that begins a Latin token: `.ssh`, `:help`, `./configure`, `.5`. */
+const TOKEN_START = /[0-9A-Za-z_/~\-]/;
+
 /**
  * Edits that normalize the punctuation of `text` (see the module comment), in one pass over
  * the original: a mark that becomes full-width can make its neighbour's context CJK, so
- * callers that want the final text repeat until nothing changes (see `normalizeUntilStable`).
+ * callers that want the final text repeat until nothing changes (see `normalizeText`).
+ *
+ * Only marks that punctuate the Chinese sentence change (CJK-TYPOGRAPHY rule 21): a mark
+ * alone inside quotes (`"."`), one that begins a Latin token (`:help`, `.ssh`), one inside a
+ * number (97.5%, 1,200, 8:30, 3:2) or a Latin token (`README.Debian`) stays ASCII; a comma
+ * after a Latin or digit run is Chinese when Chinese text follows (`3.14,A4纸`, `Pro,增长`).
  */
 export function punctuationEdits(text: string, context: Context = {}): Edit[] {
   if (looksLikeUrl(text)) return [];
@@ -61,8 +73,8 @@ export function punctuationEdits(text: string, context: Context = {}): Edit[] {
   }
   offsets.push(unit);
   const lastBefore = context.before ? [...context.before].at(-1) : undefined;
-  const firstAfter = context.after ? [...context.after][0] : undefined;
-  const at = (i: number) => (i < 0 ? lastBefore : i >= chars.length ? firstAfter : chars[i]);
+  const afterChars = context.after ? [...context.after] : [];
+  const at = (i: number) => (i < 0 ? lastBefore : i >= chars.length ? afterChars[i - chars.length] : chars[i]);
   const edits: Edit[] = [];
   const replace = (from: number, to: number, value: string, rule: Edit['rule']) => edits.push({start: offsets[from]!, end: offsets[to]!, text: value, rule});
   const taken = new Set<number>();
@@ -84,6 +96,14 @@ export function punctuationEdits(text: string, context: Context = {}): Edit[] {
     replace(from, to, '——', 'dash');
     for (let i = from; i < to; i++) taken.add(i);
   }
+  // Ranges: 15~20℃, 60 ~ 70%, 3%~5% → 15～20℃ (GB/T 15834 浪纹线); never ~/.ssh or ~user.
+  for (const match of text.matchAll(/ *~ */g)) {
+    const from = indexOfUnit(offsets, match.index);
+    const to = indexOfUnit(offsets, match.index + match[0].length);
+    if (!/[0-9%℃°]/.test(at(from - 1) ?? '') || !DIGIT.test(at(to) ?? '')) continue;
+    replace(from, to, '～', 'range');
+    for (let i = from; i < to; i++) taken.add(i);
+  }
 
   const pairs = parenPairs(chars);
   for (let i = 0; i < chars.length; i++) {
@@ -95,18 +115,10 @@ export function punctuationEdits(text: string, context: Context = {}): Edit[] {
       // A run of marks (“!:”, “?!”) goes together: it touches Han if either end does.
       let last = i;
       while (last + 1 < chars.length && chars[last + 1]! in FULL_WIDTH && !taken.has(last + 1)) last++;
-      const before = at(i - 1);
-      const after = at(last + 1);
-      const latin = (x: string | undefined) => /[0-9A-Za-z]/.test(x ?? '');
-      // Numbers keep their points and separators: 97.5%, 1,200, 8:30, v2.0
-      const numeric = last === i && latin(before) && latin(after);
-      const touchesHan = isCjk(before) || (isCjk(after) && !latin(before));
-      // A full stop needs Han before it: 'Mr.' or '3.' before Han stays.
-      const strayStop = c === '.' && !isCjk(before);
-      if (!numeric && touchesHan && !strayStop) {
+      if (isSentenceMark(chars.slice(i, last + 1).join(''), i, last, at)) {
         let end = last + 1;
-        // The space typed after a half-width mark goes with it.
-        while (chars[end] === ' ' && isCjk(at(end + 1))) end++;
+        // The spaces typed after a half-width mark go with it: a full-width mark has its own.
+        while (chars[end] === ' ') end++;
         const marks = chars.slice(i, last + 1).map((m) => FULL_WIDTH[m]!).join('');
         replace(i, end, marks, 'punctuation');
       }
@@ -116,7 +128,9 @@ export function punctuationEdits(text: string, context: Context = {}): Edit[] {
     if ((c === '(' || c === ')') && pairs.has(i)) {
       const [open, close] = pairs.get(i)!;
       const inside = chars.slice(open + 1, close).join('');
-      if (isCjk(at(open - 1)) || isCjk(at(close + 1)) || HAN.test(inside)) replace(i, i + 1, c === '(' ? '（' : '）', 'punctuation');
+      // printf(), main(): a call in prose is code, whatever follows.
+      const call = inside === '' && /[0-9A-Za-z_]/.test(at(open - 1) ?? '');
+      if (!call && (isCjk(at(open - 1)) || isCjk(at(close + 1)) || HAN.test(inside))) replace(i, i + 1, c === '(' ? '（' : '）', 'punctuation');
       continue;
     }
     // Name dots between Han: 尼古拉・奥斯特洛夫斯基 → ·
@@ -125,6 +139,46 @@ export function punctuationEdits(text: string, context: Context = {}): Edit[] {
     }
   }
   return edits;
+}
+
+/**
+ * Does the run of ASCII marks `run` (chars `first`…`last`) punctuate a Chinese sentence, or
+ * belong to Latin text, a number, a path or a command (rule 21)?
+ */
+function isSentenceMark(run: string, first: number, last: number, at: (i: number) => string | undefined): boolean {
+  const before = at(first - 1);
+  const after = at(last + 1);
+  const single = first === last;
+  // `"."`, “,”: a mark quoted alone is the mark itself.
+  if (single && QUOTE.test(before ?? '') && QUOTE.test(after ?? '')) return false;
+  if (single && LATIN.test(before ?? '') && LATIN.test(after ?? '')) {
+    // Inside a number or a Latin token (97.5, 8:30, 3:2, README.Debian, a,b) — except a
+    // comma whose Latin run leads straight into Chinese text: 3.14,A4纸.
+    if (run !== ',') return false;
+    if (DIGIT.test(before!) && /^[0-9]{3}(?![0-9])/.test(following(first + 1, at))) return false; // 1,200
+    return HAN.test(at(first + 1 + latinRunLength(first + 1, at)) ?? '');
+  }
+  // `.ssh`, `:help`, `./configure`, `.5` begin a token: not sentence marks, unless a Chinese
+  // colon or comma introduces the token (时间:10点, 例如,Debian).
+  if (TOKEN_START.test(after ?? '') && (run[0] === '.' || !HAN.test(before ?? ''))) return false;
+  if (isCjk(before)) return true;
+  // A full stop needs Chinese before it: 'Mr.' or '3.' before Han stays.
+  if (run[0] === '.') return false;
+  return isCjk(after);
+}
+
+/** The text from char `from` on, a few characters of it (for look-ahead). */
+function following(from: number, at: (i: number) => string | undefined): string {
+  let out = '';
+  for (let i = from; i < from + 4; i++) out += at(i) ?? '';
+  return out;
+}
+
+/** How many Latin letters and digits follow from char `from` on. */
+function latinRunLength(from: number, at: (i: number) => string | undefined): number {
+  let n = 0;
+  while (LATIN.test(at(from + n) ?? '')) n++;
+  return n;
 }
 
 /** Matching ( ) in `chars`: index → [open, close], for both parens of each pair. */
@@ -149,18 +203,4 @@ function indexOfUnit(offsets: number[], unit: number): number {
 /** A bare URL or e-mail address: never touched. */
 function looksLikeUrl(text: string): boolean {
   return /^\s*(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+\s*$/i.test(text) || /^\s*\S+@\S+\.\S+\s*$/.test(text);
-}
-
-/**
- * Apply `edits(text)` until it proposes nothing more (at most `rounds` times): the result is
- * stable, so normalizing normalized text changes nothing.
- */
-export function normalizeUntilStable(text: string, edits: (text: string) => Edit[], rounds = 5): string {
-  let current = text;
-  for (let round = 0; round < rounds; round++) {
-    const found = edits(current);
-    if (found.length === 0) break;
-    current = applyEdits(current, found);
-  }
-  return current;
 }

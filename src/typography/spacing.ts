@@ -1,8 +1,26 @@
 import {isCjk, type Context, type Edit} from './punctuation.js';
 
+/** Full-width marks that never take a typed space on either side (CJK-TYPOGRAPHY rule 19). */
+const FULL_WIDTH_MARK = /[，。、；：？！（）《》〈〉「」『』【】〔〕〖〗…—～·]/u;
 /**
- * Remove spaces typed between Han and Latin letters or digits (CJK-TYPOGRAPHY rule 8): in
- * print the ⅛–¼ em gap comes from CSS `text-autospace`, and a typed space would double it.
+ * The Latin run (letters, digits, paths, calls: anything up to a space or CJK) that starts a
+ * text, or ends one, with what stands beyond it (group 1: a space, or nothing).
+ */
+const RUN_START = /^([^\s\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》〈〉…—·]+)(\s?)/u;
+const RUN_END = /(\s?)([^\s\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》〈〉…—·]+)$/u;
+const ALNUM = /[A-Za-z0-9]/;
+const OPENING_QUOTE = /[“‘]/u;
+const CLOSING_QUOTE = /[”’]/u;
+
+/**
+ * Remove typed spaces that the printed page must not show:
+ * - between Han and a Latin run that begins and ends with a letter or digit (CJK-TYPOGRAPHY
+ *   rule 8): in print the ⅛–¼ em gap comes from CSS `text-autospace`, and a typed space would
+ *   double it. Runs like `~/.ssh` or `printf()` keep theirs: autospace gives them no gap;
+ * - next to a full-width mark (rule 19: `“stable” ，`, `（ 可选 ）`): the mark's own blank half is
+ *   the space, and a justified line would stretch a typed one into a gap. Curly quotes count
+ *   inside the quotation always, outside only when Chinese stands beyond the space, so that
+ *   English quoted in English (`the “stable” release`) keeps its spaces.
  * Spaces between Latin words, and anything in code or URLs (not passed here), stay.
  */
 export function spaceEdits(text: string, context: Context = {}): Edit[] {
@@ -14,14 +32,31 @@ export function spaceEdits(text: string, context: Context = {}): Edit[] {
     const end = start + match[0].length;
     const prev = start > 0 ? text[start - 1] : lastBefore;
     const next = end < text.length ? text[end] : firstAfter;
-    const latin = (c: string | undefined) => c !== undefined && /[A-Za-z0-9%]/.test(c);
-    if ((isCjk(prev) && !isPunctuation(prev) && latin(next)) || (latin(prev) && isCjk(next) && !isPunctuation(next))) {
+    // CSS `text-autospace` spaces Han from a letter or digit, not from `~` or `)`: a run set
+    // apart by spaces on both sides (`~/.ssh/config`, `printf()`) keeps both unless both its
+    // ends are letters or digits (or 97.5%), so it is spaced alike on either side.
+    const after = RUN_START.exec(text.slice(end) + (context.after ?? ''));
+    const before = RUN_END.exec((context.before ?? '') + text.slice(0, start));
+    const latinAfter = after !== null && ALNUM.test(after[1]!.at(0)!) && (after[2] === '' || /[A-Za-z0-9%]$/.test(after[1]!));
+    const latinBefore = before !== null && /[A-Za-z0-9%]$/.test(before[2]!) && (before[1] === '' || ALNUM.test(before[2]!.at(0)!));
+    if ((isHan(prev) && latinAfter) || (latinBefore && isHan(next))) {
       edits.push({start, end, text: '', rule: 'space'});
+    } else if (nextToFullWidth(prev, next)) {
+      edits.push({start, end, text: '', rule: 'punctuation-space'});
     }
   }
   return edits;
 }
 
-function isPunctuation(c: string | undefined): boolean {
-  return c !== undefined && !/\p{Script=Han}/u.test(c);
+/** Does a space between `prev` and `next` stand next to a full-width mark (rule 19)? */
+function nextToFullWidth(prev: string | undefined, next: string | undefined): boolean {
+  if (FULL_WIDTH_MARK.test(prev ?? '') || FULL_WIDTH_MARK.test(next ?? '')) return true;
+  // Inside the quotation: “ 好 ”.
+  if (OPENING_QUOTE.test(prev ?? '') || CLOSING_QUOTE.test(next ?? '')) return true;
+  // Outside it, only before or after Chinese: 以 “.” 开头, “stable” ，.
+  return (CLOSING_QUOTE.test(prev ?? '') && isCjk(next)) || (OPENING_QUOTE.test(next ?? '') && isCjk(prev));
+}
+
+function isHan(c: string | undefined): boolean {
+  return c !== undefined && /\p{Script=Han}/u.test(c);
 }
