@@ -6,6 +6,8 @@ import {readTextFile} from '../files/read-text.js';
 import {byFileName, collectManuscripts} from '../manuscript/collect.js';
 import {processManuscript} from '../markdown/processor.js';
 import {error, hasFatal, InputError} from '../report/messages.js';
+import {normalizeText} from '../typography/normalize.js';
+import {runningHead} from '../typography/running-head.js';
 import type {Article, Asset, Book, BookMeta, Part} from './model.js';
 
 /** A compiled book and every file whose messages the user should see (warnings included). */
@@ -27,6 +29,7 @@ export async function compileBook(
   const list = await collectManuscripts(loaded);
   if (hasFatal([loaded.file])) throw new InputError([loaded.file]);
 
+  const pageWidth = pageSizeMm(config.pageSize).width;
   const processed: Array<{file: VFile; article: Article}> = [];
   const files: VFile[] = [loaded.file];
   for (const [index, manuscriptPath] of list.paths.entries()) {
@@ -45,6 +48,7 @@ export async function compileBook(
       article: {
         id: '',
         title: matter.title,
+        runningHead: matter.shortTitle ?? runningHead(matter.title, pageWidth),
         subtitle: matter.subtitle,
         author: matter.author,
         date: matter.date,
@@ -66,12 +70,16 @@ export async function compileBook(
   return {book, files};
 }
 
+/** The book's metadata from `book.yaml`, printed text normalized as manuscripts are (rule 23). */
 function metaOf(config: LoadedConfig['config']): BookMeta {
+  const title = normalizeText(config.title);
+  const optional = (value: string | undefined) => (value === undefined ? undefined : normalizeText(value));
   return {
-    title: config.title,
-    subtitle: config.subtitle,
-    author: config.author,
-    publisher: config.publisher,
+    title,
+    runningHead: runningHead(title, pageSizeMm(config.pageSize).width),
+    subtitle: optional(config.subtitle),
+    author: optional(config.author),
+    publisher: optional(config.publisher),
     year: config.year === undefined ? undefined : String(config.year),
     language: config.language,
     writingMode: config.writingMode,
@@ -131,7 +139,9 @@ function arrange(
       configFile.message(`部分 \`${part.title}\` 没有稿件，已略去`, {place: placed.placeOf(['parts', i]), ruleId: 'empty-part', source: 'huibian'});
     }
   }
-  return {front, parts: parts.filter((p) => p.articles.length > 0)};
+  const kept = parts.filter((p) => p.articles.length > 0);
+  for (const part of kept) part.title = normalizeText(part.title);
+  return {front, parts: kept};
 }
 
 function numberArticles(book: Book): void {

@@ -7,6 +7,8 @@ export type {Asset, Footnote};
 /** What every renderer needs to know about the book as a whole. */
 export interface BookMeta {
   title: string;
+  /** The title as the running head prints it: cut to one line. */
+  runningHead: string;
   subtitle?: string;
   author?: string;
   publisher?: string;
@@ -24,6 +26,8 @@ export interface Article {
   /** Unique id in the book (`a1`, `a2` … in reading order); the article's anchor. */
   id: string;
   title: string;
+  /** The title as the running head prints it: `shortTitle`, else the title cut to one line. */
+  runningHead: string;
   subtitle?: string;
   author?: string;
   date?: string;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import {runningHead} from '../typography/running-head.js';
 import {articlesOf, type Book} from './model.js';
 
 /**
@@ -19,6 +20,6 @@ export function selectArticles(book: Book, selectors: string[], title?: string):
   const front = book.front.filter((a) => keep(a));
   const parts = book.parts.map((p) => ({...p, articles: p.articles.filter((a) => keep(a, p.title))})).filter((p) => p.articles.length > 0);
   parts.forEach((p, i) => (p.number = i + 1));
-  const meta = title ? {...book.meta, title, subtitle: book.meta.title} : book.meta;
+  const meta = title ? {...book.meta, title, runningHead: runningHead(title, book.meta.pageSize.width), subtitle: book.meta.title} : book.meta;
   return {book: {...book, meta, front, parts}, unmatched: selectors.filter((s) => !used.has(s))};
 }

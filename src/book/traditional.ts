@@ -38,6 +38,7 @@ export function toTraditional(book: Book): void {
   const tree = (root: Root) => traditionalTree(root, text);
   const {meta} = book;
   meta.title = text(meta.title);
+  meta.runningHead = text(meta.runningHead);
   for (const key of ['subtitle', 'author', 'publisher'] as const) if (meta[key]) meta[key] = text(meta[key]);
   for (const part of book.parts) {
     part.title = text(part.title);
@@ -45,6 +46,7 @@ export function toTraditional(book: Book): void {
   }
   for (const article of articlesOf(book)) {
     article.title = text(article.title);
+    article.runningHead = text(article.runningHead);
     for (const key of ['subtitle', 'author', 'source'] as const) if (article[key]) article[key] = text(article[key]);
     article.tags = article.tags.map(text);
     tree(article.body);

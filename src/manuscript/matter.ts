@@ -4,6 +4,8 @@ import {z} from '../config/zod.js';
 export const matterSchema = z.object({
   title: z.string({error: '缺少标题 title（必填）'}).trim().min(1, '标题 title 不能为空'),
   subtitle: z.string().optional(),
+  /** The running head, where the title is too long for one line. */
+  shortTitle: z.string().trim().min(1, '短标题 shortTitle 不能为空').optional(),
   author: z.string().optional(),
   date: z
     .string({error: '日期 date 应写成 YYYY-MM-DD'})

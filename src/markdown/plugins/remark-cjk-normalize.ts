@@ -2,9 +2,9 @@ import type {Parents, Root, Text} from 'mdast';
 import {visit} from 'unist-util-visit';
 import {blockTexts} from '../block-texts.js';
 import type {VFile} from 'vfile';
-import {applyEdits, punctuationEdits, type Edit} from '../../typography/punctuation.js';
-import {quoteEdits, type QuoteState} from '../../typography/quotes.js';
-import {spaceEdits} from '../../typography/spacing.js';
+import {NORMALIZE_ROUNDS, normalizeEdits, normalizeText} from '../../typography/normalize.js';
+import {applyEdits, type Edit} from '../../typography/punctuation.js';
+import type {QuoteState} from '../../typography/quotes.js';
 
 /** A change to the manuscript's source text, for `huibian check --fix`. */
 export interface SourceFix {
@@ -30,8 +30,10 @@ const RULE_TEXT: Record<Edit['rule'], string> = {
   ellipsis: '省略号应为“……”',
   dash: '破折号应为“——”',
   'middle-dot': '间隔号应为“·”',
+  range: '数值范围应用浪纹线“～”',
   quotes: '直引号应为弯引号“”‘’',
   space: '汉字与字母、数字之间不要打空格（排版时自动留空）',
+  'punctuation-space': '全角标点前后不要打空格',
 };
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -56,25 +58,57 @@ export default function remarkCjkNormalize(options?: Options) {
       const texts = blockTexts(node as Parents);
       // In fix mode, repeat until stable: one change can give its neighbour a CJK context.
       // Straight quotes are all paired in the first round, which alone carries the quote state on.
-      for (let round = 0; round < (mode === 'fix' ? 5 : 1); round++) {
+      for (let round = 0; round < (mode === 'fix' ? NORMALIZE_ROUNDS : 1); round++) {
         if (!normalizeBlock(texts, round === 0 ? state : {...state}, mode, source, file, fixes)) break;
       }
     });
+    normalizeMatter(file, mode, source, fixes);
     if (mode === 'report') file.data.fixes = fixes;
   };
 }
 
+/** Front matter that is printed (title, running heads, TOC, bookmarks, bylines): normalized as body copy is (rule 23). */
+const PRINTED_MATTER = ['title', 'subtitle', 'shortTitle', 'author', 'source'] as const;
+
+/**
+ * Normalize the printed front matter values, or report them: at the value's place in the
+ * source where it is written there as it reads (a plain one-line YAML value), else at its key.
+ */
+function normalizeMatter(file: VFile, mode: 'fix' | 'report', source: string, fixes: SourceFix[]): void {
+  const matter = file.data.matter;
+  if (!matter) return;
+  for (const key of PRINTED_MATTER) {
+    const value = matter[key];
+    if (value === undefined) continue;
+    if (mode === 'fix') {
+      matter[key] = normalizeText(value);
+      continue;
+    }
+    const [edits] = normalizeEdits([value]);
+    if (edits!.length === 0) continue;
+    const keyPlace = file.data.matterLines?.[key];
+    const offset = keyPlace ? valueOffset(source, keyPlace.line, value) : undefined;
+    for (const edit of edits!) report(file, fixes, edit, value, offset === undefined ? keyPlace : {source, offset});
+  }
+}
+
+/** Offset of `value` written verbatim after the colon on 1-based `line` of `source`, if it is. */
+function valueOffset(source: string, line: number, value: string): number | undefined {
+  let start = 0;
+  for (let n = 1; n < line; n++) start = source.indexOf('\n', start) + 1;
+  const end = source.indexOf('\n', start);
+  const text = source.slice(start, end === -1 ? undefined : end);
+  const colon = text.indexOf(':');
+  const at = colon === -1 ? -1 : text.indexOf(value, colon + 1);
+  return at === -1 || text.slice(at + value.length).trim() !== '' ? undefined : start + at;
+}
+
 /** One pass over a block's texts; returns whether anything was (or would be) changed. */
 function normalizeBlock(texts: Text[], state: QuoteState, mode: 'fix' | 'report', source: string, file: VFile, fixes: SourceFix[]): boolean {
-  const values = texts.map((t) => t.value);
-  const edits = values.map((value, i) => {
-    const context = {before: values.slice(0, i).join('') || undefined, after: values.slice(i + 1).join('') || undefined};
-    return dropOverlaps([...punctuationEdits(value, context), ...spaceEdits(value, context)]);
-  });
-  const quotes = quoteEdits(values, state);
+  const edits = normalizeEdits(texts.map((t) => t.value), state);
   let changed = false;
   texts.forEach((text, i) => {
-    const all = dropOverlaps([...edits[i]!, ...quotes[i]!]);
+    const all = edits[i]!;
     if (all.length === 0) return;
     changed = true;
     if (mode === 'fix') {
@@ -85,26 +119,23 @@ function normalizeBlock(texts: Text[], state: QuoteState, mode: 'fix' | 'report'
     const end = text.position?.end.offset;
     // Report at the right place; fix only where the source spells the text as it reads (no escapes).
     const exact = start !== undefined && end !== undefined && source.slice(start, end) === text.value;
-    for (const edit of all) {
-      const place = exact ? offsetToPoint(source, start + edit.start) : text.position?.start;
-      file.message(`${RULE_TEXT[edit.rule]}：“${text.value.slice(edit.start, edit.end)}”应为“${edit.text}”`, {
-        place,
-        ruleId: edit.rule,
-        source: 'huibian',
-      });
-      if (exact) fixes.push({start: start + edit.start, end: start + edit.end, text: edit.text});
-    }
+    for (const edit of all) report(file, fixes, edit, text.value, exact ? {source, offset: start} : text.position?.start);
   });
   return changed;
 }
 
-function dropOverlaps(edits: Edit[]): Edit[] {
-  const kept: Edit[] = [];
-  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
-    const last = kept.at(-1);
-    if (!last || edit.start >= last.end) kept.push(edit);
-  }
-  return kept;
+/**
+ * Say what `edit` of `value` changes, at its place: a source offset where `value` stands
+ * verbatim in the source (then `check --fix` can apply it), else the start of its node.
+ */
+function report(file: VFile, fixes: SourceFix[], edit: Edit, value: string, where: {source: string; offset: number} | {line: number; column: number} | undefined): void {
+  const exact = where && 'offset' in where;
+  file.message(`${RULE_TEXT[edit.rule]}：“${value.slice(edit.start, edit.end)}”应为“${edit.text}”`, {
+    place: exact ? offsetToPoint(where.source, where.offset + edit.start) : where,
+    ruleId: edit.rule,
+    source: 'huibian',
+  });
+  if (exact) fixes.push({start: where.offset + edit.start, end: where.offset + edit.end, text: edit.text});
 }
 
 function offsetToPoint(source: string, offset: number): {line: number; column: number} {

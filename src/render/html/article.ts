@@ -13,7 +13,7 @@ export function articleHeader(article: Article, headingTag = 'h1'): ElementConte
   if (article.date) meta.push(h('time.article-date', {dateTime: article.date}, chineseDate(article.date)));
   if (article.source) meta.push(h('span.article-source', `来源：${article.source}`));
   return h('header.article-header', [
-    h(`${headingTag}.article-title`, withBreaks([{type: 'text', value: article.title}])),
+    h(`${headingTag}.article-title`, {dataRunningHead: article.runningHead}, withBreaks([{type: 'text', value: article.title}])),
     article.subtitle ? h('p.article-subtitle', article.subtitle) : undefined,
     article.author ? h('p.article-byline', article.author) : undefined,
     meta.length > 0 ? h('p.article-meta', meta) : undefined,

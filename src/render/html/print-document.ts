@@ -90,7 +90,7 @@ function cover(book: Book): ElementContent {
 function titlePage(book: Book): ElementContent {
   const {meta} = book;
   return h('section.title-page', [
-    h('h1.book-title', meta.title),
+    h('h1.book-title', {dataRunningHead: meta.runningHead}, meta.title),
     meta.subtitle ? h('p.book-subtitle', meta.subtitle) : undefined,
     meta.author ? h('p.book-author', meta.author) : undefined,
     meta.publisher ? h('p.book-publisher', meta.publisher) : undefined,

@@ -182,7 +182,7 @@ function sheetsOf(
       sheets.push({kind: 'opening', folio});
     } else {
       // Recto (even index): the article; verso: the book.
-      sheets.push({kind: 'body', folio, head: index % 2 === 0 ? current?.title : book.meta.title});
+      sheets.push({kind: 'body', folio, head: index % 2 === 0 ? current?.runningHead : book.meta.runningHead});
     }
   }
   return sheets;

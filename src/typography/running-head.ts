@@ -1,0 +1,48 @@
+import {phrases} from './phrases.js';
+
+/** Width of a character in ems of the running head's font: CJK full width, Latin about half. */
+function charWidth(char: string): number {
+  return /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFF60\u3000-\u303F“”‘’…—]/u.test(char) ? 1 : 0.55;
+}
+
+/** Width of `text` in ems (see {@link charWidth}). */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += charWidth(char);
+  return width;
+}
+
+const ELLIPSIS = '……';
+
+/**
+ * How many ems of the running head's type fit across a page `width` mm wide: the templates
+ * set it in 8 pt with 0.05 em letter spacing, between margins that add up to 33 mm.
+ */
+function roomOn(width: number): number {
+  const MARGINS_MM = 33;
+  const EM_MM = 8 * (25.4 / 72) * 1.05;
+  return Math.floor((width - MARGINS_MM) / EM_MM);
+}
+
+/**
+ * A running head fits one line (CJK-TYPOGRAPHY rule 23): `title` as it is when it fits across
+ * a page `pageWidth` mm wide, else cut at the last phrase boundary (BudouX) that leaves room for `……`, or
+ * inside the first phrase when even that is too long. Punctuation left at the cut goes.
+ */
+export function runningHead(title: string, pageWidth: number): string {
+  const room = roomOn(pageWidth);
+  if (textWidth(title) <= room) return title;
+  const budget = room - textWidth(ELLIPSIS);
+  let kept = '';
+  for (const phrase of phrases(title)) {
+    if (textWidth(kept + phrase) > budget) break;
+    kept += phrase;
+  }
+  if (kept === '') {
+    for (const char of title) {
+      if (textWidth(kept + char) > budget) break;
+      kept += char;
+    }
+  }
+  return kept.replace(/[\s，。、；：,.;:!?！？—…（(《“‘]+$/u, '') + ELLIPSIS;
+}
