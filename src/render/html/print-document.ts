@@ -79,7 +79,7 @@ export function adaptTree(meta: Book['meta'], tree: Root, spacing: 'css' | 'mark
 
 function cover(book: Book): ElementContent {
   const {meta} = book;
-  return h('section.cover', {dataRole: 'cover'}, [
+  return h('section.cover', {dataRole: 'cover', dataTocId: 'cover'}, [
     h('div.cover-band'),
     h('h1.cover-title', meta.title),
     meta.subtitle ? h('p.cover-subtitle', meta.subtitle) : undefined,
@@ -89,7 +89,7 @@ function cover(book: Book): ElementContent {
 
 function titlePage(book: Book): ElementContent {
   const {meta} = book;
-  return h('section.title-page', [
+  return h('section.title-page', {dataTocId: 'title-page'}, [
     h('h1.book-title', {dataRunningHead: meta.runningHead}, meta.title),
     meta.subtitle ? h('p.book-subtitle', meta.subtitle) : undefined,
     meta.author ? h('p.book-author', meta.author) : undefined,

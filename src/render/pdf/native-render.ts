@@ -3,12 +3,10 @@ import type {Page} from 'puppeteer-core';
 import {articlesOf, type Article, type Book} from '../../book/model.js';
 import {readTemplate} from '../../files/templates.js';
 import {EnvironmentError} from '../../report/messages.js';
-import {verticalQuotes} from '../../typography/vertical.js';
-import {traditionalText} from '../../book/traditional.js';
-import {FONT_WEIGHTS, scriptOf} from '../fonts.js';
+import {FONT_WEIGHTS} from '../fonts.js';
 import {printDocument} from '../html/print-document.js';
 import {documentLinks, siteFiles} from '../html/site.js';
-import {fitWideTablesInPage, loadFontsInPage, splitTallTablesInPage, textAreaInPage} from './in-page.js';
+import {fitWideTablesInPage, loadFontsInPage, outlineHeadingsInPage, splitTallTablesInPage, textAreaInPage} from './in-page.js';
 import {compareHan, pdfText} from './text-check.js';
 import {headingPages, readOutline} from './outline-pages.js';
 import type {RenderedPdf} from './paged-render.js';
@@ -35,19 +33,14 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
 
   return withPrintPage(site, options, async (context) => {
     options.progress?.step?.('paginate');
-    const body = await printPart(context, 'body.html');
+    const {pdf: body, starts: bodyStarts} = await printPart(context, 'body.html', bodyIds(book));
     options.progress?.page?.(body.getPageCount());
-    const bodyAnchors = bodyHeadings(book);
-    const bodyStarts = found(headingPages(readOutline(body), bodyAnchors), bodyAnchors);
     const bodyBlanks = blanksFor(rectoStarts(book).map((id) => bodyStarts.get(id)!));
     const bodyPage = (original: number) => original + bodyBlanks.filter((at) => at <= original).length;
 
     const tocFolios = new Map([...bodyStarts].map(([id, page]) => [id, folioText(bodyPage(page) + 1, book.meta.folio)]));
     site.files.set('front.html', printDocument(book, {...links, sections: 'front', tocFolios}));
-    const front = await printPart(context, 'front.html');
-    const tocHeading = scriptOf(book.meta.language) === 'tc' ? traditionalText(book.meta.language)('目录') : '目录';
-    const frontAnchors: Array<[string, string]> = [['cover', book.meta.title], ['title-page', book.meta.title], ['toc', tocHeading]];
-    const frontStarts = found(headingPages(readOutline(front), frontAnchors), frontAnchors);
+    const {pdf: front, starts: frontStarts} = await printPart(context, 'front.html', ['cover', 'title-page', 'toc']);
     const frontBlanks = blanksFor([frontStarts.get('title-page')!, frontStarts.get('toc')!]);
     const frontPage = (original: number) => original + frontBlanks.filter((at) => at <= original).length;
 
@@ -63,7 +56,7 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
     for (const [id, page] of bodyStarts) anchors[id] = bodyStart + bodyPage(page);
     const sheets = sheetsOf(book, {pageCount: whole.getPageCount(), bodyStart, anchors, bodyBlanks: bodyBlanks.map((at, i) => bodyStart + at + i), padded});
     site.files.set('running-heads.html', runningHeadsDocument(book.meta, sheets, ['fonts.css', 'book.css', 'running-heads.css']));
-    const overlay = await printPart(context, 'running-heads.html');
+    const {pdf: overlay} = await printPart(context, 'running-heads.html', []);
     const stamps = await whole.embedPages(overlay.getPages().slice(0, sheets.length));
     whole.getPages().forEach((page, i) => page.drawPage(stamps[i]!, {x: 0, y: 0}));
 
@@ -74,15 +67,17 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
 /**
  * Load one document of the site, its fonts first, print it with Chromium's bookmarks, and
  * check that the PDF draws every Han character of the document once: Chromium's vertical
- * print silently drops what an overflowing line pushes off the page.
+ * print silently drops what an overflowing line pushes off the page. Returns the PDF and the
+ * 0-based page on which each section of `ids` opens.
  */
-async function printPart({page, origin, guard, kick}: PrintContext, name: string): Promise<PDFDocument> {
+async function printPart({page, origin, guard, kick}: PrintContext, name: string, ids: string[]): Promise<{pdf: PDFDocument; starts: Map<string, number>}> {
   await guard(page.goto(`${origin}/${name}`, {waitUntil: 'load'}));
   await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
   const area = await page.evaluate(textAreaInPage);
   const wide = await page.evaluate(fitWideTablesInPage, area.width);
   if (wide.tooWide > 0) throw tooWideError(wide.tooWide);
   const tables = await page.evaluate(splitTallTablesInPage, area.height);
+  const headings = await page.evaluate(outlineHeadingsInPage);
   kick();
   const pdf = await guard(print(page));
   kick();
@@ -91,29 +86,23 @@ async function printPart({page, origin, guard, kick}: PrintContext, name: string
     const hint = tables.tooTall > 0 ? `有 ${tables.tooTall} 个表格行比一页还高，请拆短` : '请检查过宽的图片、表格或很长的网址和英文词';
     throw new EnvironmentError(`排出的 PDF 与稿件不符：${problem}，未写出 PDF。${hint}，并报告此问题`);
   }
-  return PDFDocument.load(pdf);
+  const doc = await PDFDocument.load(pdf);
+  const outline = readOutline(doc);
+  const starts = headingPages(outline, headings);
+  const missing = ids.find((id) => !starts?.has(id));
+  if (missing !== undefined) {
+    throw new EnvironmentError(`无法确定各篇所在的页：Chromium 写出 ${outline.length} 个书签，文档有 ${headings.length} 个标题（缺“${missing}”），未写出 PDF。请报告此问题`);
+  }
+  return {pdf: doc, starts: starts!};
 }
 
 function print(page: Page): Promise<Uint8Array> {
   return page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0});
 }
 
-/** The body's headings that open a part or an article, as printed (vertical quotes). */
-function bodyHeadings(book: Book): Array<[string, string]> {
-  return [
-    ...book.front.map((a): [string, string] => [a.id, verticalQuotes(a.title)]),
-    ...book.parts.flatMap((part): Array<[string, string]> => [
-      [part.id, verticalQuotes(part.title)],
-      ...part.articles.map((a): [string, string] => [a.id, verticalQuotes(a.title)]),
-    ]),
-  ];
-}
-
-/** Every heading must have been found; otherwise the TOC would lie. */
-function found(pages: Map<string, number>, expected: Array<[string, string]>): Map<string, number> {
-  const missing = expected.find(([id]) => !pages.has(id));
-  if (missing) throw new EnvironmentError(`找不到“${missing[1]}”所在的页：Chromium 的书签与稿件不符，请报告此问题`);
-  return pages;
+/** The sections of the body whose pages the TOC and running heads need: parts and articles. */
+function bodyIds(book: Book): string[] {
+  return [...book.front.map((a) => a.id), ...book.parts.flatMap((part) => [part.id, ...part.articles.map((a) => a.id)])];
 }
 
 /** Ids that must begin on a recto: parts, the first article after each part page, and with `recto` every article. */

@@ -30,22 +30,18 @@ export function readOutline(doc: PDFDocument): OutlineEntry[] {
 }
 
 /**
- * Find the pages of `expected` headings (id and printed title, in document order) among the
- * bookmarks, matching titles in order and skipping the headings in between (sections).
- * Titles are compared by their Han characters: Chromium leaves some upright runs (5G set
- * with text-combine-upright) out of bookmark titles.
+ * The pages on which sections open, from Chromium's bookmarks: `headings` lists, in document
+ * order, every heading Chromium makes a bookmark of, with the id of the section it opens (or
+ * null for headings inside an article). Bookmarks are matched to headings by their order,
+ * never by their text: Chromium writes titles as it sets them (upright runs left out, vertical
+ * quotes, normalized punctuation), so a title like `85. MC` would not be found again.
+ * Returns undefined when the counts differ (the outline cannot be trusted then).
  */
-export function headingPages(entries: OutlineEntry[], expected: Array<[string, string]>): Map<string, number> {
-  const squash = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).join('') || text.replace(/\s+/g, '');
+export function headingPages(entries: OutlineEntry[], headings: Array<string | null>): Map<string, number> | undefined {
+  if (entries.length !== headings.length) return undefined;
   const found = new Map<string, number>();
-  let k = 0;
-  for (const entry of entries) {
-    const next = expected[k];
-    if (!next) break;
-    if (squash(entry.title) === squash(next[1])) {
-      found.set(next[0], entry.page);
-      k++;
-    }
-  }
+  headings.forEach((id, i) => {
+    if (id !== null && !found.has(id)) found.set(id, entries[i]!.page);
+  });
   return found;
 }
