@@ -10,6 +10,7 @@ import rehypeCjkGlue from './plugins/rehype-cjk-glue.js';
 import rehypeExtractFootnotes from './plugins/rehype-extract-footnotes.js';
 import rehypeFigure from './plugins/rehype-figure.js';
 import rehypeHeadingPhrases from './plugins/rehype-heading-phrases.js';
+import rehypeLatinBreaks from './plugins/rehype-latin-breaks.js';
 import rehypeLocalImages from './plugins/rehype-local-images.js';
 import rehypeRomanNumerals from './plugins/rehype-roman-numerals.js';
 import rehypeScopeIds from './plugins/rehype-scope-ids.js';
@@ -40,6 +41,7 @@ export function createProcessor({lint = false}: {lint?: boolean} = {}) {
     .use(rehypeFigure)
     .use(rehypeRomanNumerals)
     .use(rehypeCjkGlue)
+    .use(rehypeLatinBreaks)
     .use(rehypeHeadingPhrases)
     .use(rehypeLocalImages)
     .use(rehypeScopeIds)
