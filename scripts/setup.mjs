@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // One-time setup after `npm ci`: compile huibian, then make sure the programs it needs are on
 // the machine — a Chromium-family browser to print with, Ghostscript for PDF/X, and qpdf +
-// poppler-utils + epubcheck, which the tests use to check PDFs and EPUBs. On Debian/Ubuntu as root it installs what is missing with apt-get
-// (saying so first); elsewhere it prints what to install. Nothing is downloaded by npm itself.
+// poppler-utils + epubcheck, which the tests use to check PDFs and EPUBs, and mupdf-tools + the
+// Chinese text packages of the real-text corpus (`npm run corpus`, tests/helpers/corpus.ts). On
+// Debian/Ubuntu as root it installs what is missing with apt-get (saying so first); elsewhere it
+// prints what to install. Nothing is downloaded by npm itself.
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 
@@ -27,6 +29,11 @@ if (!has('qpdf')) missing.push('qpdf');
 if (!has('pdftotext') || !has('pdffonts')) missing.push('poppler-utils');
 if (!existsSync('/usr/share/java/epubcheck.jar') && !has('epubcheck')) missing.push('epubcheck');
 if (!has('gs')) missing.push('ghostscript');
+// The corpus: mutool reads character positions; the packages hold the text (HTML manuals, poems).
+if (!has('mutool')) missing.push('mupdf-tools');
+if (!existsSync('/usr/share/doc/debian/FAQ/zh-cn/index.zh-cn.html')) missing.push('debian-faq-zh-cn');
+if (!existsSync('/usr/share/doc/maint-guide-zh-cn/html/index.zh-cn.html')) missing.push('maint-guide-zh-cn');
+if (!existsSync('/usr/share/games/fortunes/tang300.u8')) missing.push('fortunes-zh');
 
 if (missing.length === 0) {
   say('所需程序都已就绪');
@@ -48,6 +55,7 @@ if (debian && root) {
 } else {
   const how = debian ? `sudo apt-get install -y ${missing.join(' ')}` : `请安装：${missing.join('、')}（或 Chrome，并设置 PUPPETEER_EXECUTABLE_PATH）`;
   say(`缺少 ${missing.join('、')}：${how}`);
-  // A browser is needed to build; Ghostscript for --pdfx; the PDF and EPUB checkers to run the tests.
+  // A browser is needed to build; Ghostscript for --pdfx; the PDF and EPUB checkers to run the
+  // tests; mutool and the text packages for the corpus.
   if (missing.includes('chromium')) process.exit(1);
 }
