@@ -22,6 +22,7 @@ import {scriptOf} from './render/fonts.js';
 import {writeHtmlSite} from './render/html/write-site.js';
 import {buildDate, finishPdf} from './render/pdf/finish.js';
 import {renderNativePdf} from './render/pdf/native-render.js';
+import type {LineStats} from './render/pdf/line-pass.js';
 import {renderPagedPdf} from './render/pdf/paged-render.js';
 import {hasFatal, InputError, UsageError} from './report/messages.js';
 
@@ -31,6 +32,8 @@ export interface BuildResult {
   /** Files with the (non-fatal) messages to show. */
   files: VFile[];
   pageCount?: number;
+  /** PDF builds: what the line pass corrected, and what it could not. */
+  lines?: LineStats;
 }
 
 /**
@@ -77,17 +80,17 @@ export async function buildBook(
   if (options.format === 'booklet') return buildBooklet(book, files, options, {progress, signal});
 
   if (options.press) files.push(...(await preflight(book, files)));
-  let {pdf, pageCount} = await printBook(book, {progress, signal});
+  let {pdf, pageCount, lines} = await printBook(book, {progress, signal});
   if (options.press) {
     pdf = await pressPdf(pdf, options.press);
     if (options.press.pdfx) pdf = await toPdfx(pdf, options.press.pdfx);
   }
   await writeAtomic(options.out, pdf);
-  return {out: options.out, files, pageCount};
+  return {out: options.out, files, pageCount, lines};
 }
 
 /** Lay the book out and print it, finished (bookmarks, labels, metadata). */
-async function printBook(book: Book, {progress, signal}: {progress?: Progress; signal?: AbortSignal}): Promise<{pdf: Uint8Array; pageCount: number}> {
+async function printBook(book: Book, {progress, signal}: {progress?: Progress; signal?: AbortSignal}): Promise<{pdf: Uint8Array; pageCount: number; lines: LineStats}> {
   // Paged.js cannot paginate vertical-rl (text runs off the page); Chromium's own print can.
   const render = book.meta.writingMode === 'vertical' ? renderNativePdf : renderPagedPdf;
   const rendered = await render(book, {
@@ -97,10 +100,10 @@ async function printBook(book: Book, {progress, signal}: {progress?: Progress; s
       page: (count) => progress?.detail(`${count} 页`, count),
     },
   });
-  const {layout} = rendered;
-  progress?.detail(`${layout.pageCount} 页`);
+  const {layout, lines} = rendered;
+  progress?.detail(`${layout.pageCount} 页；断行 ${lines.lines} 行，修正 ${lines.glued + lines.tightened} 处，行末标点减半 ${lines.halved} 处`);
   progress?.step('write');
-  return {pdf: await finishPdf(rendered.pdf, book, layout), pageCount: layout.pageCount};
+  return {pdf: await finishPdf(rendered.pdf, book, layout), pageCount: layout.pageCount, lines};
 }
 
 /**

@@ -9,6 +9,8 @@ import rehypeCjkMarkupSpacing from '../../markdown/plugins/rehype-cjk-markup-spa
 import {traditionalText, traditionalTree} from '../../book/traditional.js';
 import {scriptOf} from '../fonts.js';
 import {articleHeader} from './article.js';
+import {restoreBoundaryBreaks} from './boundary-breaks.js';
+import {wrapInlineRuns} from './inline-runs.js';
 import {inlineSvgImages} from './inline-svg.js';
 import {endnotes, inlineFootnotes} from './footnotes.js';
 
@@ -63,6 +65,8 @@ export function printDocument(book: Book, options: PrintOptions): string {
     ],
   };
   adaptTree(meta, tree, options.spacing ?? 'css');
+  wrapInlineRuns(tree);
+  restoreBoundaryBreaks(tree);
   return unified().use(rehypeStringify).stringify(tree);
 }
 

@@ -3,10 +3,12 @@ import type {Page} from 'puppeteer-core';
 import {articlesOf, type Article, type Book} from '../../book/model.js';
 import {readTemplate} from '../../files/templates.js';
 import {EnvironmentError} from '../../report/messages.js';
-import {FONT_WEIGHTS} from '../fonts.js';
+import {coveredBy, unicodeRanges} from '../font-coverage.js';
+import {BODY_FAMILY, FONT_WEIGHTS, fontSheet, scriptOf} from '../fonts.js';
 import {printDocument} from '../html/print-document.js';
 import {documentLinks, siteFiles} from '../html/site.js';
 import {fitWideTablesInPage, loadFontsInPage, outlineHeadingsInPage, splitTallTablesInPage, textAreaInPage} from './in-page.js';
+import {setLinesInPage, type LineStats} from './line-pass.js';
 import {compareHan, pdfText} from './text-check.js';
 import {headingPages, readOutline} from './outline-pages.js';
 import type {RenderedPdf} from './paged-render.js';
@@ -33,7 +35,8 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
 
   return withPrintPage(site, options, async (context) => {
     options.progress?.step?.('paginate');
-    const {pdf: body, starts: bodyStarts} = await printPart(context, 'body.html', bodyIds(book));
+    const drawable = coveredBy(unicodeRanges((await fontSheet(scriptOf(book.meta.language))).css, BODY_FAMILY));
+    const {pdf: body, starts: bodyStarts, lines} = await printPart(context, 'body.html', bodyIds(book), {setLines: true, drawable});
     options.progress?.page?.(body.getPageCount());
     const bodyBlanks = blanksFor(rectoStarts(book).map((id) => bodyStarts.get(id)!));
     const bodyPage = (original: number) => original + bodyBlanks.filter((at) => at <= original).length;
@@ -60,7 +63,7 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
     const stamps = await whole.embedPages(overlay.getPages().slice(0, sheets.length));
     whole.getPages().forEach((page, i) => page.drawPage(stamps[i]!, {x: 0, y: 0}));
 
-    return {pdf: await whole.save(), layout: {pageCount: whole.getPageCount(), bodyStart, anchors}};
+    return {pdf: await whole.save(), layout: {pageCount: whole.getPageCount(), bodyStart, anchors}, lines: lines!};
   });
 }
 
@@ -68,9 +71,15 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
  * Load one document of the site, its fonts first, print it with Chromium's bookmarks, and
  * check that the PDF draws every Han character of the document once: Chromium's vertical
  * print silently drops what an overflowing line pushes off the page. Returns the PDF and the
- * 0-based page on which each section of `ids` opens.
+ * 0-based page on which each section of `ids` opens; with `setLines`, the line pass runs
+ * first (prose documents) and its statistics come back too.
  */
-async function printPart({page, origin, guard, kick}: PrintContext, name: string, ids: string[]): Promise<{pdf: PDFDocument; starts: Map<string, number>}> {
+async function printPart(
+  {page, origin, guard, kick}: PrintContext,
+  name: string,
+  ids: string[],
+  {setLines = false, drawable}: {setLines?: boolean; drawable?: (char: string) => boolean} = {},
+): Promise<{pdf: PDFDocument; starts: Map<string, number>; lines?: LineStats}> {
   await guard(page.goto(`${origin}/${name}`, {waitUntil: 'load'}));
   await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
   const area = await page.evaluate(textAreaInPage);
@@ -79,9 +88,12 @@ async function printPart({page, origin, guard, kick}: PrintContext, name: string
   const tables = await page.evaluate(splitTallTablesInPage, area.height);
   const headings = await page.evaluate(outlineHeadingsInPage);
   kick();
+  // Chromium's print keeps the body's default margin inside the page's text area.
+  const lines = setLines ? await guard(page.evaluate(setLinesInPage, {inline: area.height, vertical: true, bodyMargin: true})) : undefined;
+  kick();
   const pdf = await guard(print(page));
   kick();
-  const problem = compareHan(await page.evaluate(() => document.body.textContent ?? ''), await pdfText(pdf));
+  const problem = compareHan(await page.evaluate(() => document.body.textContent ?? ''), await pdfText(pdf), drawable);
   if (problem) {
     const hint = tables.tooTall > 0 ? `有 ${tables.tooTall} 个表格行比一页还高，请拆短` : '请检查过宽的图片、表格或很长的网址和英文词';
     throw new EnvironmentError(`排出的 PDF 与稿件不符：${problem}，未写出 PDF。${hint}，并报告此问题`);
@@ -93,7 +105,7 @@ async function printPart({page, origin, guard, kick}: PrintContext, name: string
   if (missing !== undefined) {
     throw new EnvironmentError(`无法确定各篇所在的页：Chromium 写出 ${outline.length} 个书签，文档有 ${headings.length} 个标题（缺“${missing}”），未写出 PDF。请报告此问题`);
   }
-  return {pdf: doc, starts: starts!};
+  return {pdf: doc, starts: starts!, lines};
 }
 
 function print(page: Page): Promise<Uint8Array> {

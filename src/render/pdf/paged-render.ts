@@ -3,6 +3,7 @@ import {EnvironmentError} from '../../report/messages.js';
 import {FONT_WEIGHTS} from '../fonts.js';
 import {printSite} from '../html/site.js';
 import {fillTocInPage, fitWideTablesInPage, loadFontsInPage, paginateInPage, textAreaInPage, type Layout} from './in-page.js';
+import {setLinesInPage, type LineStats} from './line-pass.js';
 import {folioText} from './running-heads.js';
 import {tooWideError, withPrintPage, type RenderOptions} from './print-page.js';
 
@@ -10,6 +11,8 @@ import {tooWideError, withPrintPage, type RenderOptions} from './print-page.js';
 export interface RenderedPdf {
   pdf: Uint8Array;
   layout: Layout;
+  /** What the line pass corrected, and what it could not. */
+  lines: LineStats;
 }
 
 /**
@@ -26,6 +29,7 @@ export async function renderPagedPdf(book: Book, options: RenderOptions = {}): P
     const area = await page.evaluate(textAreaInPage);
     const tables = await page.evaluate(fitWideTablesInPage, area.width);
     if (tables.tooWide > 0) throw tooWideError(tables.tooWide);
+    const lines = await guard(page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false}));
     kick();
     const layout = await guard(page.evaluate(paginateInPage)).catch((cause: unknown) => {
       if (cause instanceof EnvironmentError || options.signal?.aborted) throw cause;
@@ -49,6 +53,6 @@ export async function renderPagedPdf(book: Book, options: RenderOptions = {}): P
     options.progress?.step?.('print');
     kick();
     const pdf = await guard(page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0}));
-    return {pdf, layout};
+    return {pdf, layout, lines};
   });
 }
