@@ -17,6 +17,7 @@ import rehypeScopeIds from './plugins/rehype-scope-ids.js';
 import remarkCjkNormalize from './plugins/remark-cjk-normalize.js';
 import remarkHuibianDirectives from './plugins/remark-huibian-directives.js';
 import remarkLintBrackets from './plugins/remark-lint-brackets.js';
+import remarkLintParagraphStart from './plugins/remark-lint-paragraph-start.js';
 import remarkManuscriptMatter from './plugins/remark-manuscript-matter.js';
 import remarkWarnRawHtml from './plugins/remark-warn-raw-html.js';
 
@@ -37,6 +38,7 @@ export function createProcessor({lint = false}: {lint?: boolean} = {}) {
     .use(remarkWarnRawHtml)
     .use(remarkCjkNormalize, {mode: lint ? 'report' : 'fix'})
     .use(remarkLintBrackets, {enabled: lint})
+    .use(remarkLintParagraphStart, {enabled: lint})
     .use(remarkRehype, {footnoteLabel: '注释', footnoteBackLabel: '返回正文'})
     .use(rehypeFigure)
     .use(rehypeRomanNumerals)

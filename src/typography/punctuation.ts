@@ -161,6 +161,10 @@ function isSentenceMark(run: string, first: number, last: number, at: (i: number
   // `.ssh`, `:help`, `./configure`, `.5` begin a token: not sentence marks, unless a Chinese
   // colon or comma introduces the token (时间:10点, 例如,Debian).
   if (TOKEN_START.test(after ?? '') && (run[0] === '.' || !HAN.test(before ?? ''))) return false;
+  // Next to a curly quote (English uses them too), the other side decides: `“do-ocracy”, and`
+  // and `Software, “do` stay.
+  if (/[“”‘’]/u.test(before ?? '')) return after === undefined || isCjk(after);
+  if (/[“”‘’]/u.test(after ?? '')) return isCjk(before);
   if (isCjk(before)) return true;
   // A full stop needs Chinese before it: 'Mr.' or '3.' before Han stays.
   if (run[0] === '.') return false;

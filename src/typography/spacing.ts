@@ -9,18 +9,14 @@ const FULL_WIDTH_MARK = /[，。、；：？！（）《》〈〉「」『』【
 const RUN_START = /^([^\s\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》〈〉…—·]+)(\s?)/u;
 const RUN_END = /(\s?)([^\s\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》〈〉…—·]+)$/u;
 const ALNUM = /[A-Za-z0-9]/;
-const OPENING_QUOTE = /[“‘]/u;
-const CLOSING_QUOTE = /[”’]/u;
 
 /**
  * Remove typed spaces that the printed page must not show:
  * - between Han and a Latin run that begins and ends with a letter or digit (CJK-TYPOGRAPHY
  *   rule 8): in print the ⅛–¼ em gap comes from CSS `text-autospace`, and a typed space would
  *   double it. Runs like `~/.ssh` or `printf()` keep theirs: autospace gives them no gap;
- * - next to a full-width mark (rule 19: `“stable” ，`, `（ 可选 ）`): the mark's own blank half is
- *   the space, and a justified line would stretch a typed one into a gap. Curly quotes count
- *   inside the quotation always, outside only when Chinese stands beyond the space, so that
- *   English quoted in English (`the “stable” release`) keeps its spaces.
+ * - next to a full-width mark (rule 19: `“stable” ，`, `（ 可选 ）`, `6.5. “测试版”`): the mark's
+ *   own blank half is the space, and a justified line would stretch a typed one into a gap.
  * Spaces between Latin words, and anything in code or URLs (not passed here), stay.
  */
 export function spaceEdits(text: string, context: Context = {}): Edit[] {
@@ -48,13 +44,17 @@ export function spaceEdits(text: string, context: Context = {}): Edit[] {
   return edits;
 }
 
-/** Does a space between `prev` and `next` stand next to a full-width mark (rule 19)? */
+/**
+ * Does a space between `prev` and `next` stand next to a full-width mark (rule 19)? Double
+ * curly quotes are set full width by the book's CJK fonts, in Latin text too, so no space
+ * stands beside them. A single ’ is also the apostrophe (`students’ books`): spaces go only
+ * inside single quotes, or outside them where Chinese stands beyond.
+ */
 function nextToFullWidth(prev: string | undefined, next: string | undefined): boolean {
   if (FULL_WIDTH_MARK.test(prev ?? '') || FULL_WIDTH_MARK.test(next ?? '')) return true;
-  // Inside the quotation: “ 好 ”.
-  if (OPENING_QUOTE.test(prev ?? '') || CLOSING_QUOTE.test(next ?? '')) return true;
-  // Outside it, only before or after Chinese: 以 “.” 开头, “stable” ，.
-  return (CLOSING_QUOTE.test(prev ?? '') && isCjk(next)) || (OPENING_QUOTE.test(next ?? '') && isCjk(prev));
+  if (/[“”]/u.test(prev ?? '') || /[“”]/u.test(next ?? '')) return true;
+  if (prev === '‘' || next === '’') return true;
+  return (prev === '’' && isCjk(next)) || (next === '‘' && isCjk(prev));
 }
 
 function isHan(c: string | undefined): boolean {

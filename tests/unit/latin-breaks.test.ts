@@ -22,6 +22,7 @@ describe('break points in long Latin runs (issue 9 defect 4, rule 22)', () => {
     ['变量DEB_BUILD_OPTIONS可用', '变量DEB_|BUILD_|OPTIONS可用'],
     ['参数--with-quilt即可', '参数--with-|quilt即可'],
     ['url?a=1&b=22222', 'url?|a=|1&|b=|22222'],
+    ['列表debian-devel-{french,italian}@lists.debian.org或', '列表debian-|devel-{french,|italian}@lists.|debian.|org或'],
     // short runs, numbers and dates stay whole
     ['使用dh_make命令', '使用dh_make命令'],
     ['圆周率3.14159265358979', '圆周率3.14159265358979'],

@@ -16,7 +16,12 @@ describe('issue 9: copy in the manuscript pipeline', () => {
 
   it('should remove spaces next to full-width marks, also beside inline code (defect 2)', async () => {
     const {html} = await processText('---\ntitle: 题\n---\n\n选择 “stable” ，运行 `make` 。（ 可选 ）\n');
-    expect(html).toContain('选择“stable”，运行<code>make</code>。（可选）');
+    expect(html).toContain('选择“stable”，运行 <code>make</code>。（可选）');
+  });
+
+  it('should keep the spaces that set inline code apart from Chinese (the gap CSS does not give it)', async () => {
+    const {html} = await processText('---\ntitle: 题\n---\n\n例如，`apache` 软件包位于 `pool/main/a/apache/`。\n');
+    expect(html).toContain('例如，<code>apache</code> 软件包位于 <code>pool/<wbr>main/<wbr>a/<wbr>apache/</code>。');
   });
 
   it('should report each space and range at its place in check (defects 1, 2)', async () => {
@@ -40,5 +45,10 @@ describe('issue 9: copy in the manuscript pipeline', () => {
     const {file} = await processText('---\ntitle: 开展工作:成效明显\n---\n\n正文。\n', {lint: true});
     expect(file.messages.filter((m) => m.ruleId !== 'missing-field').map((m) => [m.line, m.column, m.ruleId])).toEqual([[2, 12, 'punctuation']]);
     expect(file.data.fixes).toEqual([{start: 15, end: 16, text: '：'}]);
+  });
+
+  it('should report a paragraph that begins with a closing mark in check (defect 3)', async () => {
+    const {file} = await processText('---\ntitle: 题\n---\n\n记录结果（例如\n\n```\nlog\n```\n\n），也记录错误。\n', {lint: true});
+    expect(file.messages.filter((m) => m.ruleId === 'paragraph-start').map((m) => [m.line, m.column])).toEqual([[11, 1]]);
   });
 });

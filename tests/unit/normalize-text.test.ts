@@ -25,8 +25,12 @@ table('issue 9 defect 2: no space next to a full-width mark', [
   ['他说 “你好” 然后走了', '他说“你好”然后走了'],
   ['这就是 —— 答案', '这就是——答案'],
   ['《 书名 》出版', '《书名》出版'],
-  // English quoted in English keeps its spaces; a space between Latin words stays.
-  ['the “stable” release', 'the “stable” release'],
+  // Double quotes are set full width even in Latin text: no space beside them. A space
+  // between Latin words, and beside an apostrophe, stays.
+  ['the “stable” release', 'the“stable”release'],
+  ['14.4. 我可以把软件封装成 Debian “软件包”吗', '14.4. 我可以把软件封装成Debian“软件包”吗'],
+  ['6.5. “测试版”包含什么？', '6.5.“测试版”包含什么？'],
+  ['the students’ books 很多', 'the students’ books很多'],
   ['使用 Open Source 软件', '使用Open Source软件'],
 ]);
 
@@ -56,6 +60,9 @@ table('issue 9 defect 7: a comma after a Latin or digit run before Chinese is Ch
   ['Linux!太好了', 'Linux！太好了'],
   ['内核2.6.32,然后', '内核2.6.32，然后'],
   ['他说, OK', '他说，OK'],
+  // After a curly quote, what follows decides.
+  ['见“stable”,以免出错', '见“stable”，以免出错'],
+  ['题为 "Free Software, "do-ocracy", and democracy" 的演讲', '题为“Free Software,“do-ocracy”, and democracy”的演讲'],
 ]);
 
 table('issue 9 defect 1: a single ~ between numbers is a range', [

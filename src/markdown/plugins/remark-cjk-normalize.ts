@@ -55,7 +55,7 @@ export default function remarkCjkNormalize(options?: Options) {
       // Quotations carry over from paragraph to sibling paragraph only.
       if (!(node.type === 'paragraph' && previousBlock?.type === 'paragraph' && parent?.children.includes(previousBlock as never))) state = {open: false};
       previousBlock = node as Parents;
-      const texts = blockTexts(node as Parents);
+      const texts = blockTexts(node as Parents, {opaque: true});
       // In fix mode, repeat until stable: one change can give its neighbour a CJK context.
       // Straight quotes are all paired in the first round, which alone carries the quote state on.
       for (let round = 0; round < (mode === 'fix' ? NORMALIZE_ROUNDS : 1); round++) {
@@ -129,7 +129,7 @@ function normalizeBlock(texts: Text[], state: QuoteState, mode: 'fix' | 'report'
  * verbatim in the source (then `check --fix` can apply it), else the start of its node.
  */
 function report(file: VFile, fixes: SourceFix[], edit: Edit, value: string, where: {source: string; offset: number} | {line: number; column: number} | undefined): void {
-  const exact = where && 'offset' in where;
+  const exact = where !== undefined && 'source' in where;
   file.message(`${RULE_TEXT[edit.rule]}：“${value.slice(edit.start, edit.end)}”应为“${edit.text}”`, {
     place: exact ? offsetToPoint(where.source, where.offset + edit.start) : where,
     ruleId: edit.rule,
