@@ -21,19 +21,27 @@ export function unicodeRanges(css: string, family: string): Array<[number, numbe
   return ranges;
 }
 
+/** Does a font with these unicode ranges have `char` (control characters count as had)? */
+export function coveredBy(ranges: Array<[number, number]>): (char: string) => boolean {
+  return (char) => {
+    const point = char.codePointAt(0)!;
+    return point < 0x20 || ranges.some(([a, b]) => point >= a && point <= b);
+  };
+}
+
 /**
  * Warn, at its first place in each manuscript, about every character the body font does not
  * have: Chromium would take it from a system font (maybe Type 3, maybe missing elsewhere).
  */
 export function warnUncovered(book: Book, files: VFile[], ranges: Array<[number, number]>): void {
-  const covered = (point: number) => point < 0x20 || ranges.some(([a, b]) => point >= a && point <= b);
+  const covered = coveredBy(ranges);
   for (const article of articlesOf(book)) {
     const file = files.find((f) => f.path === article.file);
     if (!file) continue;
     const reported = new Set<string>();
     visit(article.body as Root, 'text', (node) => {
       for (const char of node.value) {
-        if (reported.has(char) || covered(char.codePointAt(0)!)) continue;
+        if (reported.has(char) || covered(char)) continue;
         reported.add(char);
         const hex = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
         file.message(`字符 “${char}”（U+${hex}）不在书的字体里，将由系统字体代替：印厂可能拒收，请换一个写法`, {

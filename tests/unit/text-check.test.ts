@@ -9,6 +9,9 @@ describe('text check', () => {
     expect(compareHan('春天', '春天春')).toBe('重复 1 字（如“春”）');
     // One glyph for two variant code points: as many characters, so no loss.
     expect(compareHan('青溪镇', '青溪鎭')).toBeUndefined();
+    // A character no font has is warned about before; its empty box is no loss (issue 9, 𡵓 in tang300).
+    expect(compareHan('山𡵓水', '山水', (c) => c !== '𡵓')).toBeUndefined();
+    expect(compareHan('山𡵓水', '山', (c) => c !== '𡵓')).toBe('丢失 1 字（如“水”）');
   });
 
   it('should read the text a PDF draws', async () => {

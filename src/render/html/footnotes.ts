@@ -50,12 +50,15 @@ export function replaceCalls(body: Root, footnotes: Footnote[], make: (note: Foo
   return tree;
 }
 
-/** A note's paragraphs as inline content: a span may not hold `<p>`. */
+/**
+ * A note's paragraphs as inline content, a line break between two: a span may not hold `<p>`,
+ * and a space would print as a gap next to the first paragraph's full stop.
+ */
 export function flattenParagraphs(children: ElementContent[]): ElementContent[] {
   const out: ElementContent[] = [];
   for (const child of children) {
     if (child.type === 'element' && child.tagName === 'p') {
-      if (out.length > 0) out.push({type: 'text', value: ' '});
+      if (out.length > 0) out.push({type: 'element', tagName: 'br', properties: {}, children: []});
       out.push(...child.children);
     } else if (!(child.type === 'text' && !child.value.trim())) {
       out.push(child);
