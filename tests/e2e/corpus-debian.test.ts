@@ -1,0 +1,27 @@
+import {beforeAll, describe, expect, it} from 'vitest';
+import {buildCorpusBook, expectCleanLines, type MeasuredBook} from '../helpers/corpus-check.js';
+import {makeDebianBook} from '../helpers/corpus.js';
+
+// Issue 9: modern prose nobody here wrote — the Debian New Maintainers' Guide, with Latin terms,
+// paths, URLs, numbers and footnotes — built in both writing modes and measured on the printed
+// pages. (`npm run corpus` adds the Debian FAQ: twice the pages, too slow for every test run.)
+const makeGuide: typeof makeDebianBook = (dir, options) => makeDebianBook(dir, {...options, manuals: ['maint']});
+
+describe('the Debian New Maintainers’ Guide as a book (real text, issue 9)', () => {
+  const books: Partial<Record<'horizontal' | 'vertical', MeasuredBook>> = {};
+
+  beforeAll(async () => {
+    books.horizontal = await buildCorpusBook(makeGuide, 'horizontal');
+    books.vertical = await buildCorpusBook(makeGuide, 'vertical');
+  }, 300_000);
+
+  for (const mode of ['horizontal', 'vertical'] as const) {
+    it(`should build ${mode}ly into at least 150 pages with every line measured`, () => {
+      const book = books[mode]!;
+      expect(book.result.pageCount).toBeGreaterThanOrEqual(150);
+      expect(book.report.lines).toBeGreaterThan(2000);
+    });
+
+    it(`should leave no line ${mode}ly that breaks a rule of issue 9`, () => expectCleanLines(books[mode]!));
+  }
+});
