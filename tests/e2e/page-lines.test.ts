@@ -9,17 +9,16 @@ type Mode = 'horizontal' | 'vertical';
 
 /**
  * One page made to hold one defect of each kind, and a clean paragraph. A hard line break
- * forces the line that starts with `，` and the one that ends with `（`; a Latin token too long
- * for what is left of a line but not for a whole one pushes it down and leaves ten Han spread
- * over a full line (a column is longer than a horizontal line: the token is too); inline code
- * keeps a typed space before `，` (huibian removes it from plain text).
+ * forces the line that starts with `，` and the one that ends with `（`; an inline picture too long
+ * for what is left of a line but not for a whole one (nothing can break it) pushes it down and
+ * leaves ten Han spread over a full line (a column is longer than a horizontal line: the picture
+ * is too); inline code keeps a typed space before `，` (huibian removes it from plain text).
  */
-function body(mode: Mode): string {
-  const token = 'abcdefghij'.repeat(mode === 'vertical' ? 7 : 5);
+function body(): string {
   return [
     '甲乙丙丁戊己庚辛壬癸\\\n，这一行以逗号开头。',
     '这一行以左括号结尾（\\\n括号里的话）就在这里。',
-    `春夏秋冬东南西北上下 ${token} 左右前后。`,
+    '春夏秋冬东南西北上下![](bar.svg)左右前后。',
     '行内代码 `echo 你好 ，世界` 里有空格。',
     '脚注在这里[^1]。第12条规定如此。',
     '| 表头一 | 表头二 |\n| --- | --- |\n| 甲 | 乙 |',
@@ -28,13 +27,17 @@ function body(mode: Mode): string {
   ].join('\n\n');
 }
 const clean = '普通的段落，'.repeat(24);
+const bar = (width: number, height: number) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="${width}" height="${height}" fill="#888"/></svg>`;
 
 const measured = new Map<Mode, {lines: PageLine[]; report: LineReport}>();
 
 async function measure(mode: Mode): Promise<void> {
   const dir = await makeBook({
     'book.yaml': `title: 测量样张\npageSize: A5\nwritingMode: ${mode}\n`,
-    'manuscripts/a.md': manuscript({title: '样张'}, body(mode)),
+    'manuscripts/a.md': manuscript({title: '样张'}, body()),
+    // Longer than what is left of the first line (column), shorter than a whole one.
+    'manuscripts/bar.svg': mode === 'vertical' ? bar(20, 500) : bar(330, 20),
   });
   const out = path.join(os.tmpdir(), `huibian-page-lines-${mode}-${process.pid}.pdf`);
   await buildBook({bookDir: dir, format: 'pdf', out});

@@ -53,6 +53,9 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
   // A little under the 0.25 em the PDF is held to, for what rounding moves between here and print.
   const LOOSE_EM = 0.22;
   const SKIP = 'rt, rp, pre, svg, math, script, style, .footnote:not(.line-pass-note), .line-pass-call';
+  // A Latin run that may be broken to fill a loose line, and the letters of a word in it.
+  const LATIN_RUN = /[\x21-\x7E\p{Script=Latin}]/u;
+  const LETTER = /[A-Za-z\p{Script=Latin}]/u;
   const isHan = (c: string) => /\p{Script=Han}/u.test(c);
   const isCjk = (c: string) => /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》〈〉…—]/u.test(c);
 
@@ -260,28 +263,45 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
     function tighten(line: [number, number], next: [number, number]): boolean {
       const start = next[0];
       let end = start;
-      while (end <= next[1] && /[\x21-\x7E]/.test(chars[end]!.char) && chars[end]!.node === chars[start]!.node) end++;
+      while (end <= next[1] && LATIN_RUN.test(chars[end]!.char) && chars[end]!.node === chars[start]!.node) end++;
       if (end - start < 4) return false;
-      // The room the line stretched into: the stretch at each CJK character, less a margin.
+      // The room the line stretched into: the stretch at each CJK character, less the gap
+      // autospace puts before a Latin word and a margin.
       const cjk = chars.slice(line[0], line[1] + 1).filter((c) => isCjk(c.char)).length;
-      const room = (gapOf(line) - 0.05) * em * cjk;
+      const room = (gapOf(line) - 0.05) * em * cjk - 0.25 * em;
       const run = chars.slice(start, end);
-      const letters = (k: number) => /[A-Za-z]/.test(run[k - 1]!.char) && /[A-Za-z]/.test(run[k]!.char);
+      const letters = (k: number) => LETTER.test(run[k - 1]!.char) && LETTER.test(run[k]!.char);
       const origin = rect(start);
       if (!origin) return false;
-      let fit = 0;
-      // Leave at least two characters on either side of the break, three of a word.
+      // Where the run may break (at least two characters on either side, three of a word),
+      // widest first: the first that takes is kept.
+      const fits: number[] = [];
       for (let k = 2; k <= run.length - 2; k++) {
         const r = rect(start + k - 1);
         const hyphen = letters(k);
         if (hyphen && (k < 3 || k > run.length - 3)) continue;
-        if (r && r.b - origin.a + (hyphen ? em * 0.4 : 0) <= room) fit = k;
+        if (r && r.b - origin.a + (hyphen ? em * 0.4 : 0) <= room) fits.unshift(k);
       }
-      if (fit === 0) return false;
-      const at = run[fit]!;
-      if (letters(fit)) insert(at, SOFT_HYPHEN);
-      else at.node.splitText(at.offset).before(document.createElement('wbr'));
-      return true;
+      const node = run[0]!.node;
+      const base = run[0]!.offset;
+      for (const k of fits.slice(0, 6)) {
+        const offset = run[k]!.offset - base;
+        if (letters(k)) {
+          node.insertData(base + offset, SOFT_HYPHEN);
+          relayout();
+          if (!stillLoose(line[0])) return true;
+          node.deleteData(base + offset, 1);
+        } else {
+          const wbr = document.createElement('wbr');
+          node.splitText(base + offset).before(wbr);
+          relayout();
+          if (!stillLoose(line[0])) return true;
+          wbr.remove();
+          node.parentNode!.normalize();
+        }
+        relayout();
+      }
+      return false;
     }
 
     /** Wrap `count` characters from `at` (all in its text node) in a span of `className`. */
