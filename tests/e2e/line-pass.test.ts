@@ -20,6 +20,8 @@ const paragraphs = {
   notes: '同一页上还有两条注释[^2]和[^3]。',
 };
 
+const LONG_TITLE = '求真务实为民办实事：我市扎实开展“我为群众办实事”实践活动推动各项惠民政策落地见效取得阶段性成果';
+
 let result: BuildResult;
 let lines: PageLine[];
 
@@ -28,6 +30,8 @@ describe('the line pass on a printed page (issue 9 defects 3, 4 and rule 9)', ()
     const dir = await makeBook({
       'book.yaml': 'title: 断行\npageSize: A5\n',
       'manuscripts/a.md': manuscript({title: '断行样张'}, `${Object.values(paragraphs).join('\n\n')}\n\n[^1]: 第一条注释。\n[^2]: 第二条注释。\n[^3]: 第三条注释，\n\n    它有两段。`),
+      // Three pages under a title too long for a running head (defect 8).
+      'manuscripts/b.md': manuscript({title: LONG_TITLE}, Array.from({length: 24}, () => HAN.repeat(2)).join('\n\n')),
     });
     const out = path.join(os.tmpdir(), `huibian-line-pass-${process.pid}.pdf`);
     result = await buildBook({bookDir: dir, format: 'pdf', out});
@@ -65,5 +69,14 @@ describe('the line pass on a printed page (issue 9 defects 3, 4 and rule 9)', ()
     expect(notes).toEqual(['①第一条注释。', '②第二条注释。', '③第三条注释，']);
     // A note's second paragraph starts a line of its own, no space drawn before it.
     expect(lines.some((l) => l.text === '它有两段。')).toBe(true);
+  });
+
+  it('should print a long title’s running head on one line, cut at a phrase with …… (defect 8)', () => {
+    const heads = lines.filter((l) => l.flow === 'horizontal' && l.em < 8.5 && l.text.startsWith('求真务实'));
+    expect(heads.length).toBeGreaterThan(0);
+    for (const head of heads) {
+      expect(head.text.replace(/\s/g, '')).toMatch(/^求真务实为民办实事：[^…]+……$/);
+      expect(LONG_TITLE.startsWith(head.text.replace(/\s/g, '').slice(0, -2))).toBe(true);
+    }
   });
 });

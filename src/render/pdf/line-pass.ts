@@ -102,7 +102,9 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
     if (element.closest(SKIP)) found = null;
     else {
       const display = getComputedStyle(element).display;
-      found = display.startsWith('inline') && display !== 'inline-block' && element.parentElement ? findBlock(element.parentElement) : element;
+      // Ruby and display: contents lay out in their parent's lines; an inline-block has its own.
+      const inline = /^(inline|ruby|contents)/.test(display) && display !== 'inline-block';
+      found = inline && element.parentElement ? findBlock(element.parentElement) : element;
       if (display === 'none') found = null;
     }
     blockOf.set(element, found);
