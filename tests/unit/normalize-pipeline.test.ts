@@ -45,6 +45,9 @@ describe('issue 9: copy in the manuscript pipeline', () => {
     const {file} = await processText('---\ntitle: 开展工作:成效明显\n---\n\n正文。\n', {lint: true});
     expect(file.messages.filter((m) => m.ruleId !== 'missing-field').map((m) => [m.line, m.column, m.ruleId])).toEqual([[2, 12, 'punctuation']]);
     expect(file.data.fixes).toEqual([{start: 15, end: 16, text: '：'}]);
+    // Quoted, as tools write YAML, too.
+    const quoted = await processText('---\ntitle: "第 1 章"\n---\n\n正文。\n', {lint: true});
+    expect(quoted.file.data.fixes).toEqual([{start: 13, end: 14, text: ''}, {start: 15, end: 16, text: ''}]);
   });
 
   it('should report a paragraph that begins with a closing mark in check (defect 3)', async () => {

@@ -92,7 +92,7 @@ function normalizeMatter(file: VFile, mode: 'fix' | 'report', source: string, fi
   }
 }
 
-/** Offset of `value` written verbatim after the colon on 1-based `line` of `source`, if it is. */
+/** Offset of `value` written verbatim (plain or quoted) after the colon on 1-based `line` of `source`, if it is. */
 function valueOffset(source: string, line: number, value: string): number | undefined {
   let start = 0;
   for (let n = 1; n < line; n++) start = source.indexOf('\n', start) + 1;
@@ -100,7 +100,11 @@ function valueOffset(source: string, line: number, value: string): number | unde
   const text = source.slice(start, end === -1 ? undefined : end);
   const colon = text.indexOf(':');
   const at = colon === -1 ? -1 : text.indexOf(value, colon + 1);
-  return at === -1 || text.slice(at + value.length).trim() !== '' ? undefined : start + at;
+  if (at === -1) return undefined;
+  // Plain, or in quotes that match (`title: "第 1 章"`): what the value is, the source spells.
+  const before = text.slice(colon + 1, at).trim();
+  const after = text.slice(at + value.length).trim();
+  return (before === '' && after === '') || (before === after && (before === '"' || before === "'")) ? start + at : undefined;
 }
 
 /** One pass over a block's texts; returns whether anything was (or would be) changed. */
