@@ -105,7 +105,10 @@ export function punctuationEdits(text: string, context: Context = {}): Edit[] {
     for (let i = from; i < to; i++) taken.add(i);
   }
 
-  const pairs = parenPairs(chars);
+  // Parentheses pair over the whole block: a link or emphasis may stand between them (`(被 **gbp** 使用)`).
+  const beforeChars = context.before ? [...context.before] : [];
+  const block = [...beforeChars, ...chars, ...afterChars];
+  const pairs = parenPairs(block);
   for (let i = 0; i < chars.length; i++) {
     if (taken.has(i)) continue;
     const c = chars[i]!;
@@ -125,12 +128,12 @@ export function punctuationEdits(text: string, context: Context = {}): Edit[] {
       i = last;
       continue;
     }
-    if ((c === '(' || c === ')') && pairs.has(i)) {
-      const [open, close] = pairs.get(i)!;
-      const inside = chars.slice(open + 1, close).join('');
+    if ((c === '(' || c === ')') && pairs.has(beforeChars.length + i)) {
+      const [open, close] = pairs.get(beforeChars.length + i)!;
+      const inside = block.slice(open + 1, close).join('');
       // printf(), main(): a call in prose is code, whatever follows.
-      const call = inside === '' && /[0-9A-Za-z_]/.test(at(open - 1) ?? '');
-      if (!call && (isCjk(at(open - 1)) || isCjk(at(close + 1)) || HAN.test(inside))) replace(i, i + 1, c === '(' ? '（' : '）', 'punctuation');
+      const call = inside === '' && /[0-9A-Za-z_]/.test(block[open - 1] ?? '');
+      if (!call && (isCjk(block[open - 1]) || isCjk(block[close + 1]) || HAN.test(inside))) replace(i, i + 1, c === '(' ? '（' : '）', 'punctuation');
       continue;
     }
     // Name dots between Han: 尼古拉・奥斯特洛夫斯基 → ·

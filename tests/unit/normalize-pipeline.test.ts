@@ -54,4 +54,9 @@ describe('issue 9: copy in the manuscript pipeline', () => {
     const {file} = await processText('---\ntitle: 题\n---\n\n记录结果（例如\n\n```\nlog\n```\n\n），也记录错误。\n', {lint: true});
     expect(file.messages.filter((m) => m.ruleId === 'paragraph-start').map((m) => [m.line, m.column])).toEqual([[11, 1]]);
   });
+
+  it('should pair parentheses over a whole paragraph, through emphasis and links', async () => {
+    const {tree} = await processText('---\ntitle: 题\n---\n\n命令行语法友好 **pdebuild** (被 **gbp buildpackage** 使用)，见[手册](https://example.org) (第 3 章)。\n');
+    expect(toString(tree)).toBe('命令行语法友好pdebuild（被gbp buildpackage使用），见手册（第3章）。');
+  });
 });
