@@ -37,6 +37,13 @@ export interface LineStats {
   examples: string[];
 }
 
+/** What two runs of the line pass (a book printed as two documents) found and did together. */
+export function addLineStats(a: LineStats, b: LineStats): LineStats {
+  const sum = {...a, examples: [...a.examples, ...b.examples].slice(0, 10)};
+  for (const key of Object.keys(a) as Array<keyof LineStats>) if (key !== 'examples') sum[key] = a[key] + b[key];
+  return sum;
+}
+
 /**
  * Run the line pass over the document (see the module comment). `inline` is the text area's
  * extent along the line in CSS px; `vertical` says the writing mode; `bodyMargin` whether the

@@ -8,7 +8,7 @@ import {BODY_FAMILY, FONT_WEIGHTS, fontSheet, scriptOf} from '../fonts.js';
 import {printDocument} from '../html/print-document.js';
 import {documentLinks, siteFiles} from '../html/site.js';
 import {fitWideTablesInPage, loadFontsInPage, outlineHeadingsInPage, splitTallTablesInPage, textAreaInPage} from './in-page.js';
-import {setLinesInPage, type LineStats} from './line-pass.js';
+import {addLineStats, setLinesInPage, type LineStats} from './line-pass.js';
 import {compareHan, pdfText} from './text-check.js';
 import {headingPages, readOutline} from './outline-pages.js';
 import type {RenderedPdf} from './paged-render.js';
@@ -43,7 +43,7 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
 
     const tocFolios = new Map([...bodyStarts].map(([id, page]) => [id, folioText(bodyPage(page) + 1, book.meta.folio)]));
     site.files.set('front.html', printDocument(book, {...links, sections: 'front', tocFolios}));
-    const {pdf: front, starts: frontStarts} = await printPart(context, 'front.html', ['cover', 'title-page', 'toc']);
+    const {pdf: front, starts: frontStarts, lines: frontLines} = await printPart(context, 'front.html', ['cover', 'title-page', 'toc'], {setLines: true, drawable});
     const frontBlanks = blanksFor([frontStarts.get('title-page')!, frontStarts.get('toc')!]);
     const frontPage = (original: number) => original + frontBlanks.filter((at) => at <= original).length;
 
@@ -63,7 +63,7 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
     const stamps = await whole.embedPages(overlay.getPages().slice(0, sheets.length));
     whole.getPages().forEach((page, i) => page.drawPage(stamps[i]!, {x: 0, y: 0}));
 
-    return {pdf: await whole.save(), layout: {pageCount: whole.getPageCount(), bodyStart, anchors}, lines: lines!};
+    return {pdf: await whole.save(), layout: {pageCount: whole.getPageCount(), bodyStart, anchors}, lines: addLineStats(lines!, frontLines!)};
   });
 }
 
