@@ -1,22 +1,22 @@
-import type {ElementContent, Root} from 'hast';
-import {SKIP, visit} from 'unist-util-visit';
+import type {Root} from 'hast';
 import {gluePieces} from '../../typography/glue.js';
+import {hasClass, replaceTexts} from '../replace-texts.js';
 
 const CODE = new Set(['code', 'pre', 'kbd', 'samp', 'svg', 'math']);
 
 /** Wrap runs that must not break (see {@link gluePieces}) in `span.nobr` (`white-space: nowrap`). */
 export default function rehypeCjkGlue() {
   return (tree: Root): void => {
-    visit(tree, (node, index, parent) => {
-      if (node.type === 'element' && (CODE.has(node.tagName) || (node.properties.className as string[] | undefined)?.includes('nobr'))) return SKIP;
-      if (node.type !== 'text' || !parent || index === undefined) return undefined;
-      const pieces = gluePieces(node.value);
-      if (pieces.every((p) => !p.glue)) return undefined;
-      const replacement: ElementContent[] = pieces.map((p) =>
-        p.glue ? {type: 'element', tagName: 'span', properties: {className: ['nobr']}, children: [{type: 'text', value: p.text}]} : {type: 'text', value: p.text},
-      );
-      parent.children.splice(index, 1, ...replacement);
-      return [SKIP, index + replacement.length];
-    });
+    replaceTexts(
+      tree,
+      (element) => CODE.has(element.tagName) || hasClass(element, 'nobr'),
+      (value) => {
+        const pieces = gluePieces(value);
+        if (pieces.every((p) => !p.glue)) return undefined;
+        return pieces.map((p) =>
+          p.glue ? {type: 'element', tagName: 'span', properties: {className: ['nobr']}, children: [{type: 'text', value: p.text}]} : {type: 'text', value: p.text},
+        );
+      },
+    );
   };
 }

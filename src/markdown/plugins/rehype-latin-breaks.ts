@@ -1,6 +1,6 @@
-import type {Element, ElementContent, Root} from 'hast';
-import {SKIP, visit} from 'unist-util-visit';
+import type {ElementContent, Root} from 'hast';
 import {latinBreaks} from '../../typography/latin-breaks.js';
+import {hasClass, replaceTexts} from '../replace-texts.js';
 
 /** Elements whose text must not get break points: preformatted code, drawings, glued runs. */
 const KEEP = new Set(['pre', 'svg', 'math', 'script', 'style']);
@@ -12,20 +12,21 @@ const KEEP = new Set(['pre', 'svg', 'math', 'script', 'style']);
  */
 export default function rehypeLatinBreaks() {
   return (tree: Root): void => {
-    visit(tree, (node, index, parent) => {
-      if (node.type === 'element' && (KEEP.has(node.tagName) || (node.properties.className as string[] | undefined)?.includes('nobr'))) return SKIP;
-      if (node.type !== 'text' || !parent || index === undefined) return undefined;
-      const breaks = latinBreaks(node.value);
-      if (breaks.length === 0) return undefined;
-      const pieces: ElementContent[] = [];
-      let last = 0;
-      for (const at of [...breaks, node.value.length]) {
-        if (pieces.length > 0) pieces.push({type: 'element', tagName: 'wbr', properties: {}, children: []} satisfies Element);
-        pieces.push({type: 'text', value: node.value.slice(last, at)});
-        last = at;
-      }
-      parent.children.splice(index, 1, ...pieces);
-      return [SKIP, index + pieces.length];
-    });
+    replaceTexts(
+      tree,
+      (element) => KEEP.has(element.tagName) || hasClass(element, 'nobr'),
+      (value) => {
+        const breaks = latinBreaks(value);
+        if (breaks.length === 0) return undefined;
+        const pieces: ElementContent[] = [];
+        let last = 0;
+        for (const at of [...breaks, value.length]) {
+          if (pieces.length > 0) pieces.push({type: 'element', tagName: 'wbr', properties: {}, children: []});
+          pieces.push({type: 'text', value: value.slice(last, at)});
+          last = at;
+        }
+        return pieces;
+      },
+    );
   };
 }
