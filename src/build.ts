@@ -101,7 +101,7 @@ async function printBook(book: Book, {progress, signal}: {progress?: Progress; s
     },
   });
   const {layout, lines} = rendered;
-  progress?.detail(`${layout.pageCount} 页；断行 ${lines.lines} 行，修正 ${lines.glued + lines.tightened} 处，行末标点减半 ${lines.halved} 处`);
+  progress?.detail(`${layout.pageCount} 页；断行 ${lines.lines} 行，修正 ${lines.glued + lines.tightened + lines.compressed + lines.spread} 处，行末标点减半 ${lines.halved} 处`);
   progress?.step('write');
   return {pdf: await finishPdf(rendered.pdf, book, layout), pageCount: layout.pageCount, lines};
 }
