@@ -377,7 +377,8 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
     relayout();
     const all = lines();
     for (const [index, [, last]] of all.entries()) {
-      if (index === all.length - 1 || !HALVED.includes(chars[last]!.char)) continue;
+      // Only a justified line ends flush, so only there does a half-width mark show.
+      if (!justified || index === all.length - 1 || !HALVED.includes(chars[last]!.char)) continue;
       const nextHead = last + 1;
       const before = lineOf(nextHead);
       const span = wrap(chars[last]!, chars[last]!.char.length, 'halt');
