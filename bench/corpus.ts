@@ -38,6 +38,8 @@ interface Row {
   warnings?: number;
   report?: LineReport;
   excludedLabels?: number;
+  /** Vertical books: notes set on their pages, or why they went to the articles' ends. */
+  notes?: string;
 }
 
 const missing = missingCorpusPackages();
@@ -72,6 +74,7 @@ async function buildAndMeasure(book: BookName, mode: Mode): Promise<Row> {
     row.seconds = (performance.now() - started) / 1000;
     row.pages = result.pageCount;
     row.warnings = result.files.reduce((n, f) => n + f.messages.length, 0);
+    if (result.notes?.notes) row.notes = result.notes.problem ? `end notes: ${result.notes.problem}` : `${result.notes.notes} on their page`;
   } catch (error) {
     row.failure = error instanceof Error ? error.message : String(error);
     row.seconds = (performance.now() - started) / 1000;
@@ -95,7 +98,7 @@ function printTable(rows: Row[]): void {
     String(r.report?.looseLines.length ?? '-'),
     String(r.report?.spacesNextToFullWidth.length ?? '-'),
     r.seconds.toFixed(1),
-    r.failure ? 'build failed' : '',
+    r.failure ? 'build failed' : (r.notes ?? ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();

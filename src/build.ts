@@ -23,6 +23,7 @@ import {writeHtmlSite} from './render/html/write-site.js';
 import {buildDate, finishPdf} from './render/pdf/finish.js';
 import {renderNativePdf} from './render/pdf/native-render.js';
 import type {LineStats} from './render/pdf/line-pass.js';
+import type {NotePlan} from './render/pdf/page-notes.js';
 import {renderPagedPdf} from './render/pdf/paged-render.js';
 import {hasFatal, InputError, UsageError} from './report/messages.js';
 
@@ -34,6 +35,8 @@ export interface BuildResult {
   pageCount?: number;
   /** PDF builds: what the line pass corrected, and what it could not. */
   lines?: LineStats;
+  /** Vertical PDF builds: the notes set on the pages of their calls, or why they stayed at the articles' ends. */
+  notes?: NotePlan;
 }
 
 /**
@@ -80,17 +83,20 @@ export async function buildBook(
   if (options.format === 'booklet') return buildBooklet(book, files, options, {progress, signal});
 
   if (options.press) files.push(...(await preflight(book, files)));
-  let {pdf, pageCount, lines} = await printBook(book, {progress, signal});
+  let {pdf, pageCount, lines, notes} = await printBook(book, {progress, signal});
   if (options.press) {
     pdf = await pressPdf(pdf, options.press);
     if (options.press.pdfx) pdf = await toPdfx(pdf, options.press.pdfx);
   }
   await writeAtomic(options.out, pdf);
-  return {out: options.out, files, pageCount, lines};
+  return {out: options.out, files, pageCount, lines, notes};
 }
 
 /** Lay the book out and print it, finished (bookmarks, labels, metadata). */
-async function printBook(book: Book, {progress, signal}: {progress?: Progress; signal?: AbortSignal}): Promise<{pdf: Uint8Array; pageCount: number; lines: LineStats}> {
+async function printBook(
+  book: Book,
+  {progress, signal}: {progress?: Progress; signal?: AbortSignal},
+): Promise<{pdf: Uint8Array; pageCount: number; lines: LineStats; notes?: NotePlan}> {
   // Paged.js cannot paginate vertical-rl (text runs off the page); Chromium's own print can.
   const render = book.meta.writingMode === 'vertical' ? renderNativePdf : renderPagedPdf;
   const rendered = await render(book, {
@@ -101,9 +107,11 @@ async function printBook(book: Book, {progress, signal}: {progress?: Progress; s
     },
   });
   const {layout, lines} = rendered;
-  progress?.detail(`${layout.pageCount} 页；断行 ${lines.lines} 行，修正 ${lines.glued + lines.tightened + lines.compressed + lines.spread} 处，行末标点减半 ${lines.halved} 处`);
+  const notes = rendered.notes;
+  const notesText = !notes?.notes ? '' : notes.problem ? `；注释排在篇末（没能排在本页：${notes.problem}）` : `；注释 ${notes.notes} 条排在本页`;
+  progress?.detail(`${layout.pageCount} 页；断行 ${lines.lines} 行，修正 ${lines.glued + lines.tightened + lines.compressed + lines.spread} 处，行末标点减半 ${lines.halved} 处${notesText}`);
   progress?.step('write');
-  return {pdf: await finishPdf(rendered.pdf, book, layout), pageCount: layout.pageCount, lines};
+  return {pdf: await finishPdf(rendered.pdf, book, layout), pageCount: layout.pageCount, lines, notes};
 }
 
 /**

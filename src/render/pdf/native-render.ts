@@ -9,6 +9,8 @@ import {printDocument} from '../html/print-document.js';
 import {documentLinks, siteFiles} from '../html/site.js';
 import {fitWideTablesInPage, loadFontsInPage, outlineHeadingsInPage, splitTallTablesInPage, textAreaInPage} from './in-page.js';
 import {addLineStats, setLinesInPage, type LineStats} from './line-pass.js';
+import {resolveNamedLinks} from './named-destinations.js';
+import {notesOffTheirPage, placeNotesInPage, type NotePlan} from './page-notes.js';
 import {compareHan, pdfText} from './text-check.js';
 import {headingPages, readOutline} from './outline-pages.js';
 import type {RenderedPdf} from './paged-render.js';
@@ -36,7 +38,11 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
   return withPrintPage(site, options, async (context) => {
     options.progress?.step?.('paginate');
     const drawable = coveredBy(unicodeRanges((await fontSheet(scriptOf(book.meta.language))).css, BODY_FAMILY));
-    const {pdf: body, starts: bodyStarts, lines} = await printPart(context, 'body.html', bodyIds(book), {setLines: true, drawable});
+    let part = await printPart(context, 'body.html', bodyIds(book), {setLines: true, drawable, pageNotes: true});
+    const notes = part.notes;
+    // Notes that did not all print beside their calls go back to the articles' ends.
+    if (notes?.problem) part = await printPart(context, 'body.html', bodyIds(book), {setLines: true, drawable});
+    const {pdf: body, starts: bodyStarts, lines} = part;
     options.progress?.page?.(body.getPageCount());
     const bodyBlanks = blanksFor(rectoStarts(book).map((id) => bodyStarts.get(id)!));
     const bodyPage = (original: number) => original + bodyBlanks.filter((at) => at <= original).length;
@@ -54,6 +60,7 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
     if (padded) addBlank(whole);
     const bodyStart = whole.getPageCount();
     await append(whole, body, bodyBlanks);
+    resolveNamedLinks(whole, body, (index) => bodyStart + bodyPage(index));
 
     const anchors: Record<string, number> = {toc: frontPage(frontStarts.get('toc')!)};
     for (const [id, page] of bodyStarts) anchors[id] = bodyStart + bodyPage(page);
@@ -63,7 +70,7 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
     const stamps = await whole.embedPages(overlay.getPages().slice(0, sheets.length));
     whole.getPages().forEach((page, i) => page.drawPage(stamps[i]!, {x: 0, y: 0}));
 
-    return {pdf: await whole.save(), layout: {pageCount: whole.getPageCount(), bodyStart, anchors}, lines: addLineStats(lines!, frontLines!)};
+    return {pdf: await whole.save(), layout: {pageCount: whole.getPageCount(), bodyStart, anchors}, lines: addLineStats(lines!, frontLines!), notes};
   });
 }
 
@@ -72,14 +79,15 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
  * check that the PDF draws every Han character of the document once: Chromium's vertical
  * print silently drops what an overflowing line pushes off the page. Returns the PDF and the
  * 0-based page on which each section of `ids` opens; with `setLines`, the line pass runs
- * first (prose documents) and its statistics come back too.
+ * first (prose documents) and its statistics come back too; with `pageNotes`, the notes are
+ * set on the pages of their calls, and the print is checked for it.
  */
 async function printPart(
   {page, origin, guard, kick}: PrintContext,
   name: string,
   ids: string[],
-  {setLines = false, drawable}: {setLines?: boolean; drawable?: (char: string) => boolean} = {},
-): Promise<{pdf: PDFDocument; starts: Map<string, number>; lines?: LineStats}> {
+  {setLines = false, drawable, pageNotes = false}: {setLines?: boolean; drawable?: (char: string) => boolean; pageNotes?: boolean} = {},
+): Promise<{pdf: PDFDocument; starts: Map<string, number>; lines?: LineStats; notes?: NotePlan}> {
   await guard(page.goto(`${origin}/${name}`, {waitUntil: 'load'}));
   await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
   const area = await page.evaluate(textAreaInPage);
@@ -90,6 +98,10 @@ async function printPart(
   kick();
   // Chromium's print keeps the body's default margin inside the page's text area.
   const lines = setLines ? await guard(page.evaluate(setLinesInPage, {inline: area.height, vertical: true, bodyMargin: true})) : undefined;
+  kick();
+  // Chromium prints a page a little wider than the stylesheet's (A5: 435.28 px of text, not
+  // 434.65): planning with the narrower width and a margin keeps every planned page whole.
+  const notes = pageNotes ? await guard(page.evaluate(placeNotesInPage, {room: area.width - 2, inline: area.height})) : undefined;
   kick();
   const pdf = await guard(print(page));
   kick();
@@ -105,7 +117,12 @@ async function printPart(
   if (missing !== undefined) {
     throw new EnvironmentError(`无法确定各篇所在的页：Chromium 写出 ${outline.length} 个书签，文档有 ${headings.length} 个标题（缺“${missing}”），未写出 PDF。请报告此问题`);
   }
-  return {pdf: doc, starts: starts!, lines};
+  if (notes && notes.notes > 0 && !notes.problem) {
+    const off = notesOffTheirPage(doc, notes.ids);
+    if (doc.getPageCount() !== notes.pages) notes.problem = `分成 ${notes.pages} 页，印出 ${doc.getPageCount()} 页`;
+    else if (off.length > 0) notes.problem = `${off.length} 条注释没有印在其所在页`;
+  }
+  return {pdf: doc, starts: starts!, lines, notes};
 }
 
 function print(page: Page): Promise<Uint8Array> {

@@ -4,6 +4,7 @@ import {FONT_WEIGHTS} from '../fonts.js';
 import {printSite} from '../html/site.js';
 import {fillTocInPage, fitWideTablesInPage, loadFontsInPage, paginateInPage, textAreaInPage, type Layout} from './in-page.js';
 import {setLinesInPage, type LineStats} from './line-pass.js';
+import type {NotePlan} from './page-notes.js';
 import {folioText} from './running-heads.js';
 import {tooWideError, withPrintPage, type RenderOptions} from './print-page.js';
 
@@ -13,6 +14,8 @@ export interface RenderedPdf {
   layout: Layout;
   /** What the line pass corrected, and what it could not. */
   lines: LineStats;
+  /** Vertical books: the notes set on the pages of their calls, or why they stayed at the articles' ends. */
+  notes?: NotePlan;
 }
 
 /**

@@ -1,0 +1,65 @@
+/**
+ * Named destinations in Chromium's PDFs: where the links of a document point. Chromium writes
+ * an internal link (`<a href="#id">`) as a /Link annotation whose /Dest names the element.
+ */
+import {PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument, type PDFObject} from 'pdf-lib';
+
+/** The document's named destinations: the catalog's /Dests dictionary and its /Names /Dests tree. */
+export function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
+  const found = new Map<string, PDFObject>();
+  const old = doc.catalog.lookup(PDFName.of('Dests'));
+  if (old instanceof PDFDict) for (const [key, value] of old.entries()) found.set(key.decodeText(), doc.context.lookup(value) ?? value);
+  const names = doc.catalog.lookup(PDFName.of('Names'));
+  const tree = names instanceof PDFDict ? names.lookup(PDFName.of('Dests')) : undefined;
+  const visit = (node: PDFObject | undefined, depth: number) => {
+    if (!(node instanceof PDFDict) || depth > 32) return;
+    const leaves = node.lookup(PDFName.of('Names'));
+    if (leaves instanceof PDFArray) {
+      for (let i = 0; i + 1 < leaves.size(); i += 2) {
+        const key = destinationName(leaves.lookup(i));
+        const value = leaves.lookup(i + 1);
+        if (key !== undefined && value) found.set(key, value);
+      }
+    }
+    const kids = node.lookup(PDFName.of('Kids'));
+    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) visit(kids.lookup(i), depth + 1);
+  };
+  visit(tree, 0);
+  return found;
+}
+
+/** A /Dest given by name (a name or a string), as text. */
+export function destinationName(value: PDFObject | undefined): string | undefined {
+  if (value instanceof PDFName) return value.decodeText();
+  if (value instanceof PDFString || value instanceof PDFHexString) return value.decodeText();
+  return undefined;
+}
+
+/**
+ * Point the links on `target`'s pages at explicit destinations where they name one of
+ * `source`'s: pdf-lib copies pages without the name tree their links point into, which would
+ * leave every note call pointing nowhere. `placed(i)` is where `source`'s page `i` went.
+ */
+export function resolveNamedLinks(target: PDFDocument, source: PDFDocument, placed: (index: number) => number): void {
+  const sourcePages = new Map(source.getPages().map((page, index) => [page.ref.toString(), index]));
+  const resolved = new Map<string, PDFArray>();
+  for (const [name, value] of namedDestinations(source)) {
+    const array = value instanceof PDFDict ? value.lookup(PDFName.of('D')) : value;
+    if (!(array instanceof PDFArray) || array.size() === 0) continue;
+    const index = sourcePages.get(array.get(0).toString());
+    if (index === undefined) continue;
+    const page = target.getPage(placed(index));
+    resolved.set(name, target.context.obj([page.ref, ...array.asArray().slice(1)]));
+  }
+  for (const page of target.getPages()) {
+    const annotations = page.node.lookup(PDFName.of('Annots'));
+    if (!(annotations instanceof PDFArray)) continue;
+    for (const ref of annotations.asArray()) {
+      const annotation = target.context.lookup(ref);
+      if (!(annotation instanceof PDFDict)) continue;
+      const name = destinationName(annotation.lookup(PDFName.of('Dest')));
+      const destination = name === undefined ? undefined : resolved.get(name);
+      if (destination) annotation.set(PDFName.of('Dest'), destination);
+    }
+  }
+}
