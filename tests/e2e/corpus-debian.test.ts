@@ -24,4 +24,10 @@ describe('the Debian New Maintainers’ Guide as a book (real text, issue 9)', (
 
     it(`should leave no line ${mode}ly that breaks a rule of issue 9`, () => expectCleanLines(books[mode]!));
   }
+
+  it('should set the guide’s notes on the pages of their calls in the vertical book too (defect 6)', () => {
+    const notes = books.vertical!.result.notes;
+    expect(notes?.problem).toBeUndefined();
+    expect(notes?.notes).toBeGreaterThan(50);
+  });
 });

@@ -358,7 +358,7 @@ export function placeNotesInPage({room, inline}: {room: number; inline: number})
     const placedAt = at(block.getBoundingClientRect().right);
     const width = block.getBoundingClientRect().width;
     const flush = here.start + room - width;
-    if (flush < placedAt - 0.5 && !problem) problem = `第 ${p + 1} 页的注释放不下`;
+    if (flush < placedAt - 0.5 && !problem) problem = `正文第 ${p + 1} 页的注释太长，与正文放不下`;
     block.style.paddingBlockStart = `${Math.max(0, flush - placedAt)}px`;
   }
   // A note no page took (its call is where no page could find it) would be lost.
