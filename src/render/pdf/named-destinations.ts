@@ -5,7 +5,7 @@
 import {PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument, type PDFObject} from 'pdf-lib';
 
 /** The document's named destinations: the catalog's /Dests dictionary and its /Names /Dests tree. */
-export function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
+function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
   const found = new Map<string, PDFObject>();
   const old = doc.catalog.lookup(PDFName.of('Dests'));
   if (old instanceof PDFDict) for (const [key, value] of old.entries()) found.set(key.decodeText(), doc.context.lookup(value) ?? value);
@@ -29,10 +29,39 @@ export function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
 }
 
 /** A /Dest given by name (a name or a string), as text. */
-export function destinationName(value: PDFObject | undefined): string | undefined {
+function destinationName(value: PDFObject | undefined): string | undefined {
   if (value instanceof PDFName) return value.decodeText();
   if (value instanceof PDFString || value instanceof PDFHexString) return value.decodeText();
   return undefined;
+}
+
+/** Each link on the document's pages that names its destination, with the page it is on. */
+export function namedLinks(doc: PDFDocument): Array<{page: number; name: string; annotation: PDFDict}> {
+  const links: Array<{page: number; name: string; annotation: PDFDict}> = [];
+  doc.getPages().forEach((page, index) => {
+    const annotations = page.node.lookup(PDFName.of('Annots'));
+    if (!(annotations instanceof PDFArray)) return;
+    for (const ref of annotations.asArray()) {
+      const annotation = doc.context.lookup(ref);
+      if (!(annotation instanceof PDFDict)) continue;
+      const name = destinationName(annotation.lookup(PDFName.of('Dest')));
+      if (name !== undefined) links.push({page: index, name, annotation});
+    }
+  });
+  return links;
+}
+
+/** Where each named destination points: the page's index and the destination array. */
+export function destinationPages(doc: PDFDocument): Map<string, {page: number; array: PDFArray}> {
+  const pages = new Map(doc.getPages().map((page, index) => [page.ref.toString(), index]));
+  const found = new Map<string, {page: number; array: PDFArray}>();
+  for (const [name, value] of namedDestinations(doc)) {
+    const array = value instanceof PDFDict ? value.lookup(PDFName.of('D')) : value;
+    if (!(array instanceof PDFArray) || array.size() === 0) continue;
+    const page = pages.get(array.get(0).toString());
+    if (page !== undefined) found.set(name, {page, array});
+  }
+  return found;
 }
 
 /**
@@ -41,25 +70,11 @@ export function destinationName(value: PDFObject | undefined): string | undefine
  * leave every note call pointing nowhere. `placed(i)` is where `source`'s page `i` went.
  */
 export function resolveNamedLinks(target: PDFDocument, source: PDFDocument, placed: (index: number) => number): void {
-  const sourcePages = new Map(source.getPages().map((page, index) => [page.ref.toString(), index]));
-  const resolved = new Map<string, PDFArray>();
-  for (const [name, value] of namedDestinations(source)) {
-    const array = value instanceof PDFDict ? value.lookup(PDFName.of('D')) : value;
-    if (!(array instanceof PDFArray) || array.size() === 0) continue;
-    const index = sourcePages.get(array.get(0).toString());
-    if (index === undefined) continue;
-    const page = target.getPage(placed(index));
-    resolved.set(name, target.context.obj([page.ref, ...array.asArray().slice(1)]));
-  }
-  for (const page of target.getPages()) {
-    const annotations = page.node.lookup(PDFName.of('Annots'));
-    if (!(annotations instanceof PDFArray)) continue;
-    for (const ref of annotations.asArray()) {
-      const annotation = target.context.lookup(ref);
-      if (!(annotation instanceof PDFDict)) continue;
-      const name = destinationName(annotation.lookup(PDFName.of('Dest')));
-      const destination = name === undefined ? undefined : resolved.get(name);
-      if (destination) annotation.set(PDFName.of('Dest'), destination);
-    }
+  const destinations = destinationPages(source);
+  for (const {name, annotation} of namedLinks(target)) {
+    const destination = destinations.get(name);
+    if (!destination) continue;
+    const page = target.getPage(placed(destination.page));
+    annotation.set(PDFName.of('Dest'), target.context.obj([page.ref, ...destination.array.asArray().slice(1)]));
   }
 }

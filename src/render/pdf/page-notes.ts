@@ -8,8 +8,8 @@
  * The print document comes with each article's notes gathered at its end (`endnotes`); the
  * pass takes them from there, so without it (or if it fails) the book keeps its end notes.
  */
-import {PDFArray, PDFDict, PDFName, type PDFDocument, type PDFObject} from 'pdf-lib';
-import {destinationName, namedDestinations} from './named-destinations.js';
+import type {PDFDocument} from 'pdf-lib';
+import {destinationPages, namedLinks} from './named-destinations.js';
 
 /** What the pass did: the pages it cut the body into and the notes it placed, or why it gave up. */
 export interface NotePlan {
@@ -373,25 +373,7 @@ export function placeNotesInPage({room, inline}: {room: number; inline: number})
  * on the page where its note printed. A call that printed no link counts as off its page.
  */
 export function notesOffTheirPage(doc: PDFDocument, ids: string[]): string[] {
-  const pages = doc.getPages();
-  const pageIndex = new Map(pages.map((page, index) => [page.ref.toString(), index]));
-  const destinations = namedDestinations(doc);
-  const pageOfDestination = (name: string) => {
-    let target: PDFObject | undefined = destinations.get(name);
-    if (target instanceof PDFDict) target = target.lookup(PDFName.of('D'));
-    const first = target instanceof PDFArray ? target.get(0) : undefined;
-    return first ? pageIndex.get(first.toString()) : undefined;
-  };
-  const onTheirPage = new Set<string>();
-  pages.forEach((page, index) => {
-    const annotations = page.node.lookup(PDFName.of('Annots'));
-    if (!(annotations instanceof PDFArray)) return;
-    for (const ref of annotations.asArray()) {
-      const annotation = doc.context.lookup(ref);
-      if (!(annotation instanceof PDFDict)) continue;
-      const name = destinationName(annotation.lookup(PDFName.of('Dest')));
-      if (name !== undefined && pageOfDestination(name) === index) onTheirPage.add(name);
-    }
-  });
+  const destinations = destinationPages(doc);
+  const onTheirPage = new Set(namedLinks(doc).filter((link) => destinations.get(link.name)?.page === link.page).map((link) => link.name));
   return ids.filter((id) => !onTheirPage.has(id));
 }
