@@ -101,7 +101,11 @@ function printTable(rows: Row[]): void {
     r.failure ? 'build failed' : (r.notes ?? ''),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`\n${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}\n${body.map(line).join('\n')}\n`);
 }
 
@@ -128,9 +132,18 @@ function printExamples(row: Row): void {
   };
   const tail = (text?: string) => (text ? `   ← after “…${text.slice(-16)}”` : '');
   const head = (text?: string) => (text ? `   → before “${text.slice(0, 16)}…”` : '');
-  show(`start violations (${r.startViolations.length}):`, sample(r.startViolations).map((f) => `p. ${f.page}: ${f.text}${tail(f.neighbour)}`));
-  show(`end violations (${r.endViolations.length}):`, sample(r.endViolations).map((f) => `p. ${f.page}: ${f.text}${head(f.neighbour)}`));
-  show(`loose lines (${r.looseLines.length}), worst first:`, r.looseLines.map((f) => `p. ${f.page}: median gap ${f.gap.toFixed(2)} em: ${f.text}`));
+  show(
+    `start violations (${r.startViolations.length}):`,
+    sample(r.startViolations).map((f) => `p. ${f.page}: ${f.text}${tail(f.neighbour)}`),
+  );
+  show(
+    `end violations (${r.endViolations.length}):`,
+    sample(r.endViolations).map((f) => `p. ${f.page}: ${f.text}${head(f.neighbour)}`),
+  );
+  show(
+    `loose lines (${r.looseLines.length}), worst first:`,
+    r.looseLines.map((f) => `p. ${f.page}: median gap ${f.gap.toFixed(2)} em: ${f.text}`),
+  );
   show(
     `spaces next to full-width marks (${r.spacesNextToFullWidth.length}):`,
     sample(r.spacesNextToFullWidth, (f) => f.context).map((f) => `p. ${f.page}: [${f.context}] in ${f.text}`),

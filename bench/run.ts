@@ -48,7 +48,11 @@ async function nativePrint(dir: string): Promise<{seconds: number; pages: number
     await page.goto(`${server.origin}/index.html`, {waitUntil: 'load'});
     await page.evaluate(() => document.fonts.ready);
     const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, timeout: 0});
-    const pages = (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    const pages = (
+      Buffer.from(pdf)
+        .toString('latin1')
+        .match(/\/Type\s*\/Page[^s]/g) ?? []
+    ).length;
     return {seconds: (performance.now() - started) / 1000, pages};
   } finally {
     await session.close();

@@ -47,7 +47,7 @@ if (debian && root) {
   const env = {...process.env, DEBIAN_FRONTEND: 'noninteractive'};
   const update = spawnSync('apt-get', ['update', '-qq'], {stdio: 'inherit', env});
   const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {stdio: 'inherit', env});
-  if (!install || install.status !== 0) {
+  if (install === false || install.status !== 0) {
     say('apt-get 没有成功：请检查网络或软件源后重试');
     process.exit(1);
   }

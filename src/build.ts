@@ -43,10 +43,7 @@ export interface BuildResult {
  * Build one book folder into one format: load `book.yaml`, compile the manuscripts into the
  * book model, render. Input errors throw {@link InputError} before anything is written.
  */
-export async function buildBook(
-  options: BuildOptions,
-  {progress, signal}: {progress?: Progress; signal?: AbortSignal} = {},
-): Promise<BuildResult> {
+export async function buildBook(options: BuildOptions, {progress, signal}: {progress?: Progress; signal?: AbortSignal} = {}): Promise<BuildResult> {
   progress?.step('parse');
   const loaded = await loadConfig(options.bookDir);
   if (options.writingMode) loaded.config.writingMode = options.writingMode;
@@ -109,7 +106,9 @@ async function printBook(
   const {layout, lines} = rendered;
   const notes = rendered.notes;
   const notesText = !notes?.notes ? '' : notes.problem ? `；注释排在篇末（没能排在本页：${notes.problem}）` : `；注释 ${notes.notes} 条排在本页`;
-  progress?.detail(`${layout.pageCount} 页；断行 ${lines.lines} 行，修正 ${lines.glued + lines.tightened + lines.compressed + lines.spread} 处，行末标点减半 ${lines.halved} 处${notesText}`);
+  progress?.detail(
+    `${layout.pageCount} 页；断行 ${lines.lines} 行，修正 ${lines.glued + lines.tightened + lines.compressed + lines.spread} 处，行末标点减半 ${lines.halved} 处${notesText}`,
+  );
   progress?.step('write');
   return {pdf: await finishPdf(rendered.pdf, book, layout), pageCount: layout.pageCount, lines, notes};
 }
@@ -118,17 +117,14 @@ async function printBook(
  * A booklet for the office printer: the selected articles as a small book of their own (own
  * cover, contents and page numbers), or the calibration sheet, imposed for saddle stitching.
  */
-async function buildBooklet(
-  whole: Book,
-  files: VFile[],
-  options: BuildOptions,
-  context: {progress?: Progress; signal?: AbortSignal},
-): Promise<BuildResult> {
+async function buildBooklet(whole: Book, files: VFile[], options: BuildOptions, context: {progress?: Progress; signal?: AbortSignal}): Promise<BuildResult> {
   const choice = options.booklet!;
   const {book, unmatched} = selectArticles(whole, choice.select, choice.title);
   if (unmatched.length > 0) {
     const tags = [...new Set(articlesOf(whole).flatMap((a) => a.tags))];
-    throw new UsageError(`--select 中的 ${unmatched.map((u) => `\`${u}\``).join('、')} 没有对上任何稿件：可用部分名（${whole.parts.map((p) => p.title).join('、')}）、标签（${tags.slice(0, 12).join('、')}）或文件名`);
+    throw new UsageError(
+      `--select 中的 ${unmatched.map((u) => `\`${u}\``).join('、')} 没有对上任何稿件：可用部分名（${whole.parts.map((p) => p.title).join('、')}）、标签（${tags.slice(0, 12).join('、')}）或文件名`,
+    );
   }
   files.push(...(await preflight(book, files)));
   const {width, height} = book.meta.pageSize;
@@ -137,7 +133,13 @@ async function buildBooklet(
   const pdf = choice.calibration ? await calibrationPdf(book, {signal: context.signal}) : (await printBook(book, context)).pdf;
   context.progress?.step('write');
   const binding = choice.binding ?? (book.meta.writingMode === 'vertical' ? 'right' : 'left');
-  const imposed = await imposeBooklet(pdf, {binding, sheet, duplex: choice.duplex, creep: choice.creep, ...(choice.signature ? {signature: choice.signature} : {})});
+  const imposed = await imposeBooklet(pdf, {
+    binding,
+    sheet,
+    duplex: choice.duplex,
+    creep: choice.creep,
+    ...(choice.signature ? {signature: choice.signature} : {}),
+  });
   await writeAtomic(options.out, imposed);
   return {out: options.out, files, pageCount: (await PDFDocument.load(imposed)).getPageCount()};
 }
@@ -163,6 +165,10 @@ async function preflight(book: Book, files: VFile[]): Promise<VFile[]> {
  */
 function editionDate(book: Book, env: NodeJS.ProcessEnv = process.env): Date {
   if (env.SOURCE_DATE_EPOCH) return buildDate(env);
-  const newest = articlesOf(book).map((a) => a.date).filter((d): d is string => Boolean(d)).sort().at(-1);
+  const newest = articlesOf(book)
+    .map((a) => a.date)
+    .filter((d): d is string => Boolean(d))
+    .sort()
+    .at(-1);
   return newest ? new Date(`${newest}T00:00:00Z`) : new Date(`${book.meta.year ?? '2000'}-01-01T00:00:00Z`);
 }

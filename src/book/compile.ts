@@ -115,12 +115,7 @@ function arrange(
     }
     let part = parts.find((p) => p.title === wanted);
     if (!part && config.parts) {
-      error(
-        file,
-        `部分 \`${wanted}\` 不在 book.yaml 的 parts 里：可用的有 ${declared.map((p) => p.title).join('、')}`,
-        file.data.matterLines?.part,
-        'part',
-      );
+      error(file, `部分 \`${wanted}\` 不在 book.yaml 的 parts 里：可用的有 ${declared.map((p) => p.title).join('、')}`, file.data.matterLines?.part, 'part');
       continue;
     }
     if (!part) {

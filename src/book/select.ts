@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {runningHead} from '../typography/running-head.js';
-import {articlesOf, type Book} from './model.js';
+import type {articlesOf, Book} from './model.js';
 
 /**
  * A smaller book of the articles that any selector names, by part title, tag or file name
@@ -14,12 +14,14 @@ export function selectArticles(book: Book, selectors: string[], title?: string):
   const keep = (article: ReturnType<typeof articlesOf>[number], part?: string) => {
     if (selectors.length === 0) return true;
     const hit = selectors.filter((s) => matches(article, part, s));
-    hit.forEach((s) => used.add(s));
+    for (const s of hit) used.add(s);
     return hit.length > 0;
   };
   const front = book.front.filter((a) => keep(a));
   const parts = book.parts.map((p) => ({...p, articles: p.articles.filter((a) => keep(a, p.title))})).filter((p) => p.articles.length > 0);
-  parts.forEach((p, i) => (p.number = i + 1));
+  parts.forEach((p, i) => {
+    p.number = i + 1;
+  });
   const meta = title ? {...book.meta, title, runningHead: runningHead(title, book.meta.pageSize.width), subtitle: book.meta.title} : book.meta;
   return {book: {...book, meta, front, parts}, unmatched: selectors.filter((s) => !used.has(s))};
 }

@@ -13,16 +13,11 @@ export const PAGE_SIZES: Record<string, [number, number]> = {
 
 const customSize = /^(\d+(?:\.\d+)?)mm\s+(\d+(?:\.\d+)?)mm$/;
 
-const pageSize = z
-  .string()
-  .refine((value) => value in PAGE_SIZES || customSize.test(value), {
-    message: `应为 ${Object.keys(PAGE_SIZES).join('、')} 之一，或“宽mm 高mm”（如 “140mm 203mm”）`,
-  });
+const pageSize = z.string().refine((value) => value in PAGE_SIZES || customSize.test(value), {
+  message: `应为 ${Object.keys(PAGE_SIZES).join('、')} 之一，或“宽mm 高mm”（如 “140mm 203mm”）`,
+});
 
-const part = z.union([
-  z.string().min(1),
-  z.strictObject({title: z.string().min(1), subtitle: z.string().optional()}),
-]);
+const part = z.union([z.string().min(1), z.strictObject({title: z.string().min(1), subtitle: z.string().optional()})]);
 
 /** The schema of `book.yaml`; keys are camelCase, an unknown key is an error. */
 export const bookConfigSchema = z.strictObject({

@@ -24,12 +24,7 @@ export async function readTextFile(filePath: string): Promise<VFile> {
     file.value = utf8.decode(bytes).replace(/\r\n?/g, '\n');
   } catch {
     const place = firstInvalidUtf8(bytes);
-    error(
-      file,
-      '此文件不是 UTF-8 编码（可能是 GBK）：请用编辑器另存为 UTF-8，或用 `huibian import` 导入',
-      place,
-      'encoding',
-    );
+    error(file, '此文件不是 UTF-8 编码（可能是 GBK）：请用编辑器另存为 UTF-8，或用 `huibian import` 导入', place, 'encoding');
   }
   return file;
 }
@@ -41,10 +36,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): {line: number; column: numb
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
     const length = b < 0x80 ? 1 : b >> 5 === 6 ? 2 : b >> 4 === 14 ? 3 : b >> 3 === 30 ? 4 : 0;
-    const valid =
-      length > 0 &&
-      i + length <= bytes.length &&
-      Array.from({length: length - 1}, (_, k) => bytes[i + 1 + k]!).every((c) => c >> 6 === 2);
+    const valid = length > 0 && i + length <= bytes.length && Array.from({length: length - 1}, (_, k) => bytes[i + 1 + k]!).every((c) => c >> 6 === 2);
     if (!valid) {
       const column = new TextDecoder().decode(bytes.subarray(lineStart, i)).length + 1;
       return {line, column};

@@ -43,7 +43,10 @@ export async function imposeBooklet(pdf: Uint8Array, options: BookletOptions): P
   const sheets = impose(pages.length, options);
   sheets.forEach((sheet, index) => {
     const creep = (options.creep ?? 0) * MM * index;
-    for (const [side, back] of [[sheet.front, false], [sheet.back, true]] as const) {
+    for (const [side, back] of [
+      [sheet.front, false],
+      [sheet.back, true],
+    ] as const) {
       const page = out.addPage([width, height]);
       const rotate = back && options.duplex === 'long';
       side.forEach((number, half) => {

@@ -57,12 +57,22 @@ export async function toPdfx(pdf: Uint8Array, colour: 'gray' | 'cmyk'): Promise<
     await writeFile(input, pdf);
     await writeFile(prefix, pdfxPrefix(icc, colour));
     const args = (classic: boolean) => [
-      '-q', '-dPDFX', '-dBATCH', '-dNOPAUSE', '-dSAFER', `--permit-file-read=${icc}`,
-      '-sDEVICE=pdfwrite', '-dPDFSETTINGS=/prepress', '-dCompatibilityLevel=1.3', '-dShowAnnots=false',
+      '-q',
+      '-dPDFX',
+      '-dBATCH',
+      '-dNOPAUSE',
+      '-dSAFER',
+      `--permit-file-read=${icc}`,
+      '-sDEVICE=pdfwrite',
+      '-dPDFSETTINGS=/prepress',
+      '-dCompatibilityLevel=1.3',
+      '-dShowAnnots=false',
       ...(classic ? ['-dNEWPDF=false'] : []),
       `-sColorConversionStrategy=${colour === 'gray' ? 'Gray' : 'CMYK'}`,
       `-sProcessColorModel=${colour === 'gray' ? 'DeviceGray' : 'DeviceCMYK'}`,
-      `-sOutputFile=${output}`, prefix, input,
+      `-sOutputFile=${output}`,
+      prefix,
+      input,
     ];
     try {
       await run('gs', args(true), {timeout: 600_000, maxBuffer: 16 << 20});

@@ -48,12 +48,18 @@ function drawCropMarks(page: PDFPage, margin: number, trim: {width: number; heig
   const top = margin + trim.height;
   const gap = bleed + MARK_OFFSET;
   for (const x of [left, right]) {
-    for (const [from, to] of [[bottom - gap, bottom - gap - MARK_LENGTH], [top + gap, top + gap + MARK_LENGTH]] as const) {
+    for (const [from, to] of [
+      [bottom - gap, bottom - gap - MARK_LENGTH],
+      [top + gap, top + gap + MARK_LENGTH],
+    ] as const) {
       page.drawLine({start: {x, y: from}, end: {x, y: to}, thickness: MARK_WIDTH, color});
     }
   }
   for (const y of [bottom, top]) {
-    for (const [from, to] of [[left - gap, left - gap - MARK_LENGTH], [right + gap, right + gap + MARK_LENGTH]] as const) {
+    for (const [from, to] of [
+      [left - gap, left - gap - MARK_LENGTH],
+      [right + gap, right + gap + MARK_LENGTH],
+    ] as const) {
       page.drawLine({start: {x: from, y}, end: {x: to, y}, thickness: MARK_WIDTH, color});
     }
   }

@@ -19,7 +19,11 @@ export function transparencyWarnings(css: string, filePath: string): VFile {
       const before = clean.slice(0, match.index);
       const line = before.split('\n').length;
       const column = match.index - before.lastIndexOf('\n');
-      file.message(`印刷用的 PDF 不能有透明（${what}）：印厂会拒收，Ghostscript 会把整页变成图片`, {place: {line, column}, ruleId: 'transparency', source: 'huibian'});
+      file.message(`印刷用的 PDF 不能有透明（${what}）：印厂会拒收，Ghostscript 会把整页变成图片`, {
+        place: {line, column},
+        ruleId: 'transparency',
+        source: 'huibian',
+      });
     }
   }
   return file;

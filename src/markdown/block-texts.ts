@@ -14,10 +14,16 @@ export function blockTexts(block: Parents, {opaque = false}: {opaque?: boolean} 
   const texts: Text[] = [];
   const walk = (node: Nodes) => {
     if (node.type === 'text') texts.push(node);
-    else if (node.type === 'link' && node.children.length === 1 && node.children[0]?.type === 'text' && node.children[0].value === node.url.replace(/^mailto:/, '')) {
+    else if (
+      node.type === 'link' &&
+      node.children.length === 1 &&
+      node.children[0]?.type === 'text' &&
+      node.children[0].value === node.url.replace(/^mailto:/, '')
+    ) {
       if (opaque) texts.push({type: 'text', value: OPAQUE});
     } else if ('children' in node) for (const child of node.children) walk(child as Nodes);
-    else if (opaque && ['inlineCode', 'image', 'html', 'break', 'footnoteReference', 'imageReference'].includes(node.type)) texts.push({type: 'text', value: OPAQUE});
+    else if (opaque && ['inlineCode', 'image', 'html', 'break', 'footnoteReference', 'imageReference'].includes(node.type))
+      texts.push({type: 'text', value: OPAQUE});
   };
   for (const child of block.children) walk(child as Nodes);
   return texts;

@@ -27,27 +27,29 @@ import remarkWarnRawHtml from './plugins/remark-warn-raw-html.js';
  * `lint`, the copy is not normalized but every change it needs is reported (`huibian check`).
  */
 export function createProcessor({lint = false}: {lint?: boolean} = {}) {
-  return unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
-    // A single ~ is a range (15~20℃) or a path (~/.ssh), never strikethrough (rule 20).
-    .use(remarkGfm, {singleTilde: false})
-    .use(remarkDirective)
-    .use(remarkHuibianDirectives)
-    .use(remarkManuscriptMatter, {lint})
-    .use(remarkWarnRawHtml)
-    .use(remarkCjkNormalize, {mode: lint ? 'report' : 'fix'})
-    .use(remarkLintBrackets, {enabled: lint})
-    .use(remarkLintParagraphStart, {enabled: lint})
-    .use(remarkRehype, {footnoteLabel: '注释', footnoteBackLabel: '返回正文'})
-    .use(rehypeFigure)
-    .use(rehypeRomanNumerals)
-    .use(rehypeCjkGlue)
-    .use(rehypeLatinBreaks)
-    .use(rehypeHeadingPhrases)
-    .use(rehypeLocalImages)
-    .use(rehypeScopeIds)
-    .use(rehypeExtractFootnotes);
+  return (
+    unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, ['yaml'])
+      // A single ~ is a range (15~20℃) or a path (~/.ssh), never strikethrough (rule 20).
+      .use(remarkGfm, {singleTilde: false})
+      .use(remarkDirective)
+      .use(remarkHuibianDirectives)
+      .use(remarkManuscriptMatter, {lint})
+      .use(remarkWarnRawHtml)
+      .use(remarkCjkNormalize, {mode: lint ? 'report' : 'fix'})
+      .use(remarkLintBrackets, {enabled: lint})
+      .use(remarkLintParagraphStart, {enabled: lint})
+      .use(remarkRehype, {footnoteLabel: '注释', footnoteBackLabel: '返回正文'})
+      .use(rehypeFigure)
+      .use(rehypeRomanNumerals)
+      .use(rehypeCjkGlue)
+      .use(rehypeLatinBreaks)
+      .use(rehypeHeadingPhrases)
+      .use(rehypeLocalImages)
+      .use(rehypeScopeIds)
+      .use(rehypeExtractFootnotes)
+  );
 }
 
 const processors = {build: createProcessor().freeze(), lint: createProcessor({lint: true}).freeze()};

@@ -62,12 +62,7 @@ export function hasFatal(files: VFile[]): boolean {
 }
 
 /** Record a fatal message on `file` without throwing, so that all problems of a stage are reported together. */
-export function error(
-  file: VFile,
-  reason: string,
-  place: {line: number; column: number} | undefined,
-  ruleId: string,
-): void {
+export function error(file: VFile, reason: string, place: {line: number; column: number} | undefined, ruleId: string): void {
   const message = file.message(reason, {place, ruleId, source: 'huibian'});
   message.fatal = true;
 }

@@ -38,7 +38,7 @@ export function spacedPieces(text: string, context: {before?: string; after?: st
       let end = i;
       while (end + 1 < chars.length && /[A-Za-z0-9.,%+\-/:]/.test(chars[end + 1]!)) end++;
       // Trailing punctuation belongs to the sentence, not the run.
-      while (end > i && /[.,:/\-]/.test(chars[end]!)) end--;
+      while (end > i && /[.,:/-]/.test(chars[end]!)) end--;
       const before = HAN.test(at(i - 1) ?? '');
       const after = HAN.test(at(end + 1) ?? '');
       push(chars.slice(i, end + 1).join(''), before && after ? 'space-both' : before ? 'space-before' : after ? 'space-after' : undefined);

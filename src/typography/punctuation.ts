@@ -49,7 +49,7 @@ const QUOTE = /["'“”‘’「」『』]/u;
 const LATIN = /[0-9A-Za-z]/;
 const DIGIT = /[0-9]/;
 /** What may follow a mark that begins a Latin token: `.ssh`, `:help`, `./configure`, `.5`. */
-const TOKEN_START = /[0-9A-Za-z_/~\-]/;
+const TOKEN_START = /[0-9A-Za-z_/~-]/;
 
 /**
  * Edits that normalize the punctuation of `text` (see the module comment), in one pass over
@@ -122,7 +122,10 @@ export function punctuationEdits(text: string, context: Context = {}): Edit[] {
         let end = last + 1;
         // The spaces typed after a half-width mark go with it: a full-width mark has its own.
         while (chars[end] === ' ') end++;
-        const marks = chars.slice(i, last + 1).map((m) => FULL_WIDTH[m]!).join('');
+        const marks = chars
+          .slice(i, last + 1)
+          .map((m) => FULL_WIDTH[m]!)
+          .join('');
         replace(i, end, marks, 'punctuation');
       }
       i = last;

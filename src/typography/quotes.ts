@@ -34,7 +34,8 @@ export function quoteEdits(segments: string[], state: QuoteState = {open: false}
     const [s, at] = where[i]!;
     if (c === '"') {
       let opening: boolean;
-      if (first && state.open) opening = true; // the quotation goes on in a new paragraph
+      if (first && state.open)
+        opening = true; // the quotation goes on in a new paragraph
       else if (prev === undefined || /[\s（(《「『“]/.test(prev)) opening = true;
       else if (next === undefined || /[\s，。！？；：、）)》」』”]/.test(next)) opening = false;
       else opening = !state.open;

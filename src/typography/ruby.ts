@@ -9,7 +9,8 @@ import type {Element, ElementContent} from 'hast';
 export function rubyElement(base: string, reading: string): Element {
   const chars = [...base];
   const syllables = reading.trim().split(/\s+/).filter(Boolean);
-  const pairs: Array<[string, string]> = syllables.length === chars.length && chars.length > 1 ? chars.map((c, i) => [c, syllables[i]!]) : [[base, reading.trim()]];
+  const pairs: Array<[string, string]> =
+    syllables.length === chars.length && chars.length > 1 ? chars.map((c, i) => [c, syllables[i]!]) : [[base, reading.trim()]];
   const children: ElementContent[] = pairs.flatMap(([b, r]): ElementContent[] => [
     {type: 'text', value: b},
     {type: 'element', tagName: 'rp', properties: {}, children: [{type: 'text', value: '('}]},

@@ -49,7 +49,12 @@ function splitRuns(value: string, original: Text): ElementContent[] {
     const style = runStyle(match[0]);
     if (style === 'sideways') continue;
     if (match.index > last) out.push({type: 'text', value: value.slice(last, match.index)});
-    out.push({type: 'element', tagName: 'span', properties: {className: [style === 'combine' ? 'tcy' : 'upright']}, children: [{type: 'text', value: match[0]}]});
+    out.push({
+      type: 'element',
+      tagName: 'span',
+      properties: {className: [style === 'combine' ? 'tcy' : 'upright']},
+      children: [{type: 'text', value: match[0]}],
+    });
     last = match.index + match[0].length;
   }
   if (last === 0) return [{...original, value}];

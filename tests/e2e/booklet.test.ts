@@ -46,12 +46,20 @@ describe('booklets', () => {
     expect(await halves(file, 1)).toEqual([4, 1]);
     const {stdout} = await run('pdftotext', ['-f', '2', '-l', '2', '-bbox', file, '-']);
     const words = [...stdout.matchAll(/xMin="([\d.]+)"[^>]*>P(\d)</g)].map((m) => [Number(m[2]), Number(m[1]) < 421 ? 'left' : 'right']);
-    expect(words.sort()).toEqual([[2, 'right'], [3, 'left']]);
+    expect(words.sort()).toEqual([
+      [2, 'right'],
+      [3, 'left'],
+    ]);
   });
 
   it('should make a selected study booklet of the sample on A4, its own small book', async () => {
     const out = path.join(os.tmpdir(), `huibian-booklet-${process.pid}.pdf`);
-    const result = await buildBook({bookDir: root, format: 'booklet', out, booklet: {select: ['学习资料', '产业发展'], title: '学习材料', duplex: 'short', creep: 0.1, calibration: false}});
+    const result = await buildBook({
+      bookDir: root,
+      format: 'booklet',
+      out,
+      booklet: {select: ['学习资料', '产业发展'], title: '学习材料', duplex: 'short', creep: 0.1, calibration: false},
+    });
     expect(result.pageCount! % 2).toBe(0);
     const {stdout} = await run('pdfinfo', [out]);
     expect(stdout).toMatch(/Page size:\s+841\.89 x 595\.2\d+ pts \(A4\)/);

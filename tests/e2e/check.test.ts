@@ -31,7 +31,12 @@ function png(width: number, height: number): Uint8Array {
   header.set([8, 2, 0, 0, 0], 8);
   const rows = Buffer.alloc((width * 3 + 1) * height, 0xcc);
   for (let y = 0; y < height; y++) rows[y * (width * 3 + 1)] = 0;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 // Copy as it comes from a web page: ASCII punctuation between Han, straight quotes, "...", typed spaces, CRLF.
@@ -73,7 +78,10 @@ describe('huibian check', () => {
     expect(fixed).toBe(
       messy
         .replace('4月1日上午,新书记来到村里:"大家好!"他说...', '4月1日上午，新书记来到村里：“大家好！”他说……')
-        .replace('全村 36 户都来了,气氛热烈。`a,b` 不变,网址 https://example.com/x,y 也不变.', '全村36户都来了，气氛热烈。`a,b` 不变，网址 https://example.com/x,y 也不变。'),
+        .replace(
+          '全村 36 户都来了,气氛热烈。`a,b` 不变,网址 https://example.com/x,y 也不变.',
+          '全村36户都来了，气氛热烈。`a,b` 不变，网址 https://example.com/x,y 也不变。',
+        ),
     );
     expect(result.stderr).toContain('✔ 已修正');
     // What cannot be fixed automatically (the missing source) keeps the exit status at 1.

@@ -12,7 +12,10 @@ const CHARS = '春夏秋冬东南西北村镇街道田地山水桥路农林牧�
 /** Varied Han text of `n` characters (deterministic). */
 function prose(n: number, seed = 7): string {
   let x = seed;
-  return Array.from({length: n}, () => CHARS[(x = (x * 1103515245 + 12345) % 2147483648) % CHARS.length]).join('');
+  return Array.from({length: n}, () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return CHARS[x % CHARS.length];
+  }).join('');
 }
 
 describe('text conservation', () => {

@@ -51,7 +51,11 @@ describe('the sample report as EPUB 3', () => {
 
   it('should hold every Han character of the manuscripts, notes as pop-up footnotes', async () => {
     const zip = await JSZip.loadAsync(await readFile(await build('horizontal', 'text')));
-    const chapters = await Promise.all(Object.keys(zip.files).filter((n) => /OEBPS\/a\d+\.xhtml$/.test(n)).map((n) => zip.file(n)!.async('string')));
+    const chapters = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /OEBPS\/a\d+\.xhtml$/.test(n))
+        .map((n) => zip.file(n)!.async('string')),
+    );
     const text = chapters.join('').replace(/<[^>]+>/g, '');
     const manuscripts = await readManuscripts();
     expect(missingHan(hanCounts(manuscripts.map((m) => m.text).join('')), hanCounts(text))).toEqual([]);
@@ -89,7 +93,11 @@ describe('the sample report as EPUB 3', () => {
       const layout = await page.evaluate(() => {
         const p = document.querySelector('section p')!;
         const rect = p.getBoundingClientRect();
-        return {mode: getComputedStyle(document.documentElement).writingMode, tall: rect.height > rect.width, scrolls: document.documentElement.scrollWidth > innerWidth};
+        return {
+          mode: getComputedStyle(document.documentElement).writingMode,
+          tall: rect.height > rect.width,
+          scrolls: document.documentElement.scrollWidth > innerWidth,
+        };
       });
       expect(layout).toEqual({mode: 'vertical-rl', tall: true, scrolls: true});
     } finally {

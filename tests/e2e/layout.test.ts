@@ -5,7 +5,8 @@ import {buildBook} from '../../src/build.js';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';
 import {allPagesText, pageText, qpdfJson} from '../helpers/pdf-tools.js';
 
-const long = (seed: string, n: number) => Array.from({length: n}, (_, i) => `${seed}第${i + 1}段，这是一段用于撑满版面的文字，说明排版在多页之间是否连贯。`).join('\n\n');
+const long = (seed: string, n: number) =>
+  Array.from({length: n}, (_, i) => `${seed}第${i + 1}段，这是一段用于撑满版面的文字，说明排版在多页之间是否连贯。`).join('\n\n');
 
 const builds = new Map<string, ReturnType<typeof buildOnce>>();
 

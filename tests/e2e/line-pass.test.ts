@@ -29,7 +29,10 @@ describe('the line pass on a printed page (issue 9 defects 3, 4 and rule 9)', ()
   beforeAll(async () => {
     const dir = await makeBook({
       'book.yaml': 'title: 断行\npageSize: A5\n',
-      'manuscripts/a.md': manuscript({title: '断行样张'}, `${Object.values(paragraphs).join('\n\n')}\n\n[^1]: 第一条注释。\n[^2]: 第二条注释。\n[^3]: 第三条注释，\n\n    它有两段。`),
+      'manuscripts/a.md': manuscript(
+        {title: '断行样张'},
+        `${Object.values(paragraphs).join('\n\n')}\n\n[^1]: 第一条注释。\n[^2]: 第二条注释。\n[^3]: 第三条注释，\n\n    它有两段。`,
+      ),
       // Three pages under a title too long for a running head (defect 8).
       'manuscripts/b.md': manuscript({title: LONG_TITLE}, Array.from({length: 24}, () => HAN.repeat(2)).join('\n\n')),
     });

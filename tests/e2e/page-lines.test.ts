@@ -74,7 +74,9 @@ describe.each(['horizontal', 'vertical'] as const)('measuring the printed lines 
 
   it('should read a justified paragraph line by line in reading order, its gaps under 0.1 em', () => {
     const {lines} = get();
-    const paragraph = lines.filter((l) => l.text.startsWith('普通') || l.text.startsWith('通的') || l.text.startsWith('的段') || l.text.startsWith('段落') || l.text.startsWith('落，'));
+    const paragraph = lines.filter(
+      (l) => l.text.startsWith('普通') || l.text.startsWith('通的') || l.text.startsWith('的段') || l.text.startsWith('段落') || l.text.startsWith('落，'),
+    );
     expect(paragraph.length).toBeGreaterThan(1);
     expect(paragraph.map((l) => l.text).join('')).toBe(clean);
     for (const line of paragraph.slice(0, -1)) {

@@ -93,7 +93,11 @@ describe('the sample report as a horizontal PDF', () => {
       if (!body || manuscripts.some((m) => body.startsWith(squash(m.title)))) continue; // blank or opening page
       if (/^第.+部分/.test(body)) continue; // part page
       if (page % 2 === 0) expect(head, `page ${page}`).toBe(squash(bookTitle));
-      else expect(manuscripts.map((m) => squash(m.title)), `page ${page}: ${head}`).toContain(head);
+      else
+        expect(
+          manuscripts.map((m) => squash(m.title)),
+          `page ${page}: ${head}`,
+        ).toContain(head);
       checked++;
     }
     expect(checked).toBeGreaterThan(15);
@@ -119,7 +123,10 @@ describe('the sample report as a horizontal PDF', () => {
 function tocEntries(text: string): Map<string, number> {
   const entries = new Map<string, number>();
   let title = '';
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     if (/^\d+$/.test(line)) {
       entries.set(squash(title), Number(line));
       title = '';

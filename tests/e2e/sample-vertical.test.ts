@@ -6,7 +6,19 @@ import {promisify} from 'node:util';
 import {PDFDocument, PDFDict, PDFName} from 'pdf-lib';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {buildBook} from '../../src/build.js';
-import {allPagesText, fonts, hanCounts, missingHan, pageText, qpdfCheck, qpdfJson, verticalColumns, wordBoxes, type QpdfJson, type Word} from '../helpers/pdf-tools.js';
+import {
+  allPagesText,
+  fonts,
+  hanCounts,
+  missingHan,
+  pageText,
+  qpdfCheck,
+  qpdfJson,
+  verticalColumns,
+  wordBoxes,
+  type QpdfJson,
+  type Word,
+} from '../helpers/pdf-tools.js';
 import {areas, han, readManuscripts, root, sampleTitle, type Manuscript} from '../helpers/sample.js';
 
 const out = path.join(os.tmpdir(), `huibian-vertical-${process.pid}.pdf`);
@@ -20,7 +32,12 @@ let bookTitle: string;
 let bodyStart: number; // 0-based index of folio 1
 
 /** Han characters of the columns a page starts with (its opening title, on an opening page). */
-const opening = (page: number) => han(verticalColumns(words[page]!.filter((w) => inContent(w))).slice(0, 2).join(''));
+const opening = (page: number) =>
+  han(
+    verticalColumns(words[page]!.filter((w) => inContent(w)))
+      .slice(0, 2)
+      .join(''),
+  );
 const inContent = (w: Word) => w.yMin >= 18 * MM - 1 && w.yMax <= 595 - 18 * MM + 1;
 
 describe('the sample report as a vertical (竖排) PDF', () => {
@@ -38,7 +55,9 @@ describe('the sample report as a vertical (竖排) PDF', () => {
     expect((await qpdfCheck(out)).ok).toBe(true);
     const list = await fonts(out);
     expect(list.filter((f) => f.type.includes('Type 3') || !f.embedded)).toEqual([]);
-    expect(new Set(list.map((f) => f.name.replace(/^[A-Z]{6}\+/, '').replace(/-.*$/, '')))).toEqual(new Set(['LXGWWenKai', 'NotoSansSCThin', 'NotoSerifSCExtraLight']));
+    expect(new Set(list.map((f) => f.name.replace(/^[A-Z]{6}\+/, '').replace(/-.*$/, '')))).toEqual(
+      new Set(['LXGWWenKai', 'NotoSansSCThin', 'NotoSerifSCExtraLight']),
+    );
   });
 
   it('should read right to left: /Direction /R2L, page 1 a left-hand page, folio 1 on a recto', async () => {

@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {PDFArray, PDFDict, PDFDocument, PDFName} from 'pdf-lib';
+import {PDFArray, type PDFDict, PDFDocument, PDFName} from 'pdf-lib';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {buildBook, type BuildResult} from '../../src/build.js';
 import {makeBook, manuscript} from '../helpers/book.js';

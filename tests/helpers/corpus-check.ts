@@ -8,7 +8,7 @@ import {compileBook} from '../../src/book/compile.js';
 import {articlesOf} from '../../src/book/model.js';
 import {buildBook, type BuildResult} from '../../src/build.js';
 import {loadConfig} from '../../src/config/load.js';
-import {type CorpusBook} from './corpus.js';
+import type {CorpusBook} from './corpus.js';
 import {lineReport, readPageLines, type LineReport, type PageLine} from './page-lines.js';
 
 /** Part labels (第一部分) are letter-spaced on purpose: not loose lines. */

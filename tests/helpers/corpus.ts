@@ -12,7 +12,7 @@ import type {Element, ElementContent, Root as HastRoot, RootContent as HastConte
 import {fromHtml} from 'hast-util-from-html';
 import {select, selectAll} from 'hast-util-select';
 import {defaultHandlers, toMdast, type Handle} from 'hast-util-to-mdast';
-import {toString} from 'hast-util-to-string';
+import {toString as textOf} from 'hast-util-to-string';
 import type {FootnoteDefinition, FootnoteReference, Nodes as MdastNodes, Root as MdastRoot, RootContent as MdastContent} from 'mdast';
 import {gfmToMarkdown} from 'mdast-util-gfm';
 import {toMarkdown} from 'mdast-util-to-markdown';
@@ -115,9 +115,11 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 /** Parse DocBook's XHTML as HTML: `<a id="x"/>` would open a link that swallows the heading. */
 async function readDocbook(file: string): Promise<{tree: HastRoot; title: string}> {
   const xhtml = await readFile(file, 'utf8');
-  const html = xhtml.replace(/<([a-zA-Z][\w-]*)(\s[^<>]*?)?\/>/g, (all, tag: string, attrs = '') => (VOID.has(tag.toLowerCase()) ? all : `<${tag}${attrs}></${tag}>`));
+  const html = xhtml.replace(/<([a-zA-Z][\w-]*)(\s[^<>]*?)?\/>/g, (all, tag: string, attrs = '') =>
+    VOID.has(tag.toLowerCase()) ? all : `<${tag}${attrs}></${tag}>`,
+  );
   const tree = fromHtml(html);
-  return {tree, title: collapse(toString(select('title', tree)!))};
+  return {tree, title: collapse(textOf(select('title', tree)!))};
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -130,7 +132,8 @@ async function chapterFiles(folder: string): Promise<string[]> {
     const link = select('link[rel=next]', (await readDocbook(path.join(folder, next))).tree);
     const href = link?.properties.href;
     if (typeof href !== 'string' || files.includes(href)) return files;
-    files.push((next = href));
+    next = href;
+    files.push(next);
   }
 }
 
@@ -149,19 +152,22 @@ async function readChapter(file: string): Promise<Chapter> {
   const {tree} = await readDocbook(file);
   const chapter = select('div.chapter, div.appendix', tree);
   if (!chapter) throw new Error(`${file}: no DocBook chapter`);
-  const title = collapse(toString(select('.titlepage h1', chapter)!));
+  const title = collapse(textOf(select('.titlepage h1', chapter)!));
 
   const footnotes = new Map<string, ElementContent[]>();
   for (const note of selectAll('div.footnote', chapter)) {
     // The body opens with a back link `[4] `; the number labels the note, the link goes.
     const back = select('a.para', note);
-    const label = /\d+/.exec(back ? toString(back) : '')?.[0];
+    const label = /\d+/.exec(back ? textOf(back) : '')?.[0];
     if (!label) continue;
     prune(note, (node) => node === back);
     footnotes.set(label, note.children);
   }
 
-  prune(chapter, (node) => hasClass(node, 'footnotes') || hasClass(node, 'toc') || hasClass(node, 'indexterm') || (node.type === 'element' && node.tagName === 'img'));
+  prune(
+    chapter,
+    (node) => hasClass(node, 'footnotes') || hasClass(node, 'toc') || hasClass(node, 'indexterm') || (node.type === 'element' && node.tagName === 'img'),
+  );
   markFootnoteCalls(chapter);
 
   const intro: ElementContent[] = [];
@@ -173,11 +179,16 @@ async function readChapter(file: string): Promise<Chapter> {
       if (!heading) throw new Error(`${file}: a section without an h2 title`);
       const nodes = node.children.filter((child) => !hasClass(child, 'titlepage'));
       promoteSubsectionTitles(nodes);
-      sections.push({title: collapse(toString(heading)), nodes});
+      sections.push({title: collapse(textOf(heading)), nodes});
     } else if (sections.length === 0) intro.push(node);
   }
   // Only white space before the first section is no introduction.
-  return {title, intro: intro.some((n) => collapse(n.type === 'text' ? n.value : n.type === 'element' ? toString(n) : '') !== '') ? intro : [], sections, footnotes};
+  return {
+    title,
+    intro: intro.some((n) => collapse(n.type === 'text' ? n.value : n.type === 'element' ? textOf(n) : '') !== '') ? intro : [],
+    sections,
+    footnotes,
+  };
 }
 
 /** Remove, at any depth under `parent`, the nodes `drop` says. */
@@ -209,8 +220,12 @@ function promoteSubsectionTitles(nodes: ElementContent[]): void {
 function markFootnoteCalls(parent: Element): void {
   parent.children = parent.children.map((child) => {
     if (child.type !== 'element') return child;
-    const call = isFootnoteCall(child) ? child : child.tagName === 'sup' ? child.children.find((c): c is Element => c.type === 'element' && isFootnoteCall(c)) : undefined;
-    if (call) return {type: 'element', tagName: 'footnote-call', properties: {label: /\d+/.exec(toString(call))?.[0] ?? '?'}, children: []};
+    const call = isFootnoteCall(child)
+      ? child
+      : child.tagName === 'sup'
+        ? child.children.find((c): c is Element => c.type === 'element' && isFootnoteCall(c))
+        : undefined;
+    if (call) return {type: 'element', tagName: 'footnote-call', properties: {label: /\d+/.exec(textOf(call))?.[0] ?? '?'}, children: []};
     markFootnoteCalls(child);
     return child;
   });
@@ -219,7 +234,11 @@ function markFootnoteCalls(parent: Element): void {
 const isFootnoteCall = (node: Element) => node.tagName === 'a' && String(node.properties.href ?? '').startsWith('#ftn.');
 
 const handlers: Record<string, Handle> = {
-  'footnote-call': (_state, node): FootnoteReference => ({type: 'footnoteReference', identifier: String(node.properties.label), label: String(node.properties.label)}),
+  'footnote-call': (_state, node): FootnoteReference => ({
+    type: 'footnoteReference',
+    identifier: String(node.properties.label),
+    label: String(node.properties.label),
+  }),
   // Cross references into other chapters have nowhere to point in the book: keep their text.
   a: (state, node) => (/^(https?|ftp|mailto):/.test(String(node.properties.href ?? '')) ? defaultHandlers.a(state, node) : state.all(node)),
 };
@@ -258,28 +277,31 @@ interface Poem {
 
 /** One fortune file: entries between `%` lines, colour escapes removed. */
 export function parseFortunes(text: string): Poem[] {
-  return text
-    .replace(/\x1b\[[\d;]*m/g, '')
-    .split(/^%[ \t]*$/m)
-    .map((entry) => entry.split('\n').map((line) => line.trim()))
-    .map((lines) => lines.filter((line, i) => line !== '' || (i > 0 && lines[i - 1] !== '')))
-    .map((lines) => {
-      while (lines[0] === '') lines.shift();
-      while (lines.at(-1) === '') lines.pop();
-      return lines;
-    })
-    .filter((lines) => lines.length >= 2)
-    .map(([heading, byline, ...verses]) => {
-      // 《title》 or 题目:《title》二首: the title is inside the brackets, a rest is a subtitle.
-      const match = /《(.+?)》(.*)$/.exec(heading!);
-      const subtitle = match?.[2]?.trim();
-      return {
-        title: match ? match[1]! : heading!.replace(/^题目[:：]/, ''),
-        ...(subtitle ? {subtitle} : {}),
-        author: byline!.replace(/^作者[:：]/, ''),
-        lines: verses,
-      };
-    });
+  return (
+    text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: fortunes-zh colours its poems with ANSI escapes
+      .replace(/\x1b\[[\d;]*m/g, '')
+      .split(/^%[ \t]*$/m)
+      .map((entry) => entry.split('\n').map((line) => line.trim()))
+      .map((lines) => lines.filter((line, i) => line !== '' || (i > 0 && lines[i - 1] !== '')))
+      .map((lines) => {
+        while (lines[0] === '') lines.shift();
+        while (lines.at(-1) === '') lines.pop();
+        return lines;
+      })
+      .filter((lines) => lines.length >= 2)
+      .map(([heading, byline, ...verses]) => {
+        // 《title》 or 题目:《title》二首: the title is inside the brackets, a rest is a subtitle.
+        const match = /《(.+?)》(.*)$/.exec(heading!);
+        const subtitle = match?.[2]?.trim();
+        return {
+          title: match ? match[1]! : heading!.replace(/^题目[:：]/, ''),
+          ...(subtitle ? {subtitle} : {}),
+          author: byline!.replace(/^作者[:：]/, ''),
+          lines: verses,
+        };
+      })
+  );
 }
 
 /**

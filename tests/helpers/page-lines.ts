@@ -100,7 +100,11 @@ async function readGlyphs(pdf: string): Promise<Glyph[][]> {
 const entities: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"};
 const decode = (text: string) =>
   text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, name: string) =>
-    name.startsWith('#x') || name.startsWith('#X') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (entities[name] ?? all),
+    name.startsWith('#x') || name.startsWith('#X')
+      ? String.fromCodePoint(parseInt(name.slice(2), 16))
+      : name.startsWith('#')
+        ? String.fromCodePoint(Number(name.slice(1)))
+        : (entities[name] ?? all),
   );
 
 /** The glyphs of mupdf's stext XML. Its tags are flat and regular, so a tag scanner suffices. */
@@ -113,7 +117,8 @@ function parseStext(xml: string): Glyph[][] {
     const attrs = new Map([...match[2]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!]));
     switch (match[1]) {
       case 'page':
-        pages.push((page = []));
+        page = [];
+        pages.push(page);
         break;
       case 'line':
         dir = (attrs.get('dir') ?? '1 0').split(' ').map(Number);
@@ -158,7 +163,12 @@ function rotatedLines(glyphs: Glyph[], page: number): PageLine[] {
   return [...byDir.values()].flatMap((group) =>
     groupLines(
       group.map((g) => {
-        const along = [g.box[0] * g.dx + g.box[1] * g.dy, g.box[2] * g.dx + g.box[3] * g.dy, g.box[0] * g.dx + g.box[3] * g.dy, g.box[2] * g.dx + g.box[1] * g.dy];
+        const along = [
+          g.box[0] * g.dx + g.box[1] * g.dy,
+          g.box[2] * g.dx + g.box[3] * g.dy,
+          g.box[0] * g.dx + g.box[3] * g.dy,
+          g.box[2] * g.dx + g.box[1] * g.dy,
+        ];
         return {c: g.c, order: g.order, size: g.size, lead: Math.min(...along), trail: Math.max(...along), cross: -g.ox * g.dy + g.oy * g.dx, box: g.box};
       }),
       page,

@@ -101,7 +101,11 @@ export async function wordBoxes(pdf: string): Promise<Word[][]> {
         yMin: Number(m[2]),
         xMax: Number(m[3]),
         yMax: Number(m[4]),
-        text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+        text: m[5]!
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"'),
       })),
     );
 }
@@ -115,5 +119,12 @@ export function verticalColumns(words: Word[], tolerance = 3): string[] {
     if (column) column.words.push(word);
     else columns.push({x, words: [word]});
   }
-  return columns.sort((a, b) => b.x - a.x).map((c) => c.words.sort((a, b) => a.yMin - b.yMin).map((w) => w.text).join(''));
+  return columns
+    .sort((a, b) => b.x - a.x)
+    .map((c) =>
+      c.words
+        .sort((a, b) => a.yMin - b.yMin)
+        .map((w) => w.text)
+        .join(''),
+    );
 }

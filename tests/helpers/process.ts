@@ -5,7 +5,10 @@ import {VFile} from 'vfile';
 import {processManuscript} from '../../src/markdown/processor.js';
 
 /** Run the manuscript pipeline on `text` as if it were `dir/name`; returns tree, HTML and file. */
-export async function processText(text: string, {dir = '/tmp', name = 'a.md', prefix = 'm1', lint = false} = {}): Promise<{tree: Root; html: string; file: VFile}> {
+export async function processText(
+  text: string,
+  {dir = '/tmp', name = 'a.md', prefix = 'm1', lint = false} = {},
+): Promise<{tree: Root; html: string; file: VFile}> {
   const file = new VFile({path: path.join(dir, name), value: text, cwd: dir});
   file.data.idPrefix = prefix;
   const tree = await processManuscript(file, {lint});

@@ -33,7 +33,7 @@ describe('progress', () => {
     for (let n = 1; n <= 120; n++) progress.detail(`${n} 页`, n);
     progress.step('write');
     progress.end();
-    expect(output).toMatch(/^… 分页排版\n  分页排版：50 页\n  分页排版：100 页\n✔ 分页排版 \d+\.\d 秒（120 页）\n… 写出文件\n✔ 写出文件 \d+\.\d 秒\n$/);
+    expect(output).toMatch(/^… 分页排版\n {2}分页排版：50 页\n {2}分页排版：100 页\n✔ 分页排版 \d+\.\d 秒（120 页）\n… 写出文件\n✔ 写出文件 \d+\.\d 秒\n$/);
     expect(progress.steps.map(([name]) => name)).toEqual(['paginate', 'write']);
   });
 });

@@ -14,7 +14,10 @@ async function failure(files: Record<string, string | Uint8Array>): Promise<stri
   const dir = await makeBook(files);
   const error = await loadConfig(dir)
     .then(compileBook)
-    .then(() => undefined, (e: unknown) => e);
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   expect(error).toBeInstanceOf(InputError);
   return formatMessages((error as InputError).files, dir);
 }

@@ -81,10 +81,12 @@ describe('the corpus books', () => {
     expect(poems.yaml).toMatchObject({pageSize: 'A5', writingMode: 'horizontal', articleStart: 'continue', parts: ['唐诗三百首', '宋词一百首']});
     expect(poems.manuscripts.length).toBe(tang.length + song.length);
     expect(poems.manuscripts.filter((m) => m.matter.part === '唐诗三百首').length).toBe(tang.length);
+    // biome-ignore-start lint/suspicious/noControlCharactersInRegex: no ANSI escape (ESC) may survive
     for (const {matter, body} of poems.manuscripts) {
       expect(matter.title).toMatch(/^[^《》\x1b:：]+$/);
       expect(matter.author).not.toMatch(/^作者|\x1b/);
       for (const paragraph of body.trim().split('\n\n')) expect(paragraph).toMatch(/^(## )?[^\n\x1b]+$/);
     }
+    // biome-ignore-end lint/suspicious/noControlCharactersInRegex: no ANSI escape (ESC) may survive
   });
 });

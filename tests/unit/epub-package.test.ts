@@ -39,7 +39,9 @@ describe('EPUB package', () => {
     const b = await book();
     const nav = toXhtml({type: 'root', children: navBody(b, {cover: 'cover.xhtml', title: 'title.xhtml', nav: 'nav.xhtml'}, '目录')} as never);
     expect(nav).toContain('<nav id="toc" epub:type="toc" role="doc-toc">');
-    expect(nav).toContain('<a href="p01.xhtml">第一部分　村务</a><ol><li><a href="a002.xhtml">村里修了一条路</a><ol><li><a href="a002.xhtml#a2-s1">一、缘起</a>');
+    expect(nav).toContain(
+      '<a href="p01.xhtml">第一部分　村务</a><ol><li><a href="a002.xhtml">村里修了一条路</a><ol><li><a href="a002.xhtml#a2-s1">一、缘起</a>',
+    );
     expect(nav).toContain('<a epub:type="bodymatter" href="a001.xhtml">正文</a>');
     expect([chapterHref(b.front[0]!), partHref(b.parts[1]!)]).toEqual(['a001.xhtml', 'p02.xhtml']);
   });
@@ -48,7 +50,9 @@ describe('EPUB package', () => {
     const b = await book();
     const html = toXhtml({type: 'root', children: chapterBody(b.parts[0]!.articles[0]!)} as never);
     expect(html).toContain('<a class="noteref" epub:type="noteref" role="doc-noteref" href="#m2-fn-1" id="m2-fnref-1">①</a>');
-    expect(html).toContain('<aside class="footnote" epub:type="footnote" role="doc-footnote" id="m2-fn-1"><p><a href="#m2-fnref-1">①</a> 在村民大会上提出。</p></aside>');
+    expect(html).toContain(
+      '<aside class="footnote" epub:type="footnote" role="doc-footnote" id="m2-fn-1"><p><a href="#m2-fnref-1">①</a> 在村民大会上提出。</p></aside>',
+    );
     expect(html).toContain('<h2 id="a2-s1">');
     expect(html).not.toContain(' align=');
   });

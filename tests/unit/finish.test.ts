@@ -12,9 +12,25 @@ import {qpdfCheck, qpdfJson} from '../helpers/pdf-tools.js';
 
 const run = promisify(execFile);
 
-const article = (id: string, title: string, tags: string[] = []) => ({id, title, tags, file: `${id}.md`, footnotes: [], body: {type: 'root' as const, children: []}});
+const article = (id: string, title: string, tags: string[] = []) => ({
+  id,
+  title,
+  tags,
+  file: `${id}.md`,
+  footnotes: [],
+  body: {type: 'root' as const, children: []},
+});
 const book = {
-  meta: {title: '测试书', author: '编者', subtitle: '副题', year: '2025', language: 'zh-Hans', writingMode: 'horizontal', pageSize: {name: 'A5', width: 148, height: 210}, articleStart: 'page'},
+  meta: {
+    title: '测试书',
+    author: '编者',
+    subtitle: '副题',
+    year: '2025',
+    language: 'zh-Hans',
+    writingMode: 'horizontal',
+    pageSize: {name: 'A5', width: 148, height: 210},
+    articleStart: 'page',
+  },
   front: [article('a1', '前言')],
   parts: [{id: 'p1', number: 1, title: '村务', articles: [article('a2', '修路', ['交通']), article('a3', '供水')]}],
   assets: [],
@@ -33,7 +49,14 @@ describe('finishPdf', () => {
     expect(outlineOf(book, layout)).toEqual([
       {title: '目录', page: 2, children: []},
       {title: '前言', page: 3, children: []},
-      {title: '第一部分　村务', page: 5, children: [{title: '修路', page: 6, children: []}, {title: '供水', page: 7, children: []}]},
+      {
+        title: '第一部分　村务',
+        page: 5,
+        children: [
+          {title: '修路', page: 6, children: []},
+          {title: '供水', page: 7, children: []},
+        ],
+      },
     ]);
   });
 
@@ -49,7 +72,14 @@ describe('finishPdf', () => {
     expect(json.outlines.map((o) => [o.title, o.destpageposfrom1, o.kids.map((k) => [k.title, k.destpageposfrom1])])).toEqual([
       ['目录', 3, []],
       ['前言', 4, []],
-      ['第一部分　村务', 6, [['修路', 7], ['供水', 8]]],
+      [
+        '第一部分　村务',
+        6,
+        [
+          ['修路', 7],
+          ['供水', 8],
+        ],
+      ],
     ]);
     const {stdout} = await run('pdfinfo', ['-enc', 'UTF-8', file]);
     expect(stdout).toMatch(/Title:\s+测试书/);

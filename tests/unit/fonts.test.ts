@@ -42,7 +42,11 @@ describe('fonts', () => {
   it('should read unicode ranges and keep only the faces a text needs', () => {
     const css = `@font-face { font-family: 'X'; src: url(a.woff2); unicode-range: U+4E00-4E0F, U+3000; }
 @font-face { font-family: 'X'; src: url(b.woff2); unicode-range: U+0041; }`;
-    expect(unicodeRanges(css, 'X')).toEqual([[0x4e00, 0x4e0f], [0x3000, 0x3000], [0x41, 0x41]]);
+    expect(unicodeRanges(css, 'X')).toEqual([
+      [0x4e00, 0x4e0f],
+      [0x3000, 0x3000],
+      [0x41, 0x41],
+    ]);
     const kept = keepUsedFaces(css, new Set([0x4e01]));
     expect(kept.urls).toEqual(['a.woff2']);
     expect(kept.css).not.toContain('b.woff2');
@@ -52,8 +56,15 @@ describe('fonts', () => {
     const ranges = unicodeRanges((await fontSheet()).css, BODY_FAMILY);
     const file = new VFile({path: 'a.md'});
     const article = {
-      id: 'a1', title: 't', tags: [], file: 'a.md', footnotes: [],
-      body: {type: 'root' as const, children: [{type: 'text' as const, value: '汉字Ⅱ汉字Ⅱ', position: {start: {line: 3, column: 2}, end: {line: 3, column: 9}}}]},
+      id: 'a1',
+      title: 't',
+      tags: [],
+      file: 'a.md',
+      footnotes: [],
+      body: {
+        type: 'root' as const,
+        children: [{type: 'text' as const, value: '汉字Ⅱ汉字Ⅱ', position: {start: {line: 3, column: 2}, end: {line: 3, column: 9}}}],
+      },
     };
     warnUncovered({front: [article], parts: []} as unknown as Book, [file], ranges);
     expect(file.messages.map((m) => [m.line, m.ruleId])).toEqual([[3, 'font-coverage']]);

@@ -38,14 +38,18 @@ describe('booklet imposition', () => {
             for (let i = 0; i < P / 4; i++, sheet++) {
               const f = formula(P, i);
               const at = (k: number) => padded[start + k - 1]!;
-              const want = binding === 'left'
-                ? {front: [at(f.front[0]), at(f.front[1])], back: [at(f.back[0]), at(f.back[1])]}
-                : {front: [at(f.front[1]), at(f.front[0])], back: [at(f.back[1]), at(f.back[0])]};
+              const want =
+                binding === 'left'
+                  ? {front: [at(f.front[0]), at(f.front[1])], back: [at(f.back[0]), at(f.back[1])]}
+                  : {front: [at(f.front[1]), at(f.front[0])], back: [at(f.back[1]), at(f.back[0])]};
               expect(sheets[sheet]).toEqual(want);
             }
           }
           expect(sheets.length).toBe(padded.length / 4);
-          const printed = sheets.flatMap((s) => [...s.front, ...s.back]).filter((p) => p > 0).sort((a, b) => a - b);
+          const printed = sheets
+            .flatMap((s) => [...s.front, ...s.back])
+            .filter((p) => p > 0)
+            .sort((a, b) => a - b);
           expect(printed).toEqual(Array.from({length: n}, (_, i) => i + 1));
         }
       }

@@ -9,7 +9,9 @@ describe('inline runs beside blocks (issue 9, loose lines in split list items)',
   it('should wrap the words of a tight list item that stand beside a nested block', () => {
     const tree: Root = {type: 'root', children: [h('li', ['先运行', h('code', 'make'), '，然后：', h('pre', 'make install'), '再检查。'])]};
     wrapInlineRuns(tree);
-    expect(toHtml(tree)).toBe('<li><div class="inline-run">先运行<code>make</code>，然后：</div><pre>make install</pre><div class="inline-run">再检查。</div></li>');
+    expect(toHtml(tree)).toBe(
+      '<li><div class="inline-run">先运行<code>make</code>，然后：</div><pre>make install</pre><div class="inline-run">再检查。</div></li>',
+    );
   });
 
   it('should leave containers of only inline content or only blocks alone', () => {

@@ -1,4 +1,4 @@
-import {PDFArray, PDFDict, PDFDocument, PDFName, PDFString} from 'pdf-lib';
+import {PDFArray, type PDFDict, PDFDocument, PDFName, PDFString} from 'pdf-lib';
 import {describe, expect, it} from 'vitest';
 import {resolveNamedLinks} from '../../src/render/pdf/named-destinations.js';
 import {notesOffTheirPage} from '../../src/render/pdf/page-notes.js';

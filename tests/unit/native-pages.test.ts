@@ -38,7 +38,12 @@ describe('Chromium bookmarks', () => {
       {title: '一、小节', page: 2},
       {title: '乙文', page: 3},
     ]);
-    expect(headingPages(entries, ['a1', null, 'a2'])).toEqual(new Map([['a1', 1], ['a2', 3]]));
+    expect(headingPages(entries, ['a1', null, 'a2'])).toEqual(
+      new Map([
+        ['a1', 1],
+        ['a2', 3],
+      ]),
+    );
     // A bookmark missing (or one too many): the outline cannot be trusted.
     expect(headingPages(entries, ['a1', 'a2'])).toBeUndefined();
   });

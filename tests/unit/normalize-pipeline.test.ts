@@ -1,4 +1,4 @@
-import {toString} from 'hast-util-to-string';
+import {toString as textOf} from 'hast-util-to-string';
 import {describe, expect, it} from 'vitest';
 import {processText} from '../helpers/process.js';
 
@@ -6,7 +6,7 @@ describe('issue 9: copy in the manuscript pipeline', () => {
   it('should never strike through text between two single tildes (defect 1)', async () => {
     const {html, tree} = await processText('---\ntitle: 题\n---\n\n今年气温15~20℃，湿度60~70%，配置在 `~/.ssh` 和 ~/bin 里。\n');
     expect(html).not.toContain('<del>');
-    expect(toString(tree)).toContain('今年气温15～20℃，湿度60～70%，配置在 ~/.ssh 和 ~/bin 里。');
+    expect(textOf(tree)).toContain('今年气温15～20℃，湿度60～70%，配置在 ~/.ssh 和 ~/bin 里。');
   });
 
   it('should still strike through ~~double tildes~~', async () => {
@@ -32,7 +32,9 @@ describe('issue 9: copy in the manuscript pipeline', () => {
   });
 
   it('should normalize the front matter that is printed (defect 8)', async () => {
-    const {file} = await processText('---\ntitle: 求真务实为民办实事:我市扎实开展"我为群众办实事"活动\nsubtitle: 第 3 期\nauthor: 记者 张三 ,李四\nsource: 市融媒体中心 ( 网站 )\n---\n\n正文。\n');
+    const {file} = await processText(
+      '---\ntitle: 求真务实为民办实事:我市扎实开展"我为群众办实事"活动\nsubtitle: 第 3 期\nauthor: 记者 张三 ,李四\nsource: 市融媒体中心 ( 网站 )\n---\n\n正文。\n',
+    );
     expect(file.data.matter).toMatchObject({
       title: '求真务实为民办实事：我市扎实开展“我为群众办实事”活动',
       subtitle: '第3期',
@@ -47,7 +49,10 @@ describe('issue 9: copy in the manuscript pipeline', () => {
     expect(file.data.fixes).toEqual([{start: 15, end: 16, text: '：'}]);
     // Quoted, as tools write YAML, too.
     const quoted = await processText('---\ntitle: "第 1 章"\n---\n\n正文。\n', {lint: true});
-    expect(quoted.file.data.fixes).toEqual([{start: 13, end: 14, text: ''}, {start: 15, end: 16, text: ''}]);
+    expect(quoted.file.data.fixes).toEqual([
+      {start: 13, end: 14, text: ''},
+      {start: 15, end: 16, text: ''},
+    ]);
   });
 
   it('should report a paragraph that begins with a closing mark in check (defect 3)', async () => {
@@ -56,7 +61,9 @@ describe('issue 9: copy in the manuscript pipeline', () => {
   });
 
   it('should pair parentheses over a whole paragraph, through emphasis and links', async () => {
-    const {tree} = await processText('---\ntitle: 题\n---\n\n命令行语法友好 **pdebuild** (被 **gbp buildpackage** 使用)，见[手册](https://example.org) (第 3 章)。\n');
-    expect(toString(tree)).toBe('命令行语法友好pdebuild（被gbp buildpackage使用），见手册（第3章）。');
+    const {tree} = await processText(
+      '---\ntitle: 题\n---\n\n命令行语法友好 **pdebuild** (被 **gbp buildpackage** 使用)，见[手册](https://example.org) (第 3 章)。\n',
+    );
+    expect(textOf(tree)).toBe('命令行语法友好pdebuild（被gbp buildpackage使用），见手册（第3章）。');
   });
 });

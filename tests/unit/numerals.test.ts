@@ -5,7 +5,17 @@ import {latinRomanNumerals} from '../../src/typography/roman-numerals.js';
 describe('Chinese numerals', () => {
   it('should write counting numbers as in titles', () => {
     expect([0, 1, 10, 12, 20, 21, 100, 105, 110, 1001, 2025].map(chineseNumber)).toEqual([
-      '〇', '一', '十', '十二', '二十', '二十一', '一百', '一百零五', '一百一十', '一千零一', '二千零二十五',
+      '〇',
+      '一',
+      '十',
+      '十二',
+      '二十',
+      '二十一',
+      '一百',
+      '一百零五',
+      '一百一十',
+      '一千零一',
+      '二千零二十五',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import {fromHtml} from 'hast-util-from-html';
 import {select, selectAll} from 'hast-util-select';
-import {toString} from 'hast-util-to-string';
+import {toString as textOf} from 'hast-util-to-string';
 import {describe, expect, it} from 'vitest';
 import {compileBook} from '../../src/book/compile.js';
 import {loadConfig} from '../../src/config/load.js';
@@ -28,22 +28,22 @@ describe('printDocument', () => {
     const hrefs = selectAll('.toc a', tree).map((a) => String(a.properties.href));
     expect(hrefs).toEqual(['#a1', '#p1', '#a2', '#p2', '#a3']);
     for (const href of hrefs) expect(select(`[data-toc-id="${href.slice(1)}"]`, tree)?.properties.id).toBe(href.slice(1));
-    expect(toString(select('.toc-part .toc-title', tree)!)).toBe('第一部分　村务');
+    expect(textOf(select('.toc-part .toc-title', tree)!)).toBe('第一部分　村务');
   });
 
   it('should open each article with title, byline, date and source', async () => {
     const tree = await documentOf();
     const header = select('#a2 .article-header', tree)!;
-    expect(toString(select('.article-title', header)!)).toBe('村里修了一条路');
-    expect(toString(select('.article-byline', header)!)).toBe('记者 王小明');
-    expect(toString(select('.article-meta', header)!)).toBe('2025年5月2日来源：村广播站');
+    expect(textOf(select('.article-title', header)!)).toBe('村里修了一条路');
+    expect(textOf(select('.article-byline', header)!)).toBe('记者 王小明');
+    expect(textOf(select('.article-meta', header)!)).toBe('2025年5月2日来源：村广播站');
     expect(select('#a2', tree)?.properties.className).toContain('start-page');
   });
 
   it('should put footnote text at its call for float: footnote', async () => {
     const tree = await documentOf();
     const note = select('#a2 .footnote', tree)!;
-    expect(toString(note)).toBe('在村民大会上提出。');
+    expect(textOf(note)).toBe('在村民大会上提出。');
     expect(select('#a2 section[data-footnotes]', tree)).toBeUndefined();
   });
 
@@ -57,26 +57,35 @@ describe('printDocument', () => {
 
 describe('printDocument for vertical books', () => {
   async function verticalDocument(options: Partial<Parameters<typeof printDocument>[1]> = {}) {
-    const {book} = await compileBook(await loadConfig(await makeBook(smallBook({'book.yaml': 'title: 测试村年鉴\nwritingMode: vertical\nparts:\n  - 村务\n  - 生活\n'}))));
+    const {book} = await compileBook(
+      await loadConfig(await makeBook(smallBook({'book.yaml': 'title: 测试村年鉴\nwritingMode: vertical\nparts:\n  - 村务\n  - 生活\n'}))),
+    );
     return fromHtml(printDocument(book, {stylesheets: [], scripts: [], ...options}));
   }
 
   it('should gather notes at the article end with circled calls', async () => {
     const tree = await verticalDocument({sections: 'body', notes: 'end'});
-    expect(toString(select('#a2 .note-call', tree)!)).toBe('①');
-    expect(toString(select('#a2 .article-notes', tree)!)).toBe('注释①在村民大会上提出。');
+    expect(textOf(select('#a2 .note-call', tree)!)).toBe('①');
+    expect(textOf(select('#a2 .article-notes', tree)!)).toBe('注释①在村民大会上提出。');
     expect(select('.cover', tree)).toBeUndefined();
   });
 
   it('should print the front matter with given TOC folios and vertical text', async () => {
-    const tree = await verticalDocument({sections: 'front', tocFolios: new Map([['a1', '1'], ['p1', '3'], ['a2', '五']])});
-    expect(selectAll('.toc-page', tree).map((n) => toString(n))).toEqual(['1', '3', '五', '', '']);
+    const tree = await verticalDocument({
+      sections: 'front',
+      tocFolios: new Map([
+        ['a1', '1'],
+        ['p1', '3'],
+        ['a2', '五'],
+      ]),
+    });
+    expect(selectAll('.toc-page', tree).map((n) => textOf(n))).toEqual(['1', '3', '五', '', '']);
     expect(select('html', tree)?.properties.className).toEqual(['mode-vertical']);
     expect(select('.article', tree)).toBeUndefined();
   });
 
   it('should set short numbers upright in vertical text', async () => {
     const tree = await verticalDocument({sections: 'body'});
-    expect(selectAll('#a2 .article-meta .tcy', tree).map((n) => toString(n))).toEqual(['5', '2']);
+    expect(selectAll('#a2 .article-meta .tcy', tree).map((n) => textOf(n))).toEqual(['5', '2']);
   });
 });

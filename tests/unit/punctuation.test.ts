@@ -64,7 +64,7 @@ describe('quote pairing (rule 3)', () => {
     expect(pair([['"第一段'], ['"第二段'], ['"第三段。"']])).toEqual([['“第一段'], ['“第二段'], ['“第三段。”']]);
   });
 
-  it("should pair single quotes next to Han and leave English apostrophes", () => {
+  it('should pair single quotes next to Han and leave English apostrophes', () => {
     expect(pair([["他说'一户一码'很好, don't worry"]])).toEqual([["他说‘一户一码’很好, don't worry"]]);
   });
 

@@ -4,7 +4,9 @@ import {processText} from '../helpers/process.js';
 
 describe('rehypeScopeIds and rehypeExtractFootnotes', () => {
   it('should take footnotes out of the body, keeping calls and scoped ids', async () => {
-    const {tree, html, file} = await processText('---\ntitle: 题\n---\n\n正文[^a]，再一处[^b]。\n\n[^a]: 第一条注释。\n[^b]: 第二条\n\n    第二段。', {prefix: 'm7'});
+    const {tree, html, file} = await processText('---\ntitle: 题\n---\n\n正文[^a]，再一处[^b]。\n\n[^a]: 第一条注释。\n[^b]: 第二条\n\n    第二段。', {
+      prefix: 'm7',
+    });
     expect(html).not.toContain('data-footnotes');
     expect(html).toContain('href="#m7-fn-a"');
     const notes = file.data.footnotes!;

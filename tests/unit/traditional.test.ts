@@ -13,7 +13,12 @@ describe('Traditional Chinese', () => {
   });
 
   it('should convert the whole book model but code', async () => {
-    const dir = await makeBook(smallBook({'book.yaml': 'title: 测试村年鉴\nlanguage: zh-TW\nparts:\n  - 村务\n  - 生活\n', 'manuscripts/03-c.md': '---\ntitle: 代码\npart: 生活\n---\n\n`发展` 与发展'}));
+    const dir = await makeBook(
+      smallBook({
+        'book.yaml': 'title: 测试村年鉴\nlanguage: zh-TW\nparts:\n  - 村务\n  - 生活\n',
+        'manuscripts/03-c.md': '---\ntitle: 代码\npart: 生活\n---\n\n`发展` 与发展',
+      }),
+    );
     const {book} = await compileBook(await loadConfig(dir));
     toTraditional(book);
     expect(book.meta.title).toBe('測試村年鑑');

@@ -12,8 +12,16 @@ const html = (value: string, tag = 'p') => {
 describe('vertical typography', () => {
   it('should decide how each ASCII run stands', () => {
     const cases: Array<[string, string]> = [
-      ['3', 'combine'], ['12', 'combine'], ['5G', 'combine'], ['2025', 'sideways'], ['97.5%', 'sideways'],
-      ['GDP', 'upright'], ['APP', 'upright'], ['UNESCO', 'sideways'], ['Wi', 'sideways'], ['ab', 'sideways'],
+      ['3', 'combine'],
+      ['12', 'combine'],
+      ['5G', 'combine'],
+      ['2025', 'sideways'],
+      ['97.5%', 'sideways'],
+      ['GDP', 'upright'],
+      ['APP', 'upright'],
+      ['UNESCO', 'sideways'],
+      ['Wi', 'sideways'],
+      ['ab', 'sideways'],
     ];
     for (const [run, style] of cases) expect([run, runStyle(run)]).toEqual([run, style]);
   });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import {parseArgs} from 'node:util';
+import {parseCommandLine} from '../parse.js';
 import {SHEETS, type SheetName} from '../../impose/booklet.js';
 import {UsageError} from '../../report/messages.js';
 
@@ -47,34 +47,24 @@ const PRESS_FLAGS = ['bleed', 'marks', 'pdfx'] as const;
 
 /** Parse `build [BOOK_DIR] --format … [options]` (see `huibian --help`); a wrong option is a {@link UsageError}. */
 export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: {type: 'string', short: 'f', default: 'pdf'},
-        out: {type: 'string', short: 'o'},
-        'writing-mode': {type: 'string'},
-        to: {type: 'string'},
-        select: {type: 'string'},
-        title: {type: 'string'},
-        sheet: {type: 'string'},
-        binding: {type: 'string'},
-        signature: {type: 'string'},
-        duplex: {type: 'string'},
-        creep: {type: 'string'},
-        calibration: {type: 'boolean'},
-        press: {type: 'boolean'},
-        bleed: {type: 'string'},
-        marks: {type: 'boolean'},
-        pdfx: {type: 'string'},
-      },
-    });
-  } catch (cause) {
-    throw new UsageError(`命令行有误：${(cause as Error).message}`);
-  }
-  const {values, positionals} = parsed;
+  const {values, positionals} = parseCommandLine(argv, {
+    format: {type: 'string', short: 'f', default: 'pdf'},
+    out: {type: 'string', short: 'o'},
+    'writing-mode': {type: 'string'},
+    to: {type: 'string'},
+    select: {type: 'string'},
+    title: {type: 'string'},
+    sheet: {type: 'string'},
+    binding: {type: 'string'},
+    signature: {type: 'string'},
+    duplex: {type: 'string'},
+    creep: {type: 'string'},
+    calibration: {type: 'boolean'},
+    press: {type: 'boolean'},
+    bleed: {type: 'string'},
+    marks: {type: 'boolean'},
+    pdfx: {type: 'string'},
+  });
   if (positionals.length > 1) throw new UsageError(`只能给一个书的文件夹，却给了 ${positionals.length} 个：${positionals.join(' ')}`);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`未知的格式 \`${values.format}\`：可用 ${FORMATS.join('、')}`);
@@ -101,7 +91,10 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
     const sheet = oneOf(values.sheet, Object.keys(SHEETS) as SheetName[], '纸张', Object.keys(SHEETS).join('、'));
     const binding = oneOf(values.binding, ['left', 'right'], '装订边', 'left（左翻）、right（右翻）');
     options.booklet = {
-      select: (values.select ?? '').split(/[,，]/).map((s) => s.trim()).filter(Boolean),
+      select: (values.select ?? '')
+        .split(/[,，]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
       duplex: oneOf(values.duplex, ['short', 'long'], '双面翻转方式', 'short（短边）、long（长边）') ?? 'short',
       creep: millimetres(values.creep, 'creep') ?? 0,
       calibration: values.calibration ?? false,

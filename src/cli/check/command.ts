@@ -1,5 +1,5 @@
 import path from 'node:path';
-import {parseArgs} from 'node:util';
+import {parseCommandLine} from '../parse.js';
 import {compileBook} from '../../book/compile.js';
 import {articlesOf} from '../../book/model.js';
 import {loadConfig} from '../../config/load.js';
@@ -14,12 +14,7 @@ import {UsageError} from '../../report/messages.js';
  * `--fix`, the safe typographic fixes into the manuscripts). Exits 1 while problems remain.
  */
 export async function run(argv: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({args: argv, allowPositionals: true, options: {fix: {type: 'boolean', default: false}}});
-  } catch (cause) {
-    throw new UsageError(`命令行有误：${(cause as Error).message}`);
-  }
+  const parsed = parseCommandLine(argv, {fix: {type: 'boolean', default: false}});
   if (parsed.positionals.length > 1) throw new UsageError('用法：huibian check [书的文件夹] [--fix]');
   const loaded = await loadConfig(path.resolve(parsed.positionals[0] ?? '.'));
   let {book, files} = await compileBook(loaded, undefined, {lint: true});
@@ -49,4 +44,3 @@ export async function run(argv: string[]): Promise<void> {
   process.stderr.write(`✖ ${problems} 处问题（${summary}）${fixable > 0 ? `；其中 ${fixable} 处可用 --fix 自动修正` : ''}\n`);
   process.exitCode = 1;
 }
-

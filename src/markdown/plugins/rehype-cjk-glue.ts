@@ -14,7 +14,9 @@ export default function rehypeCjkGlue() {
         const pieces = gluePieces(value);
         if (pieces.every((p) => !p.glue)) return undefined;
         return pieces.map((p) =>
-          p.glue ? {type: 'element', tagName: 'span', properties: {className: ['nobr']}, children: [{type: 'text', value: p.text}]} : {type: 'text', value: p.text},
+          p.glue
+            ? {type: 'element', tagName: 'span', properties: {className: ['nobr']}, children: [{type: 'text', value: p.text}]}
+            : {type: 'text', value: p.text},
         );
       },
     );

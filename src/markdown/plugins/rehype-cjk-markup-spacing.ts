@@ -17,7 +17,9 @@ export default function rehypeCjkMarkupSpacing() {
         const pieces = spacedPieces(value);
         if (pieces.every((p) => !p.className)) return undefined;
         return pieces.map((p) =>
-          p.className ? {type: 'element', tagName: 'span', properties: {className: [p.className]}, children: [{type: 'text', value: p.text}]} : {type: 'text', value: p.text},
+          p.className
+            ? {type: 'element', tagName: 'span', properties: {className: [p.className]}, children: [{type: 'text', value: p.text}]}
+            : {type: 'text', value: p.text},
         );
       },
     );

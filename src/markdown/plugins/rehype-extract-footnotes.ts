@@ -28,9 +28,7 @@ declare module 'vfile' {
 export default function rehypeExtractFootnotes() {
   return (tree: Root, file: VFile): void => {
     const notes = new Map<string, ElementContent[]>();
-    const index = tree.children.findIndex(
-      (node) => node.type === 'element' && node.tagName === 'section' && node.properties.dataFootnotes !== undefined,
-    );
+    const index = tree.children.findIndex((node) => node.type === 'element' && node.tagName === 'section' && node.properties.dataFootnotes !== undefined);
     if (index !== -1) {
       const section = tree.children[index] as Element;
       visit(section, 'element', (node) => {
@@ -58,7 +56,6 @@ function withoutBackrefs(children: ElementContent[]): ElementContent[] {
     if (child.type === 'element') {
       kept.push({...child, children: withoutBackrefs(child.children)});
     } else if (child.type === 'text' && !child.value.trim() && kept.length === 0) {
-      continue;
     } else {
       kept.push(child);
     }

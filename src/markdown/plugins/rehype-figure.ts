@@ -1,5 +1,5 @@
 import type {Element, ElementContent, Root} from 'hast';
-import {toString} from 'hast-util-to-string';
+import {toString as textOf} from 'hast-util-to-string';
 import {visit, SKIP} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 
@@ -18,7 +18,7 @@ export default function rehypeFigure() {
       if (!image) return;
 
       const next = nextElement(parent.children, index);
-      const triangle = next && next.node.tagName === 'p' && TRIANGLE.test(toString(next.node)) ? next : undefined;
+      const triangle = next && next.node.tagName === 'p' && TRIANGLE.test(textOf(next.node)) ? next : undefined;
       let caption: ElementContent[] = [];
       const title = image.properties.title;
       if (typeof title === 'string' && title.trim()) {
@@ -46,7 +46,7 @@ export default function rehypeFigure() {
       };
       if (caption.length > 0) {
         figure.children.push({type: 'element', tagName: 'figcaption', properties: {}, children: caption});
-        if (!image.properties.alt) image.properties.alt = toString({type: 'root', children: caption});
+        if (!image.properties.alt) image.properties.alt = textOf({type: 'root', children: caption});
       }
       parent.children[index] = figure;
       return SKIP;

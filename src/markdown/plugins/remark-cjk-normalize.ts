@@ -109,7 +109,10 @@ function valueOffset(source: string, line: number, value: string): number | unde
 
 /** One pass over a block's texts; returns whether anything was (or would be) changed. */
 function normalizeBlock(texts: Text[], state: QuoteState, mode: 'fix' | 'report', source: string, file: VFile, fixes: SourceFix[]): boolean {
-  const edits = normalizeEdits(texts.map((t) => t.value), state);
+  const edits = normalizeEdits(
+    texts.map((t) => t.value),
+    state,
+  );
   let changed = false;
   texts.forEach((text, i) => {
     const all = edits[i]!;
@@ -132,7 +135,13 @@ function normalizeBlock(texts: Text[], state: QuoteState, mode: 'fix' | 'report'
  * Say what `edit` of `value` changes, at its place: a source offset where `value` stands
  * verbatim in the source (then `check --fix` can apply it), else the start of its node.
  */
-function report(file: VFile, fixes: SourceFix[], edit: Edit, value: string, where: {source: string; offset: number} | {line: number; column: number} | undefined): void {
+function report(
+  file: VFile,
+  fixes: SourceFix[],
+  edit: Edit,
+  value: string,
+  where: {source: string; offset: number} | {line: number; column: number} | undefined,
+): void {
   const exact = where !== undefined && 'source' in where;
   file.message(`${RULE_TEXT[edit.rule]}：“${value.slice(edit.start, edit.end)}”应为“${edit.text}”`, {
     place: exact ? offsetToPoint(where.source, where.offset + edit.start) : where,

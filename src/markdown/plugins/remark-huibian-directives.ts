@@ -1,6 +1,6 @@
 import type {Root} from 'mdast';
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive';
-import {toString} from 'mdast-util-to-string';
+import {toString as textOf} from 'mdast-util-to-string';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {emphasisRuns, rubyElement} from '../../typography/ruby.js';
@@ -26,8 +26,9 @@ export default function remarkHuibianDirectives() {
     visit(tree, (node, index, parent) => {
       if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return undefined;
       const directive = node as Directive;
-      const data = (directive.data ??= {});
-      const text = toString(directive);
+      directive.data ??= {};
+      const data = directive.data;
+      const text = textOf(directive);
       if (directive.name === 'ruby' && directive.type === 'textDirective') {
         const reading = directive.attributes?.rt ?? directive.attributes?.py;
         if (!reading) {
@@ -49,7 +50,12 @@ export default function remarkHuibianDirectives() {
                 type: 'element',
                 tagName: 'em',
                 properties: {className: ['emphasis-dots']},
-                children: [...run.text].map((char) => ({type: 'element', tagName: 'span', properties: {className: ['dot']}, children: [{type: 'text', value: char}]})),
+                children: [...run.text].map((char) => ({
+                  type: 'element',
+                  tagName: 'span',
+                  properties: {className: ['dot']},
+                  children: [{type: 'text', value: char}],
+                })),
               }
             : {type: 'text', value: run.text},
         );
@@ -62,11 +68,12 @@ export default function remarkHuibianDirectives() {
       }
       if (!parent || index === undefined) return undefined;
       // `到场:有人问` in Chinese copy parses as a directive named 有人问: plainly not meant as one.
-      if (/^[A-Za-z]/.test(directive.name)) file.message(`未知的写法 \`:${directive.name}\`，已按原文排出：可用的有 ${KNOWN}；若是正文里的冒号，可写成 \`\\:\``, {
-        place: directive.position,
-        ruleId: 'directive',
-        source: 'huibian',
-      });
+      if (/^[A-Za-z]/.test(directive.name))
+        file.message(`未知的写法 \`:${directive.name}\`，已按原文排出：可用的有 ${KNOWN}；若是正文里的冒号，可写成 \`\\:\``, {
+          place: directive.position,
+          ruleId: 'directive',
+          source: 'huibian',
+        });
       const start = directive.position?.start.offset;
       const end = directive.position?.end.offset;
       if (directive.type === 'textDirective' && start !== undefined && end !== undefined) {

@@ -20,7 +20,13 @@ export default function remarkLintBrackets(options?: {enabled?: boolean}) {
       const texts = blockTexts(node as Parents);
       const joined = texts.map((t) => t.value).join('');
       const next = parent && index !== undefined ? parent.children[index + 1] : undefined;
-      const continues = next?.type === 'paragraph' && blockTexts(next).map((t) => t.value).join('').trimStart().startsWith('“');
+      const continues =
+        next?.type === 'paragraph' &&
+        blockTexts(next)
+          .map((t) => t.value)
+          .join('')
+          .trimStart()
+          .startsWith('“');
       for (const mark of unpairedMarks(joined)) {
         if (mark.kind === 'open' && mark.char === '“' && continues) continue;
         file.message(mark.kind === 'open' ? `“${mark.char}”没有配对的后半` : `“${mark.char}”没有配对的前半`, {

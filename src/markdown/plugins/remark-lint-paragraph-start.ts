@@ -1,5 +1,5 @@
 import type {Root} from 'mdast';
-import {toString} from 'mdast-util-to-string';
+import {toString as textOf} from 'mdast-util-to-string';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 
@@ -15,7 +15,7 @@ export default function remarkLintParagraphStart(options?: {enabled?: boolean}) 
   return (tree: Root, file: VFile): void => {
     if (!options?.enabled) return;
     visit(tree, 'paragraph', (node) => {
-      const mark = CLOSING.exec(toString(node).trimStart())?.[0];
+      const mark = CLOSING.exec(textOf(node).trimStart())?.[0];
       if (!mark) return;
       file.message(`段落以“${mark}”开头，印出来它会落在行首：请把它并入上一段末尾，或改写这句`, {
         place: node.position?.start,

@@ -67,7 +67,11 @@ export default function remarkManuscriptMatter(options?: {lint?: boolean}) {
     if (!lint) return;
     for (const key of RECOMMENDED) {
       if (result.data[key] === undefined) {
-        file.message(`文首缺少 \`${key}\`（${{date: '日期', author: '作者', source: '来源'}[key]}）`, {place: {line: startLine, column: 1}, ruleId: 'missing-field', source: 'huibian'});
+        file.message(`文首缺少 \`${key}\`（${{date: '日期', author: '作者', source: '来源'}[key]}）`, {
+          place: {line: startLine, column: 1},
+          ruleId: 'missing-field',
+          source: 'huibian',
+        });
       }
     }
   };

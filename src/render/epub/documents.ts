@@ -28,14 +28,27 @@ export function xhtml(options: {lang: string; title: string; body: ElementConten
   const tree: Root = {
     type: 'root',
     children: [
-      h('html', {xmlns: 'http://www.w3.org/1999/xhtml', 'xmlns:epub': 'http://www.idpf.org/2007/ops', lang: options.lang, 'xml:lang': options.lang, className: options.htmlClass}, [
-        h('head', [h('meta', {charSet: 'utf-8'}), h('title', options.title), h('link', {rel: 'stylesheet', type: 'text/css', href: 'style.css'})]),
-        h('body', options.bodyType ? {'epub:type': options.bodyType} : {}, options.body),
-      ]) as RootContent,
+      h(
+        'html',
+        {
+          xmlns: 'http://www.w3.org/1999/xhtml',
+          'xmlns:epub': 'http://www.idpf.org/2007/ops',
+          lang: options.lang,
+          'xml:lang': options.lang,
+          className: options.htmlClass,
+        },
+        [
+          h('head', [h('meta', {charSet: 'utf-8'}), h('title', options.title), h('link', {rel: 'stylesheet', type: 'text/css', href: 'style.css'})]),
+          h('body', options.bodyType ? {'epub:type': options.bodyType} : {}, options.body),
+        ],
+      ) as RootContent,
     ],
   };
   return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n${toXhtml(tree)}\n`;
 }
+
+/** Text for XML content and attribute values. */
+export const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Serialize HAST as XHTML: every element closed, attribute names as written (epub:type, xml:lang). */
 export function toXhtml(tree: Root | Element): string {
@@ -64,11 +77,21 @@ export function chapterBody(article: Article): ElementContent[] {
   // Section headings get the ids the navigation links to (see sectionHeadings).
   body.children
     .filter((n): n is Element => n.type === 'element' && n.tagName === 'h2')
-    .forEach((n, i) => (n.properties.id ??= `${article.id}-s${i + 1}`));
+    .forEach((n, i) => {
+      n.properties.id ??= `${article.id}-s${i + 1}`;
+    });
   const notes = article.footnotes.map((note, i) =>
-    h('aside.footnote', {'epub:type': 'footnote', role: 'doc-footnote', id: note.id}, [h('p', [h('a', {href: `#${note.refId}`}, circled(i + 1)), ' ', ...flattenParagraphs(note.children)])]),
+    h('aside.footnote', {'epub:type': 'footnote', role: 'doc-footnote', id: note.id}, [
+      h('p', [h('a', {href: `#${note.refId}`}, circled(i + 1)), ' ', ...flattenParagraphs(note.children)]),
+    ]),
   );
-  return [h('section', {'epub:type': 'chapter', role: 'doc-chapter', 'aria-labelledby': `${article.id}-title`}, [withTitleId(articleHeader(article), article.id), ...(body.children as ElementContent[])]), ...notes];
+  return [
+    h('section', {'epub:type': 'chapter', role: 'doc-chapter', 'aria-labelledby': `${article.id}-title`}, [
+      withTitleId(articleHeader(article), article.id),
+      ...(body.children as ElementContent[]),
+    ]),
+    ...notes,
+  ];
 }
 
 function withTitleId(header: ElementContent, id: string): ElementContent {
@@ -126,13 +149,15 @@ export function coverBody(book: Book, coverHref: string): ElementContent[] {
  */
 export function coverSvg(book: Book): string {
   const {meta} = book;
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const vertical = meta.writingMode === 'vertical';
   const title = vertical
-    ? [...meta.title].map((c, i) => `<text x="600" y="${330 + i * 84}" font-size="72" text-anchor="middle">${escape(c)}</text>`).join('')
-    : `<text x="600" y="780" font-size="64" text-anchor="middle">${escape(meta.title)}</text>`;
+    ? [...meta.title].map((c, i) => `<text x="600" y="${330 + i * 84}" font-size="72" text-anchor="middle">${escapeXml(c)}</text>`).join('')
+    : `<text x="600" y="780" font-size="64" text-anchor="middle">${escapeXml(meta.title)}</text>`;
   const band = vertical ? '<rect x="880" y="0" width="90" height="1600" fill="#9b1c1c"/>' : '<rect x="0" y="330" width="1200" height="90" fill="#9b1c1c"/>';
-  const foot = [meta.author, meta.year].filter(Boolean).map((line, i) => `<text x="600" y="${1400 + i * 60}" font-size="40" text-anchor="middle">${escape(line!)}</text>`).join('');
+  const foot = [meta.author, meta.year]
+    .filter(Boolean)
+    .map((line, i) => `<text x="600" y="${1400 + i * 60}" font-size="40" text-anchor="middle">${escapeXml(line!)}</text>`)
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="1200" height="1600" viewBox="0 0 1200 1600" font-family="serif" fill="#111">
 <rect width="1200" height="1600" fill="#f4efe4"/>${band}${title}${foot}

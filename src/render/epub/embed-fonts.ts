@@ -40,7 +40,9 @@ export async function embedFonts(script: Script, text: string): Promise<Embedded
     bytes += subset.length;
     const weight = /font-weight:\s*(\d+)/.exec(rule)?.[1] ?? '400';
     const range = /unicode-range:\s*([^;}]+)/.exec(rule)?.[1]?.trim();
-    rules.push(`@font-face { font-family: '${family}'; font-weight: ${weight}; src: url('${href}') format('woff2');${range ? ` unicode-range: ${range};` : ''} }`);
+    rules.push(
+      `@font-face { font-family: '${family}'; font-weight: ${weight}; src: url('${href}') format('woff2');${range ? ` unicode-range: ${range};` : ''} }`,
+    );
   }
   const css = `${rules.join('\n')}
 :root, :root:lang(zh-Hant), :root:lang(zh-TW), :root:lang(zh-HK) {

@@ -1,11 +1,11 @@
 import {createHash} from 'node:crypto';
 import type {Element, ElementContent} from 'hast';
 import {h} from 'hastscript';
-import {toString} from 'hast-util-to-string';
+import {toString as textOf} from 'hast-util-to-string';
 import {articlesOf, type Book} from '../../book/model.js';
 import {partLabel} from '../html/print-document.js';
 import type {EpubFile} from './documents.js';
-import {chapterHref, partHref} from './documents.js';
+import {chapterHref, escapeXml, partHref} from './documents.js';
 
 /**
  * The book's identifier: given in book.yaml (`epub.identifier`), else a UUID derived from its
@@ -13,7 +13,9 @@ import {chapterHref, partHref} from './documents.js';
  */
 export function bookIdentifier(book: Book, given?: string): string {
   if (given) return given;
-  const hash = createHash('sha256').update([book.meta.title, book.meta.author ?? '', book.meta.year ?? ''].join('\n')).digest('hex');
+  const hash = createHash('sha256')
+    .update([book.meta.title, book.meta.author ?? '', book.meta.year ?? ''].join('\n'))
+    .digest('hex');
   // A name-based UUID (version 5 layout), so readers that expect urn:uuid accept it.
   const v5 = `${hash.slice(0, 8)}-${hash.slice(8, 12)}-5${hash.slice(13, 16)}-${((Number.parseInt(hash[16]!, 16) & 0x3) | 0x8).toString(16)}${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
   return `urn:uuid:${v5}`;
@@ -23,8 +25,6 @@ export function bookIdentifier(book: Book, given?: string): string {
 export function opfDate(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
-
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The package document (content.opf): metadata (titles, creator with role, publisher, date,
@@ -36,14 +36,18 @@ export function contentOpf(book: Book, files: EpubFile[], options: {identifier: 
   // “某某 编” is an editor (MARC relator edt); otherwise an author.
   const role = meta.author && /\s*编$/.test(meta.author) ? 'edt' : 'aut';
   const lines = [
-    `<dc:identifier id="book-id">${escape(options.identifier)}</dc:identifier>`,
-    `<dc:title id="title">${escape(meta.title)}</dc:title>`,
+    `<dc:identifier id="book-id">${escapeXml(options.identifier)}</dc:identifier>`,
+    `<dc:title id="title">${escapeXml(meta.title)}</dc:title>`,
     '<meta refines="#title" property="title-type">main</meta>',
-    ...(meta.subtitle ? [`<dc:title id="subtitle">${escape(meta.subtitle)}</dc:title>`, '<meta refines="#subtitle" property="title-type">subtitle</meta>'] : []),
-    ...(meta.author ? [`<dc:creator id="creator">${escape(meta.author)}</dc:creator>`, `<meta refines="#creator" property="role" scheme="marc:relators">${role}</meta>`] : []),
-    ...(meta.publisher ? [`<dc:publisher>${escape(meta.publisher)}</dc:publisher>`] : []),
+    ...(meta.subtitle
+      ? [`<dc:title id="subtitle">${escapeXml(meta.subtitle)}</dc:title>`, '<meta refines="#subtitle" property="title-type">subtitle</meta>']
+      : []),
+    ...(meta.author
+      ? [`<dc:creator id="creator">${escapeXml(meta.author)}</dc:creator>`, `<meta refines="#creator" property="role" scheme="marc:relators">${role}</meta>`]
+      : []),
+    ...(meta.publisher ? [`<dc:publisher>${escapeXml(meta.publisher)}</dc:publisher>`] : []),
     `<dc:date>${opfDate(options.modified).slice(0, 10)}</dc:date>`,
-    `<dc:language>${escape(meta.language)}</dc:language>`,
+    `<dc:language>${escapeXml(meta.language)}</dc:language>`,
     `<meta property="dcterms:modified">${opfDate(options.modified)}</meta>`,
     '<meta property="schema:accessMode">textual</meta>',
     ...(hasImages ? ['<meta property="schema:accessMode">visual</meta>'] : []),
@@ -53,17 +57,17 @@ export function contentOpf(book: Book, files: EpubFile[], options: {identifier: 
     '<meta property="schema:accessibilityFeature">readingOrder</meta>',
     ...(hasImages ? ['<meta property="schema:accessibilityFeature">alternativeText</meta>'] : []),
     '<meta property="schema:accessibilityHazard">none</meta>',
-    `<meta property="schema:accessibilitySummary">${escape(`${meta.title}：正文为可朗读的文字，目录、部分与文章标题构成导航结构，图片附有文字说明。`)}</meta>`,
+    `<meta property="schema:accessibilitySummary">${escapeXml(`${meta.title}：正文为可朗读的文字，目录、部分与文章标题构成导航结构，图片附有文字说明。`)}</meta>`,
     '<meta name="cover" content="cover-image"/>',
     ...(meta.writingMode === 'vertical' ? ['<meta name="primary-writing-mode" content="vertical-rl"/>'] : []),
   ];
   const manifest = files.map(
-    (f) => `<item id="${f.id}" href="${escape(f.href)}" media-type="${f.mediaType}"${f.properties ? ` properties="${f.properties}"` : ''}/>`,
+    (f) => `<item id="${f.id}" href="${escapeXml(f.href)}" media-type="${f.mediaType}"${f.properties ? ` properties="${f.properties}"` : ''}/>`,
   );
   const spine = files.filter((f) => f.spine).map((f) => `<itemref idref="${f.id}"/>`);
   const direction = meta.writingMode === 'vertical' ? 'rtl' : 'ltr';
   return `<?xml version="1.0" encoding="UTF-8"?>
-<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${escape(meta.language)}" prefix="schema: http://schema.org/">
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${escapeXml(meta.language)}" prefix="schema: http://schema.org/">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
 ${lines.join('\n')}
 </metadata>
@@ -81,7 +85,7 @@ ${spine.join('\n')}
 export function sectionHeadings(article: {body: {children: unknown[]}; id: string}): Array<{id: string; text: string}> {
   return (article.body.children as ElementContent[])
     .filter((n): n is Element => n.type === 'element' && n.tagName === 'h2')
-    .map((n, i) => ({id: String(n.properties.id ?? `${article.id}-s${i + 1}`), text: toString(n)}));
+    .map((n, i) => ({id: String(n.properties.id ?? `${article.id}-s${i + 1}`), text: textOf(n)}));
 }
 
 /**
@@ -91,7 +95,15 @@ export function sectionHeadings(article: {body: {children: unknown[]}; id: strin
 export function navBody(book: Book, hrefs: {cover: string; title: string; nav: string}, tocTitle: string): ElementContent[] {
   const article = (a: (typeof book.front)[number]) => {
     const sections = sectionHeadings(a);
-    return h('li', [h('a', {href: chapterHref(a)}, a.title), sections.length > 0 ? h('ol', sections.map((s) => h('li', [h('a', {href: `${chapterHref(a)}#${s.id}`}, s.text)]))) : undefined]);
+    return h('li', [
+      h('a', {href: chapterHref(a)}, a.title),
+      sections.length > 0
+        ? h(
+            'ol',
+            sections.map((s) => h('li', [h('a', {href: `${chapterHref(a)}#${s.id}`}, s.text)])),
+          )
+        : undefined,
+    ]);
   };
   const first = articlesOf(book)[0];
   return [
@@ -112,4 +124,3 @@ export function navBody(book: Book, hrefs: {cover: string; title: string; nav: s
     ]),
   ];
 }
-

@@ -38,7 +38,10 @@ class HuibianEpub extends EPub {
   }
 
   protected override async generateTemplateFiles(): Promise<void> {
-    this.zip.file('META-INF/container.xml', '<?xml version="1.0" encoding="UTF-8"?>\n<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>\n');
+    this.zip.file(
+      'META-INF/container.xml',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>\n',
+    );
     for (const file of this.files) this.zip.file(`OEBPS/${file.href}`, file.content);
   }
 
@@ -70,24 +73,52 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
 
   const files: EpubFile[] = [];
   files.push({href: 'cover.svg', id: 'cover-image', mediaType: 'image/svg+xml', content: coverSvg(book), properties: 'cover-image'});
-  files.push({href: 'cover.xhtml', id: 'cover', mediaType: 'application/xhtml+xml', content: page(meta.title, coverBody(book, 'cover.svg'), 'frontmatter'), spine: true});
-  files.push({href: 'title.xhtml', id: 'title-page', mediaType: 'application/xhtml+xml', content: page(meta.title, titlePageBody(book), 'frontmatter'), spine: true});
+  files.push({
+    href: 'cover.xhtml',
+    id: 'cover',
+    mediaType: 'application/xhtml+xml',
+    content: page(meta.title, coverBody(book, 'cover.svg'), 'frontmatter'),
+    spine: true,
+  });
+  files.push({
+    href: 'title.xhtml',
+    id: 'title-page',
+    mediaType: 'application/xhtml+xml',
+    content: page(meta.title, titlePageBody(book), 'frontmatter'),
+    spine: true,
+  });
   const tocTitle = scriptOf(lang) === 'tc' ? '目錄' : '目录';
-  files.push({href: 'nav.xhtml', id: 'nav', mediaType: 'application/xhtml+xml', properties: 'nav', content: page(tocTitle, navBody(book, {cover: 'cover.xhtml', title: 'title.xhtml', nav: 'nav.xhtml'}, tocTitle), 'frontmatter'), spine: true});
+  files.push({
+    href: 'nav.xhtml',
+    id: 'nav',
+    mediaType: 'application/xhtml+xml',
+    properties: 'nav',
+    content: page(tocTitle, navBody(book, {cover: 'cover.xhtml', title: 'title.xhtml', nav: 'nav.xhtml'}, tocTitle), 'frontmatter'),
+    spine: true,
+  });
   for (const article of book.front) files.push(chapterFile(article));
   for (const part of book.parts) {
     files.push({href: partHref(part), id: part.id, mediaType: 'application/xhtml+xml', content: page(part.title, partBody(part), 'bodymatter'), spine: true});
     for (const article of part.articles) files.push(chapterFile(article));
   }
   function chapterFile(article: (typeof book.front)[number]): EpubFile {
-    return {href: chapterHref(article), id: article.id, mediaType: 'application/xhtml+xml', content: page(article.title, chapterBody(article), 'bodymatter'), spine: true};
+    return {
+      href: chapterHref(article),
+      id: article.id,
+      mediaType: 'application/xhtml+xml',
+      content: page(article.title, chapterBody(article), 'bodymatter'),
+      spine: true,
+    };
   }
   for (const asset of book.assets) {
     files.push({href: asset.url, id: `img-${asset.url.replace(/\W/g, '-')}`, mediaType: asset.mediaType, content: await readFile(asset.path)});
   }
   const css = [await readTemplate(book.dir, 'print.css'), await readTemplate(book.dir, 'epub.css')];
   if (options.embedFonts) {
-    const text = files.filter((f) => typeof f.content === 'string').map((f) => String(f.content).replace(/<[^>]+>/g, '')).join('');
+    const text = files
+      .filter((f) => typeof f.content === 'string')
+      .map((f) => String(f.content).replace(/<[^>]+>/g, ''))
+      .join('');
     // The stylesheets too: their generated content (＊　＊　＊, the emphasis dot) needs glyphs.
     const fonts = await embedFonts(scriptOf(lang), text + css.join(''));
     files.push(...fonts.files);
@@ -96,6 +127,11 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   }
   files.push({href: 'style.css', id: 'style', mediaType: 'text/css', content: css.join('\n')});
   const opf = contentOpf(book, files, {identifier: bookIdentifier(book, options.identifier), modified: options.modified});
-  const epub = new HuibianEpub([...files, {href: 'content.opf', id: 'opf', mediaType: 'application/oebps-package+xml', content: opf}], options.modified, meta.title, lang);
+  const epub = new HuibianEpub(
+    [...files, {href: 'content.opf', id: 'opf', mediaType: 'application/oebps-package+xml', content: opf}],
+    options.modified,
+    meta.title,
+    lang,
+  );
   return epub.bytes();
 }

@@ -1,5 +1,5 @@
 import type {ElementContent, Root} from 'hast';
-import {toString} from 'hast-util-to-string';
+import {toString as hastText} from 'hast-util-to-string';
 import {SKIP as SKIP_NODE, visit} from 'unist-util-visit';
 
 const HAN = /\p{Script=Han}/u;
@@ -39,5 +39,5 @@ function isInline(node: ElementContent): boolean {
 
 function textOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;
-  return node.type === 'element' ? toString(node) : '';
+  return node.type === 'element' ? hastText(node) : '';
 }

@@ -53,8 +53,7 @@ function cleanSvg(svg: Element): Element {
  */
 export function placeSvg(svg: Element, prefix: string, alt: string): Element {
   const copy = structuredClone(svg);
-  const rename = (value: string) =>
-    value.replace(/url\(\s*#([^)\s]+)\s*\)/g, `url(#${prefix}-$1)`).replace(/^#(.+)$/, `#${prefix}-$1`);
+  const rename = (value: string) => value.replace(/url\(\s*#([^)\s]+)\s*\)/g, `url(#${prefix}-$1)`).replace(/^#(.+)$/, `#${prefix}-$1`);
   visit(copy, 'element', (node) => {
     for (const [key, value] of Object.entries(node.properties)) {
       if (key === 'id' && typeof value === 'string') node.properties.id = `${prefix}-${value}`;

@@ -112,18 +112,17 @@ function colophon(book: Book): ElementContent {
     ['篇目', `${count} 篇`],
   ];
   return h('section.colophon', [
-    h('dl.colophon-list', rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', k), h('dd', v)])),
+    h(
+      'dl.colophon-list',
+      rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', k), h('dd', v)]),
+    ),
   ]);
 }
 
 function tableOfContents(book: Book, folios: Map<string, string> | undefined): ElementContent {
   const entry = (id: string, text: string, className: string, children?: ElementContent) =>
     h(`li.${className}`, [
-      h('a.toc-link', {href: `#${id}`}, [
-        h('span.toc-title', text),
-        h('span.toc-leader'),
-        h('span.toc-page', folios?.get(id) ?? ''),
-      ]),
+      h('a.toc-link', {href: `#${id}`}, [h('span.toc-title', text), h('span.toc-leader'), h('span.toc-page', folios?.get(id) ?? '')]),
       children,
     ]);
   return h('nav.toc', {id: 'toc', role: 'doc-toc', dataTocId: 'toc'}, [
@@ -131,7 +130,15 @@ function tableOfContents(book: Book, folios: Map<string, string> | undefined): E
     h('ol.toc-list', [
       ...book.front.map((a) => entry(a.id, a.title, 'toc-article')),
       ...book.parts.map((part) =>
-        entry(part.id, `${partLabel(part)}　${part.title}`, 'toc-part', h('ol', part.articles.map((a) => entry(a.id, a.title, 'toc-article')))),
+        entry(
+          part.id,
+          `${partLabel(part)}　${part.title}`,
+          'toc-part',
+          h(
+            'ol',
+            part.articles.map((a) => entry(a.id, a.title, 'toc-article')),
+          ),
+        ),
       ),
     ]),
   ]);

@@ -1,4 +1,4 @@
-import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, ReadingDirection} from 'pdf-lib';
+import {type PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, ReadingDirection} from 'pdf-lib';
 import {articlesOf, type Book} from '../../book/model.js';
 import {partLabel} from '../html/print-document.js';
 import type {Layout} from './in-page.js';
@@ -52,7 +52,12 @@ export async function finishPdf(pdf: Uint8Array, book: Book, layout: Layout, now
   const outline = outlineOf(book, layout);
   if (scriptOf(meta.language) === 'tc') {
     const text = traditionalText(meta.language);
-    const convert = (items: OutlineItem[]): void => items.forEach((item) => ((item.title = text(item.title)), convert(item.children)));
+    const convert = (items: OutlineItem[]): void => {
+      for (const item of items) {
+        item.title = text(item.title);
+        convert(item.children);
+      }
+    };
     convert(outline);
   }
   setOutline(doc, outline);
@@ -115,4 +120,3 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
 }
-

@@ -25,7 +25,7 @@ export interface PagedLayout extends Layout {
 export async function loadFontsInPage(families: Array<[string, number[]]>): Promise<void> {
   const text = document.body.textContent ?? '';
   // Also the marks CSS draws without their being in the text: emphasis dots, digits of folios.
-  const sample = [...new Set(text + '0123456789ivxlcdm目录·…—•●◦○﹅﹆')].join('');
+  const sample = [...new Set(`${text}0123456789ivxlcdm目录·…—•●◦○﹅﹆`)].join('');
   await Promise.all(families.flatMap(([family, weights]) => weights.map((weight) => document.fonts.load(`${weight} 12pt "${family}"`, sample))));
   await document.fonts.ready;
 }
@@ -86,7 +86,11 @@ export function textAreaInPage(): {width: number; height: number} {
   const rules = [...document.styleSheets]
     .flatMap((sheet) => [...sheet.cssRules])
     .filter((rule): rule is CSSPageRule => rule instanceof CSSPageRule && rule.selectorText === '');
-  const margin = (side: 'marginTop' | 'marginRight' | 'marginBottom' | 'marginLeft') => rules.map((r) => r.style[side]).filter(Boolean).at(-1) || '18mm';
+  const margin = (side: 'marginTop' | 'marginRight' | 'marginBottom' | 'marginLeft') =>
+    rules
+      .map((r) => r.style[side])
+      .filter(Boolean)
+      .at(-1) || '18mm';
   const probe = document.createElement('div');
   probe.style.cssText =
     'position:absolute;top:0;left:0;visibility:hidden;writing-mode:horizontal-tb;' +

@@ -99,7 +99,19 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
 
   type Char = {node: Text; offset: number; char: string};
   type Rect = {a: number; b: number; line: number};
-  const stats: LineStats = {lines: 0, glued: 0, tightened: 0, compressed: 0, spread: 0, halved: 0, halveUndone: 0, startViolations: 0, endViolations: 0, looseLines: 0, examples: []};
+  const stats: LineStats = {
+    lines: 0,
+    glued: 0,
+    tightened: 0,
+    compressed: 0,
+    spread: 0,
+    halved: 0,
+    halveUndone: 0,
+    startViolations: 0,
+    endViolations: 0,
+    looseLines: 0,
+    examples: [],
+  };
 
   /** Text nodes grouped by the block that lays out their lines. */
   const blockOf = new Map<Element, Element | null>();
@@ -363,7 +375,13 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
       for (let i = line[0]; i <= line[1]; i++) {
         if (!/[\x21-\x7E]/.test(chars[i]!.char)) continue;
         let j = i;
-        while (j + 1 <= line[1] && /[\x21-\x7E]/.test(chars[j + 1]!.char) && chars[j + 1]!.node === chars[i]!.node && chars[j + 1]!.offset === chars[j]!.offset + 1) j++;
+        while (
+          j + 1 <= line[1] &&
+          /[\x21-\x7E]/.test(chars[j + 1]!.char) &&
+          chars[j + 1]!.node === chars[i]!.node &&
+          chars[j + 1]!.offset === chars[j]!.offset + 1
+        )
+          j++;
         if (j > i) runs.push([chars[i]!, chars[j]!.offset + 1 - chars[i]!.offset]);
         i = j;
       }
@@ -394,12 +412,23 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
     const final = lines();
     stats.lines += final.length;
     for (const [index, line] of final.entries()) {
-      const text = chars.slice(line[0], line[1] + 1).map((c) => c.char).join('');
-      const problems = [
-        line[0] > 0 && CLOSING.includes(chars[line[0]]!.char) && (stats.startViolations++, 'start'),
-        index < final.length - 1 && OPENING.includes(chars[line[1]]!.char) && (stats.endViolations++, 'end'),
-        justified && index < final.length - 1 && gapOf(line) > LOOSE_EM && (stats.looseLines++, 'loose'),
-      ].filter(Boolean);
+      const text = chars
+        .slice(line[0], line[1] + 1)
+        .map((c) => c.char)
+        .join('');
+      const problems: string[] = [];
+      if (line[0] > 0 && CLOSING.includes(chars[line[0]]!.char)) {
+        stats.startViolations++;
+        problems.push('start');
+      }
+      if (index < final.length - 1 && OPENING.includes(chars[line[1]]!.char)) {
+        stats.endViolations++;
+        problems.push('end');
+      }
+      if (justified && index < final.length - 1 && gapOf(line) > LOOSE_EM) {
+        stats.looseLines++;
+        problems.push('loose');
+      }
       if (problems.length > 0 && stats.examples.length < 10) stats.examples.push(`${problems.join('+')}: ${text}`);
     }
   }

@@ -49,7 +49,11 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
 
     const tocFolios = new Map([...bodyStarts].map(([id, page]) => [id, folioText(bodyPage(page) + 1, book.meta.folio)]));
     site.files.set('front.html', printDocument(book, {...links, sections: 'front', tocFolios}));
-    const {pdf: front, starts: frontStarts, lines: frontLines} = await printPart(context, 'front.html', ['cover', 'title-page', 'toc'], {setLines: true, drawable});
+    const {
+      pdf: front,
+      starts: frontStarts,
+      lines: frontLines,
+    } = await printPart(context, 'front.html', ['cover', 'title-page', 'toc'], {setLines: true, drawable});
     const frontBlanks = blanksFor([frontStarts.get('title-page')!, frontStarts.get('toc')!]);
     const frontPage = (original: number) => original + frontBlanks.filter((at) => at <= original).length;
 
@@ -68,7 +72,9 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
     site.files.set('running-heads.html', runningHeadsDocument(book.meta, sheets, ['fonts.css', 'book.css', 'running-heads.css']));
     const {pdf: overlay} = await printPart(context, 'running-heads.html', []);
     const stamps = await whole.embedPages(overlay.getPages().slice(0, sheets.length));
-    whole.getPages().forEach((page, i) => page.drawPage(stamps[i]!, {x: 0, y: 0}));
+    whole.getPages().forEach((page, i) => {
+      page.drawPage(stamps[i]!, {x: 0, y: 0});
+    });
 
     return {pdf: await whole.save(), layout: {pageCount: whole.getPageCount(), bodyStart, anchors}, lines: addLineStats(lines!, frontLines!), notes};
   });
@@ -115,7 +121,9 @@ async function printPart(
   const starts = headingPages(outline, headings);
   const missing = ids.find((id) => !starts?.has(id));
   if (missing !== undefined) {
-    throw new EnvironmentError(`无法确定各篇所在的页：Chromium 写出 ${outline.length} 个书签，文档有 ${headings.length} 个标题（缺“${missing}”），未写出 PDF。请报告此问题`);
+    throw new EnvironmentError(
+      `无法确定各篇所在的页：Chromium 写出 ${outline.length} 个书签，文档有 ${headings.length} 个标题（缺“${missing}”），未写出 PDF。请报告此问题`,
+    );
   }
   if (notes && notes.notes > 0 && !notes.problem) {
     const off = notesOffTheirPage(doc, notes.ids);
@@ -173,10 +181,7 @@ function addBlank(doc: PDFDocument, size = doc.getPage(doc.getPageCount() - 1).g
 }
 
 /** What each page of the finished book shows in its margins. */
-function sheetsOf(
-  book: Book,
-  layout: {pageCount: number; bodyStart: number; anchors: Record<string, number>; bodyBlanks: number[]; padded: boolean},
-): Sheet[] {
+function sheetsOf(book: Book, layout: {pageCount: number; bodyStart: number; anchors: Record<string, number>; bodyBlanks: number[]; padded: boolean}): Sheet[] {
   const {pageCount, bodyStart, anchors, bodyBlanks, padded} = layout;
   const parts = new Set(book.parts.map((p) => anchors[p.id]));
   const openings = new Map(articlesOf(book).map((a) => [anchors[a.id]!, a]));

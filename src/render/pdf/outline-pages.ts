@@ -1,4 +1,4 @@
-import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString} from 'pdf-lib';
+import {PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFRef, PDFString} from 'pdf-lib';
 
 /** One bookmark Chromium wrote (`page.pdf({outline: true})`), in document order. */
 export interface OutlineEntry {

@@ -100,7 +100,8 @@ export function placeNotesInPage({room, inline}: {room: number; inline: number})
   const callsIn = new Map<Element, HTMLAnchorElement[]>();
   for (const call of calls) {
     let block: Element | null = call.parentElement;
-    while (block && /^(inline|ruby|contents)/.test(getComputedStyle(block).display) && getComputedStyle(block).display !== 'inline-block') block = block.parentElement;
+    while (block && /^(inline|ruby|contents)/.test(getComputedStyle(block).display) && getComputedStyle(block).display !== 'inline-block')
+      block = block.parentElement;
     if (!block) continue;
     if (!callsIn.has(block)) callsIn.set(block, []);
     callsIn.get(block)!.push(call);
@@ -112,7 +113,11 @@ export function placeNotesInPage({room, inline}: {room: number; inline: number})
   const isBlock = (element: Element) => /^(block|list-item|table|flex|grid|flow-root)/.test(getComputedStyle(element).display);
   const atomic = (element: HTMLElement) => {
     const style = getComputedStyle(element);
-    return element.matches('table, figure, img, svg, hr, video, canvas, math, .cover, .title-page') || style.writingMode.startsWith('horizontal') || !/^(block|list-item|flow-root)$/.test(style.display);
+    return (
+      element.matches('table, figure, img, svg, hr, video, canvas, math, .cover, .title-page') ||
+      style.writingMode.startsWith('horizontal') ||
+      !/^(block|list-item|flow-root)$/.test(style.display)
+    );
   };
   // The box a forced break puts at the top of a page: the outermost that starts after the
   // break, so `after` (a break after the previous box) is taken by the next box walked.
@@ -160,14 +165,35 @@ export function placeNotesInPage({room, inline}: {room: number; inline: number})
         const rect = call.getBoundingClientRect();
         const centre = at((rect.left + rect.right) / 2);
         let nearest = 0;
-        centres.forEach((c, i) => Math.abs(c - centre) < Math.abs(centres[nearest]! - centre) && (nearest = i));
+        centres.forEach((c, i) => {
+          if (Math.abs(c - centre) < Math.abs(centres[nearest]! - centre)) nearest = i;
+        });
         byColumn.set(nearest, [...(byColumn.get(nearest) ?? []), call]);
       }
       starts.forEach((start, column) => {
         const end = column + 1 < starts.length ? starts[column + 1]! : Math.max(contentEnd, start);
-        emit({start: column === 0 ? at(box.right) : start, end, after: end, element, column, columns: starts.length, centre: centres[column]!, notes: firstCalls(byColumn.get(column) ?? [])});
+        emit({
+          start: column === 0 ? at(box.right) : start,
+          end,
+          after: end,
+          element,
+          column,
+          columns: starts.length,
+          centre: centres[column]!,
+          notes: firstCalls(byColumn.get(column) ?? []),
+        });
       });
-      if (starts.length === 0) emit({start: at(box.right), end: at(box.left), after: at(box.left), element, column: 0, columns: 1, centre: 0, notes: firstCalls(callsIn.get(element) ?? [])});
+      if (starts.length === 0)
+        emit({
+          start: at(box.right),
+          end: at(box.left),
+          after: at(box.left),
+          element,
+          column: 0,
+          columns: 1,
+          centre: 0,
+          notes: firstCalls(callsIn.get(element) ?? []),
+        });
     }
     // The box's own end (padding, border) and margin follow its last piece.
     const last = pieces.at(-1);
@@ -196,7 +222,7 @@ export function placeNotesInPage({room, inline}: {room: number; inline: number})
   const pageStartAt = (box: HTMLElement) => {
     let margin = 0;
     let inner: Element | null = box;
-    let top = box.getBoundingClientRect().right;
+    const top = box.getBoundingClientRect().right;
     while (inner instanceof HTMLElement) {
       const style = getComputedStyle(inner);
       if (Math.abs(inner.getBoundingClientRect().right - top) > 0.5) break;
@@ -374,6 +400,10 @@ export function placeNotesInPage({room, inline}: {room: number; inline: number})
  */
 export function notesOffTheirPage(doc: PDFDocument, ids: string[]): string[] {
   const destinations = destinationPages(doc);
-  const onTheirPage = new Set(namedLinks(doc).filter((link) => destinations.get(link.name)?.page === link.page).map((link) => link.name));
+  const onTheirPage = new Set(
+    namedLinks(doc)
+      .filter((link) => destinations.get(link.name)?.page === link.page)
+      .map((link) => link.name),
+  );
   return ids.filter((id) => !onTheirPage.has(id));
 }
