@@ -2,12 +2,11 @@ import {rm} from 'node:fs/promises';
 import {PDFDocument} from 'pdf-lib';
 import type {VFile} from 'vfile';
 import {compileBook} from './book/compile.js';
-import {articlesOf, type Book} from './book/model.js';
+import {articlesOf, type Book} from './model/book.js';
 import {selectArticles} from './book/select.js';
 import {toTraditional} from './book/traditional.js';
-import type {BuildOptions} from './cli/build/options.js';
-import type {Progress} from './cli/progress.js';
-import {loadConfig} from './config/load.js';
+import type {BuildOptions, BuildProgress} from './build-options.js';
+import {type LoadedConfig, loadConfig} from './config/load.js';
 import {readTemplate, templatePath} from './files/templates.js';
 import {writeAtomic} from './files/write-atomic.js';
 import {imposeBooklet, sheetFor} from './impose/booklet.js';
@@ -43,11 +42,11 @@ export interface BuildResult {
  * Build one book folder into one format: load `book.yaml`, compile the manuscripts into the
  * book model, render. Input errors throw {@link InputError} before anything is written.
  */
-export async function buildBook(options: BuildOptions, {progress, signal}: {progress?: Progress; signal?: AbortSignal} = {}): Promise<BuildResult> {
+export async function buildBook(options: BuildOptions, {progress, signal}: {progress?: BuildProgress; signal?: AbortSignal} = {}): Promise<BuildResult> {
   progress?.step('parse');
-  const loaded = await loadConfig(options.bookDir);
-  if (options.writingMode) loaded.config.writingMode = options.writingMode;
-  if (options.language) loaded.config.language = options.language;
+  const read = await loadConfig(options.bookDir);
+  // The command line's choices over book.yaml's, in a copy: the validated config stays as read.
+  const loaded = {...read, config: {...read.config, ...overrides(options)}};
   const {book, files} = await compileBook(loaded, (done, total) => {
     progress?.detail(`${done}/${total} 篇`);
     if (done === total) progress?.step('compile');
@@ -92,7 +91,7 @@ export async function buildBook(options: BuildOptions, {progress, signal}: {prog
 /** Lay the book out and print it, finished (bookmarks, labels, metadata). */
 async function printBook(
   book: Book,
-  {progress, signal}: {progress?: Progress; signal?: AbortSignal},
+  {progress, signal}: {progress?: BuildProgress; signal?: AbortSignal},
 ): Promise<{pdf: Uint8Array; pageCount: number; lines: LineStats; notes?: NotePlan}> {
   // Paged.js cannot paginate vertical-rl (text runs off the page); Chromium's own print can.
   const render = book.meta.writingMode === 'vertical' ? renderNativePdf : renderPagedPdf;
@@ -117,7 +116,12 @@ async function printBook(
  * A booklet for the office printer: the selected articles as a small book of their own (own
  * cover, contents and page numbers), or the calibration sheet, imposed for saddle stitching.
  */
-async function buildBooklet(whole: Book, files: VFile[], options: BuildOptions, context: {progress?: Progress; signal?: AbortSignal}): Promise<BuildResult> {
+async function buildBooklet(
+  whole: Book,
+  files: VFile[],
+  options: BuildOptions,
+  context: {progress?: BuildProgress; signal?: AbortSignal},
+): Promise<BuildResult> {
   const choice = options.booklet!;
   const {book, unmatched} = selectArticles(whole, choice.select, choice.title);
   if (unmatched.length > 0) {
@@ -171,4 +175,9 @@ function editionDate(book: Book, env: NodeJS.ProcessEnv = process.env): Date {
     .sort()
     .at(-1);
   return newest ? new Date(`${newest}T00:00:00Z`) : new Date(`${book.meta.year ?? '2000'}-01-01T00:00:00Z`);
+}
+
+/** The settings of book.yaml that the command line replaces. */
+function overrides({writingMode, language}: BuildOptions): Partial<LoadedConfig['config']> {
+  return {...(writingMode ? {writingMode} : {}), ...(language ? {language} : {})};
 }

@@ -8,7 +8,7 @@ import {processManuscript} from '../markdown/processor.js';
 import {error, hasFatal, InputError} from '../report/messages.js';
 import {normalizeText} from '../typography/normalize.js';
 import {runningHead} from '../typography/running-head.js';
-import type {Article, Asset, Book, BookMeta, Part} from './model.js';
+import type {Article, Asset, Book, BookMeta, Part} from '../model/book.js';
 
 /** A compiled book and every file whose messages the user should see (warnings included). */
 export interface Compiled {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {runningHead} from '../typography/running-head.js';
-import type {articlesOf, Book} from './model.js';
+import type {articlesOf, Book} from '../model/book.js';
 
 /**
  * A smaller book of the articles that any selector names, by part title, tag or file name

@@ -1,7 +1,7 @@
 import type {Root} from 'hast';
 import {Converter} from 'opencc-js';
 import {SKIP, visit} from 'unist-util-visit';
-import {articlesOf, type Book} from './model.js';
+import {articlesOf, type Book} from '../model/book.js';
 
 /** Quotes in Taiwan and Hong Kong use: “” → 「」, ‘’ → 『』 (the opposite of the mainland's vertical habit). */
 const QUOTES: Record<string, string> = {'“': '「', '”': '」', '‘': '『', '’': '』'};

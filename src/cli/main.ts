@@ -30,8 +30,8 @@ const USAGE = `用法：huibian <命令> [选项]
 
 /** Commands load lazily, so `--help` never starts a browser or reads fonts. */
 const COMMANDS: Record<string, () => Promise<{run(argv: string[], signal: AbortSignal): Promise<void>}>> = {
-  build: () => import('./build/command.js'),
-  check: () => import('./check/command.js'),
+  build: () => import('./build-command.js'),
+  check: () => import('./check-command.js'),
 };
 
 async function main(argv: string[]): Promise<void> {

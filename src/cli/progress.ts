@@ -1,19 +1,19 @@
-/** The slow steps of a build, in order, with the words the user sees. */
-export const STEP_LABELS = {
+import type {BuildProgress, StepName} from '../build-options.js';
+
+/** The words the user sees for each step of a build. */
+const STEP_LABELS: Record<StepName, string> = {
   parse: '解析稿件',
   compile: '编排全书',
   paginate: '分页排版',
   print: '生成 PDF',
   write: '写出文件',
-} as const;
-
-export type StepName = keyof typeof STEP_LABELS;
+};
 
 /**
  * Progress on stderr: on a terminal one line that updates in place, elsewhere (CI, logs)
  * plain lines, one per finished step and one every 50 pages. Each step says how long it took.
  */
-export class Progress {
+export class Progress implements BuildProgress {
   private current?: {name: StepName; started: number; detail: string};
   private readonly timings: Array<[StepName, number]> = [];
   private lastPlainPages = 0;

@@ -1,7 +1,7 @@
 import {h} from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
-import type {Book, BookMeta} from '../book/model.js';
+import type {Book, BookMeta} from '../model/book.js';
 import {FONT_WEIGHTS} from '../render/fonts.js';
 import {siteFiles} from '../render/html/site.js';
 import {loadFontsInPage} from '../render/pdf/in-page.js';

@@ -1,7 +1,7 @@
 import {open} from 'node:fs/promises';
 import path from 'node:path';
 import type {VFile} from 'vfile';
-import type {Book} from '../book/model.js';
+import type {Book} from '../model/book.js';
 import {error} from '../report/messages.js';
 
 /** Pixel size of a PNG or JPEG from its header, or undefined for other files (SVG is vector). */

@@ -1,7 +1,7 @@
 import type {Root} from 'hast';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
-import {articlesOf, type Book} from '../book/model.js';
+import {articlesOf, type Book} from '../model/book.js';
 import {BODY_FAMILY, fontSheet, scriptOf} from './fonts.js';
 
 /** Parse the `unicode-range` lists of a font stylesheet into [start, end] code point pairs. */

@@ -5,7 +5,7 @@ import type {Root} from 'hast';
 import {visit} from 'unist-util-visit';
 import {expect} from 'vitest';
 import {compileBook} from '../../src/book/compile.js';
-import {articlesOf} from '../../src/book/model.js';
+import {articlesOf} from '../../src/model/book.js';
 import {buildBook, type BuildResult} from '../../src/build.js';
 import {loadConfig} from '../../src/config/load.js';
 import type {CorpusBook} from './corpus.js';

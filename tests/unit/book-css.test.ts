@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {BookMeta} from '../../src/book/model.js';
+import type {BookMeta} from '../../src/model/book.js';
 import {bookStylesheet} from '../../src/render/html/book-css.js';
 
 const meta = (folio: BookMeta['folio']) => ({pageSize: {name: 'A5', width: 148, height: 210}, folio}) as BookMeta;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
-import {parseBuildOptions} from '../../src/cli/build/options.js';
+import {parseBuildOptions} from '../../src/cli/build-args.js';
 import {Progress} from '../../src/cli/progress.js';
 import {findBrowser} from '../../src/render/pdf/browser.js';
 import {EnvironmentError, UsageError} from '../../src/report/messages.js';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {compileBook} from '../../src/book/compile.js';
-import {articlesOf} from '../../src/book/model.js';
+import {articlesOf} from '../../src/model/book.js';
 import {loadConfig} from '../../src/config/load.js';
 import {formatMessages, InputError} from '../../src/report/messages.js';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';

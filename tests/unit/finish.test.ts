@@ -5,7 +5,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {PDFDocument} from 'pdf-lib';
 import {describe, expect, it} from 'vitest';
-import type {Book} from '../../src/book/model.js';
+import type {Book} from '../../src/model/book.js';
 import {buildDate, finishPdf, outlineOf} from '../../src/render/pdf/finish.js';
 import type {Layout} from '../../src/render/pdf/in-page.js';
 import {qpdfCheck, qpdfJson} from '../helpers/pdf-tools.js';

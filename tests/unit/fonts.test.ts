@@ -2,7 +2,7 @@ import {readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
-import type {Book} from '../../src/book/model.js';
+import type {Book} from '../../src/model/book.js';
 import {unicodeRanges, warnUncovered} from '../../src/render/font-coverage.js';
 import {BODY_FAMILY, FONT_FACES, fontSheet, scriptOf} from '../../src/render/fonts.js';
 import {keepUsedFaces} from '../../src/render/html/write-site.js';

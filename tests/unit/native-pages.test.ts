@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {blanksFor} from '../../src/render/pdf/native-render.js';
 import {headingPages, readOutline} from '../../src/render/pdf/outline-pages.js';
 import {folioText, romanFolio, runningHeadsDocument} from '../../src/render/pdf/running-heads.js';
-import type {BookMeta} from '../../src/book/model.js';
+import type {BookMeta} from '../../src/model/book.js';
 
 describe('recto starts', () => {
   it('should insert a blank before each start that would fall on a verso', () => {

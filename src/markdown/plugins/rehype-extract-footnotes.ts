@@ -1,18 +1,7 @@
+import type {Footnote} from '../../model/book.js';
 import type {Element, ElementContent, Root} from 'hast';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
-
-/** One footnote: where it is called from and what it says, for each renderer to place its own way. */
-export interface Footnote {
-  /** Id of the note (the call links to `#id`). */
-  id: string;
-  /** Id of the call site. */
-  refId: string;
-  /** Number shown at the call. */
-  label: string;
-  /** The note's content (paragraphs), without the back link. */
-  children: ElementContent[];
-}
 
 declare module 'vfile' {
   interface DataMap {

@@ -1,3 +1,4 @@
+import type {Asset} from '../../model/book.js';
 import {createHash} from 'node:crypto';
 import {access} from 'node:fs/promises';
 import path from 'node:path';
@@ -6,17 +7,6 @@ import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {IMAGE_TYPES} from '../../files/media-types.js';
 import {error} from '../../report/messages.js';
-
-/** A file a manuscript uses, copied into every output under `url`. */
-export interface Asset {
-  /** Path inside the output (`assets/…`), unique per source file. */
-  url: string;
-  /** Absolute path of the source file. */
-  path: string;
-  mediaType: string;
-  /** Where the manuscript first uses it. */
-  place?: {line: number; column: number};
-}
 
 declare module 'vfile' {
   interface DataMap {

@@ -2,7 +2,7 @@ import type {Element, ElementContent, Root, RootContent} from 'hast';
 import {h} from 'hastscript';
 import {toHtml} from 'hast-util-to-html';
 import {visit} from 'unist-util-visit';
-import type {Article, Book, Part} from '../../book/model.js';
+import type {Article, Book, Part} from '../../model/book.js';
 import {articleHeader} from '../html/article.js';
 import {circled, flattenParagraphs, replaceCalls} from '../html/footnotes.js';
 import {partLabel} from '../html/print-document.js';

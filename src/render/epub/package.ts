@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import type {Element, ElementContent} from 'hast';
 import {h} from 'hastscript';
 import {toString as textOf} from 'hast-util-to-string';
-import {articlesOf, type Book} from '../../book/model.js';
+import {articlesOf, type Book} from '../../model/book.js';
 import {partLabel} from '../html/print-document.js';
 import type {EpubFile} from './documents.js';
 import {chapterHref, escapeXml, partHref} from './documents.js';

@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import type {ElementContent, Root} from 'hast';
 import {EPub} from 'epub-gen-memory';
-import type {Book} from '../../book/model.js';
+import type {Book} from '../../model/book.js';
 import {readTemplate} from '../../files/templates.js';
 import {scriptOf} from '../fonts.js';
 import {adaptTree} from '../html/print-document.js';

@@ -1,6 +1,6 @@
 import type {ElementContent} from 'hast';
 import {h} from 'hastscript';
-import type {Article} from '../../book/model.js';
+import type {Article} from '../../model/book.js';
 import {chineseDate} from '../../typography/chinese-numerals.js';
 import {withBreaks} from '../../typography/phrases.js';
 

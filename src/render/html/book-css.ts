@@ -1,4 +1,4 @@
-import type {BookMeta} from '../../book/model.js';
+import type {BookMeta} from '../../model/book.js';
 import {FONT_VARIABLES} from '../fonts.js';
 
 /**

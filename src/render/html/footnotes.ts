@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast';
 import {h} from 'hastscript';
 import {visit, SKIP} from 'unist-util-visit';
-import type {Footnote} from '../../book/model.js';
+import type {Footnote} from '../../model/book.js';
 
 /**
  * Put each footnote's text at its call, as `span.footnote`, which print CSS floats to the page

@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises';
 import type {Element, Root} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import {visit, SKIP} from 'unist-util-visit';
-import type {Asset} from '../../book/model.js';
+import type {Asset} from '../../model/book.js';
 
 /**
  * Elements that could run code, reach outside the book or restyle the whole page, and the

@@ -2,7 +2,7 @@ import type {Element, ElementContent, Root} from 'hast';
 import {h} from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
-import {articlesOf, type Article, type Book, type Part} from '../../book/model.js';
+import {articlesOf, type Article, type Book, type Part} from '../../model/book.js';
 import {chineseNumber} from '../../typography/chinese-numerals.js';
 import {verticalize} from '../../typography/vertical.js';
 import rehypeCjkMarkupSpacing from '../../markdown/plugins/rehype-cjk-markup-spacing.js';

@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import type {Book} from '../../book/model.js';
+import type {Book} from '../../model/book.js';
 import {packageDir} from '../../files/package-dir.js';
 import {readTemplate} from '../../files/templates.js';
 import {fontSheet, scriptOf} from '../fonts.js';

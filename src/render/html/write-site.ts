@@ -1,6 +1,6 @@
 import {copyFile, mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import type {Book} from '../../book/model.js';
+import type {Book} from '../../model/book.js';
 import {unicodeRanges} from '../font-coverage.js';
 import {printSite} from './site.js';
 

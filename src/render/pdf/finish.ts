@@ -1,5 +1,5 @@
 import {type PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, ReadingDirection} from 'pdf-lib';
-import {articlesOf, type Book} from '../../book/model.js';
+import {articlesOf, type Book} from '../../model/book.js';
 import {partLabel} from '../html/print-document.js';
 import type {Layout} from './in-page.js';
 import {traditionalText} from '../../book/traditional.js';

@@ -1,6 +1,6 @@
 import {PDFDocument} from 'pdf-lib';
 import type {Page} from 'puppeteer-core';
-import {articlesOf, type Article, type Book} from '../../book/model.js';
+import {articlesOf, type Article, type Book} from '../../model/book.js';
 import {readTemplate} from '../../files/templates.js';
 import {EnvironmentError} from '../../report/messages.js';
 import {coveredBy, unicodeRanges} from '../font-coverage.js';

@@ -1,4 +1,4 @@
-import type {Book} from '../../book/model.js';
+import type {Book} from '../../model/book.js';
 import {EnvironmentError} from '../../report/messages.js';
 import {FONT_WEIGHTS} from '../fonts.js';
 import {printSite} from '../html/site.js';

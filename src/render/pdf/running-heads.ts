@@ -1,7 +1,7 @@
 import {h} from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
-import type {BookMeta} from '../../book/model.js';
+import type {BookMeta} from '../../model/book.js';
 import {chineseNumber} from '../../typography/chinese-numerals.js';
 
 /** What a printed page is, for its running head and folio. */

@@ -1,9 +1,9 @@
 import {relative} from 'node:path';
-import {removeStale} from '../../files/write-atomic.js';
-import {formatMessages} from '../../report/messages.js';
-import {buildBook} from '../../build.js';
-import {Progress} from '../progress.js';
-import {parseBuildOptions} from './options.js';
+import {buildBook} from '../build.js';
+import {removeStale} from '../files/write-atomic.js';
+import {formatMessages} from '../report/messages.js';
+import {parseBuildOptions} from './build-args.js';
+import {Progress} from './progress.js';
 
 /** `huibian build`: options → build with progress → warnings and the output path. */
 export async function run(argv: string[], signal: AbortSignal): Promise<void> {

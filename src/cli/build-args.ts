@@ -1,46 +1,8 @@
 import path from 'node:path';
-import {parseCommandLine} from '../parse.js';
-import {SHEETS, type SheetName} from '../../impose/booklet.js';
-import {UsageError} from '../../report/messages.js';
-
-export const FORMATS = ['pdf', 'epub', 'html', 'booklet'] as const;
-export type Format = (typeof FORMATS)[number];
-
-/** How to make a booklet for the office printer (`--format booklet`). */
-export interface BookletChoice {
-  /** Part titles, tags or file names of the articles to include; all when empty. */
-  select: string[];
-  /** Title of the booklet's own cover; the book's by default. */
-  title?: string;
-  sheet?: SheetName;
-  binding?: 'left' | 'right';
-  signature?: number;
-  duplex: 'short' | 'long';
-  creep: number;
-  /** Print a test sheet instead of the book. */
-  calibration: boolean;
-}
-
-/** How to make the print-shop PDF (`--press`). */
-export interface PressChoice {
-  bleed: number;
-  marks: boolean;
-  pdfx?: 'gray' | 'cmyk';
-}
-
-/** What `huibian build` was asked to do. */
-export interface BuildOptions {
-  bookDir: string;
-  format: Format;
-  /** Absolute output path: the PDF or EPUB file, or the HTML folder. */
-  out: string;
-  /** Overrides `writingMode` of book.yaml. */
-  writingMode?: 'horizontal' | 'vertical';
-  /** Overrides `language` of book.yaml (`--to zh-Hant` converts to Traditional Chinese). */
-  language?: string;
-  booklet?: BookletChoice;
-  press?: PressChoice;
-}
+import {parseCommandLine} from './parse.js';
+import {type BuildOptions, FORMATS, type Format} from '../build-options.js';
+import {SHEETS, type SheetName} from '../impose/booklet.js';
+import {UsageError} from '../report/messages.js';
 
 const BOOKLET_FLAGS = ['select', 'title', 'sheet', 'binding', 'signature', 'duplex', 'creep', 'calibration'] as const;
 const PRESS_FLAGS = ['bleed', 'marks', 'pdfx'] as const;

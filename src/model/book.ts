@@ -1,8 +1,31 @@
-import type {Root} from 'hast';
-import type {Asset} from '../markdown/plugins/rehype-local-images.js';
-import type {Footnote} from '../markdown/plugins/rehype-extract-footnotes.js';
+/**
+ * The book model: what compiling the manuscripts produces and every renderer consumes. The
+ * renderers read it and never the Markdown.
+ */
+import type {ElementContent, Root} from 'hast';
 
-export type {Asset, Footnote};
+/** A file a manuscript uses, copied into every output under `url`. */
+export interface Asset {
+  /** Path inside the output (`assets/…`), unique per source file. */
+  url: string;
+  /** Absolute path of the source file. */
+  path: string;
+  mediaType: string;
+  /** Where the manuscript first uses it. */
+  place?: {line: number; column: number};
+}
+
+/** One footnote: where it is called from and what it says, for each renderer to place its own way. */
+export interface Footnote {
+  /** Id of the note (the call links to `#id`). */
+  id: string;
+  /** Id of the call site. */
+  refId: string;
+  /** Number shown at the call. */
+  label: string;
+  /** The note's content (paragraphs), without the back link. */
+  children: ElementContent[];
+}
 
 /** What every renderer needs to know about the book as a whole. */
 export interface BookMeta {

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import {parseCommandLine} from '../parse.js';
-import {compileBook} from '../../book/compile.js';
-import {articlesOf} from '../../book/model.js';
-import {loadConfig} from '../../config/load.js';
-import {applySourceFixes} from '../../lint/apply-fixes.js';
-import {checkImages} from '../../lint/image-resolution.js';
-import {checkFontCoverage} from '../../render/font-coverage.js';
-import {formatMessages} from '../../report/messages.js';
-import {UsageError} from '../../report/messages.js';
+import {parseCommandLine} from './parse.js';
+import {compileBook} from '../book/compile.js';
+import {articlesOf} from '../model/book.js';
+import {loadConfig} from '../config/load.js';
+import {applySourceFixes} from '../lint/apply-fixes.js';
+import {checkImages} from '../lint/image-resolution.js';
+import {checkFontCoverage} from '../render/font-coverage.js';
+import {formatMessages} from '../report/messages.js';
+import {UsageError} from '../report/messages.js';
 
 /**
  * `huibian check [BOOK_DIR] [--fix]`: read and lint everything, write nothing (but with

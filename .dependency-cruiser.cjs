@@ -1,0 +1,79 @@
+/**
+ * The dependency rules of huibian's source (`npm run lint`). Layers, from the bottom:
+ *
+ *   report, files          messages and file helpers, used by everything
+ *   typography             the rules of Chinese typesetting, on plain text
+ *   config, manuscript     book.yaml and the manuscript folder
+ *   model                  the book model's types: the contract between compiling and rendering
+ *   markdown               the unified pipeline: one manuscript → HAST
+ *   book                   compiles manuscripts into the book model
+ *   lint                   what only `huibian check` does
+ *   render                 book model → HTML, PDF, EPUB
+ *   impose                 finished PDF → booklet, press PDF (PDF in, PDF out)
+ *   build.ts               the core: one book folder → one output
+ *   cli                    the command line
+ *
+ * A layer may import only layers below it. Inside render/, the writers (html, pdf, epub) use
+ * the shared layer and never each other.
+ */
+const LAYERS = [
+  ['report', 'files'],
+  ['typography'],
+  ['config', 'manuscript'],
+  ['model'],
+  ['markdown'],
+  ['book'],
+  ['lint'],
+  ['render'],
+  ['impose'],
+  ['build.ts', 'build-options.ts', 'progress.ts'],
+  ['cli'],
+];
+const path = (name) => (name.endsWith('.ts') ? `^src/${name.replace('.', '[.]')}$` : `^src/${name}/`);
+
+const forbidden = [
+  {
+    name: 'no-cycles',
+    severity: 'error',
+    comment: 'A file may not, through any chain of imports, import itself.',
+    from: {},
+    to: {circular: true},
+  },
+  {
+    name: 'no-source-to-tests',
+    severity: 'error',
+    comment: 'The program does not depend on its tests or benchmarks.',
+    from: {path: '^src/'},
+    to: {path: '^(tests|bench)/'},
+  },
+];
+LAYERS.forEach((layer, level) => {
+  const above = LAYERS.slice(level + 1).flat();
+  if (above.length === 0) return;
+  forbidden.push({
+    name: `layer-${layer.join('-')}`,
+    severity: 'error',
+    comment: `${layer.join(', ')} may import only layers below: not ${above.join(', ')}.`,
+    from: {path: layer.map(path).join('|')},
+    to: {path: above.map(path).join('|')},
+  });
+});
+for (const writer of ['html', 'pdf', 'epub']) {
+  forbidden.push({
+    name: `writer-${writer}-alone`,
+    severity: 'error',
+    comment: `The ${writer} writer uses render/shared, never another writer.`,
+    from: {path: `^src/render/${writer}/`},
+    to: {path: `^src/render/(${['html', 'pdf', 'epub'].filter((w) => w !== writer).join('|')})/`},
+  });
+}
+
+module.exports = {
+  forbidden,
+  options: {
+    doNotFollow: {path: 'node_modules'},
+    tsPreCompilationDeps: true,
+    tsConfig: {fileName: 'tsconfig.json'},
+    enhancedResolveOptions: {extensions: ['.ts', '.js']},
+  },
+};

@@ -1,0 +1,55 @@
+/**
+ * What the core is asked to do, and how it tells progress: `buildBook` takes these; the CLI
+ * parses its command line into them and shows the progress.
+ */
+import type {SheetName} from './impose/booklet.js';
+
+export const FORMATS = ['pdf', 'epub', 'html', 'booklet'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** How to make a booklet for the office printer (`--format booklet`). */
+export interface BookletChoice {
+  /** Part titles, tags or file names of the articles to include; all when empty. */
+  select: string[];
+  /** Title of the booklet's own cover; the book's by default. */
+  title?: string;
+  sheet?: SheetName;
+  binding?: 'left' | 'right';
+  signature?: number;
+  duplex: 'short' | 'long';
+  creep: number;
+  /** Print a test sheet instead of the book. */
+  calibration: boolean;
+}
+
+/** How to make the print-shop PDF (`--press`). */
+export interface PressChoice {
+  bleed: number;
+  marks: boolean;
+  pdfx?: 'gray' | 'cmyk';
+}
+
+/** What `huibian build` was asked to do. */
+export interface BuildOptions {
+  bookDir: string;
+  format: Format;
+  /** Absolute output path: the PDF or EPUB file, or the HTML folder. */
+  out: string;
+  /** Overrides `writingMode` of book.yaml. */
+  writingMode?: 'horizontal' | 'vertical';
+  /** Overrides `language` of book.yaml (`--to zh-Hant` converts to Traditional Chinese). */
+  language?: string;
+  booklet?: BookletChoice;
+  press?: PressChoice;
+}
+
+/** The slow steps of a build, in order. */
+export type StepName = 'parse' | 'compile' | 'paginate' | 'print' | 'write';
+
+/** Where a build reports its progress (the CLI draws it on stderr). */
+export interface BuildProgress {
+  /** A step begins (and the one before ends). */
+  step(name: StepName): void;
+  /** How far the current step is, in words (“128 页”), with the pages laid out so far. */
+  detail(text: string, pages?: number): void;
+}
