@@ -7,14 +7,14 @@
  *   model                  the book model's types: the contract between compiling and rendering
  *   markdown               the unified pipeline: one manuscript → HAST
  *   book                   compiles manuscripts into the book model
- *   lint                   what only `huibian check` does
  *   render                 book model → HTML, PDF, EPUB
+ *   lint                   checks of the input that need what the layers below know (fonts, images)
  *   impose                 finished PDF → booklet, press PDF (PDF in, PDF out)
  *   build.ts               the core: one book folder → one output
  *   cli                    the command line
  *
  * A layer may import only layers below it. Inside render/, the writers (html, pdf, epub) use
- * the shared layer and never each other.
+ * the shared page layer (render/shared) and never each other; the shared layer knows no writer.
  */
 const LAYERS = [
   ['report', 'files'],
@@ -23,8 +23,8 @@ const LAYERS = [
   ['model'],
   ['markdown'],
   ['book'],
-  ['lint'],
   ['render'],
+  ['lint'],
   ['impose'],
   ['build.ts', 'build-options.ts', 'progress.ts'],
   ['cli'],
@@ -67,6 +67,14 @@ for (const writer of ['html', 'pdf', 'epub']) {
     to: {path: `^src/render/(${['html', 'pdf', 'epub'].filter((w) => w !== writer).join('|')})/`},
   });
 }
+
+forbidden.push({
+  name: 'shared-knows-no-writer',
+  severity: 'error',
+  comment: 'render/shared serves every writer and imports none.',
+  from: {path: '^src/render/shared/'},
+  to: {path: '^src/render/(html|pdf|epub)/'},
+});
 
 module.exports = {
   forbidden,

@@ -10,8 +10,9 @@ import {compileBook} from '../src/book/compile.js';
 import {buildBook} from '../src/build.js';
 import {loadConfig} from '../src/config/load.js';
 import {huibianRoot} from '../src/files/package-dir.js';
-import {printDocument} from '../src/render/html/print-document.js';
-import {documentLinks, siteFiles} from '../src/render/html/site.js';
+import {printDocument} from '../src/render/shared/print-document.js';
+import {pagedEngine} from '../src/render/pdf/paged/engine.js';
+import {documentLinks, siteFiles} from '../src/render/shared/site.js';
 import {launchBrowser} from '../src/render/pdf/browser.js';
 import {serveSite} from '../src/render/pdf/server.js';
 
@@ -39,8 +40,8 @@ async function nativePrint(dir: string): Promise<{seconds: number; pages: number
   const started = performance.now();
   const {book} = await compileBook(await loadConfig(dir));
   // The horizontal book's HTML and page CSS, without Paged.js.
-  const site = await siteFiles(book, 'paged');
-  site.files.set('index.html', printDocument(book, {...(await documentLinks(book, 'paged')), scripts: []}));
+  const site = await siteFiles(book, pagedEngine.document);
+  site.files.set('index.html', printDocument(book, {...(await documentLinks(book, pagedEngine.document)), scripts: []}));
   const server = await serveSite(site);
   const session = await launchBrowser();
   try {

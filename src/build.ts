@@ -10,20 +10,19 @@ import {type LoadedConfig, loadConfig} from './config/load.js';
 import {readTemplate, templatePath} from './files/templates.js';
 import {writeAtomic} from './files/write-atomic.js';
 import {imposeBooklet, sheetFor} from './impose/booklet.js';
-import {calibrationPdf} from './impose/calibration.js';
+import {calibrationPdf} from './render/pdf/calibration.js';
 import {toPdfx} from './impose/pdfx.js';
 import {pressPdf} from './impose/press.js';
 import {checkImages} from './lint/image-resolution.js';
 import {transparencyWarnings} from './lint/transparency.js';
 import {renderEpub} from './render/epub/write-epub.js';
-import {checkFontCoverage} from './render/font-coverage.js';
-import {scriptOf} from './render/fonts.js';
+import {checkFontCoverage} from './lint/font-coverage.js';
+import {scriptOf} from './render/shared/fonts.js';
 import {writeHtmlSite} from './render/html/write-site.js';
 import {buildDate, finishPdf} from './render/pdf/finish.js';
-import {renderNativePdf} from './render/pdf/native-render.js';
 import type {LineStats} from './render/pdf/line-pass.js';
-import type {NotePlan} from './render/pdf/page-notes.js';
-import {renderPagedPdf} from './render/pdf/paged-render.js';
+import type {NotePlan} from './render/pdf/native/page-notes.js';
+import {engineFor} from './render/pdf/engines.js';
 import {hasFatal, InputError, UsageError} from './report/messages.js';
 
 /** What a build produced. */
@@ -93,9 +92,7 @@ async function printBook(
   book: Book,
   {progress, signal}: {progress?: BuildProgress; signal?: AbortSignal},
 ): Promise<{pdf: Uint8Array; pageCount: number; lines: LineStats; notes?: NotePlan}> {
-  // Paged.js cannot paginate vertical-rl (text runs off the page); Chromium's own print can.
-  const render = book.meta.writingMode === 'vertical' ? renderNativePdf : renderPagedPdf;
-  const rendered = await render(book, {
+  const rendered = await engineFor(book).render(book, {
     signal,
     progress: {
       step: (name) => progress?.step(name),

@@ -5,7 +5,7 @@ import {articlesOf} from '../model/book.js';
 import {loadConfig} from '../config/load.js';
 import {applySourceFixes} from '../lint/apply-fixes.js';
 import {checkImages} from '../lint/image-resolution.js';
-import {checkFontCoverage} from '../render/font-coverage.js';
+import {checkFontCoverage} from '../lint/font-coverage.js';
 import {formatMessages} from '../report/messages.js';
 import {UsageError} from '../report/messages.js';
 

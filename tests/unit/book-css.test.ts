@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {BookMeta} from '../../src/model/book.js';
-import {bookStylesheet} from '../../src/render/html/book-css.js';
+import {bookStylesheet} from '../../src/render/shared/book-css.js';
 
 const meta = (folio: BookMeta['folio']) => ({pageSize: {name: 'A5', width: 148, height: 210}, folio}) as BookMeta;
 

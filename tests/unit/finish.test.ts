@@ -7,7 +7,7 @@ import {PDFDocument} from 'pdf-lib';
 import {describe, expect, it} from 'vitest';
 import type {Book} from '../../src/model/book.js';
 import {buildDate, finishPdf, outlineOf} from '../../src/render/pdf/finish.js';
-import type {Layout} from '../../src/render/pdf/in-page.js';
+import type {Layout} from '../../src/render/pdf/engine.js';
 import {qpdfCheck, qpdfJson} from '../helpers/pdf-tools.js';
 
 const run = promisify(execFile);

@@ -3,8 +3,8 @@ import path from 'node:path';
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import type {Book} from '../../src/model/book.js';
-import {unicodeRanges, warnUncovered} from '../../src/render/font-coverage.js';
-import {BODY_FAMILY, FONT_FACES, fontSheet, scriptOf} from '../../src/render/fonts.js';
+import {warnUncovered} from '../../src/lint/font-coverage.js';
+import {BODY_FAMILY, FONT_FACES, fontSheet, scriptOf, unicodeRanges} from '../../src/render/shared/fonts.js';
 import {keepUsedFaces} from '../../src/render/html/write-site.js';
 
 describe('fonts', () => {

@@ -2,8 +2,8 @@ import type {Root} from 'hast';
 import {h} from 'hastscript';
 import {toHtml} from 'hast-util-to-html';
 import {describe, expect, it} from 'vitest';
-import {restoreBoundaryBreaks} from '../../src/render/html/boundary-breaks.js';
-import {wrapInlineRuns} from '../../src/render/html/inline-runs.js';
+import {restoreBoundaryBreaks} from '../../src/render/shared/boundary-breaks.js';
+import {wrapInlineRuns} from '../../src/render/shared/inline-runs.js';
 
 describe('inline runs beside blocks (issue 9, loose lines in split list items)', () => {
   it('should wrap the words of a tight list item that stand beside a nested block', () => {

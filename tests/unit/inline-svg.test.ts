@@ -1,6 +1,6 @@
 import {toHtml} from 'hast-util-to-html';
 import {describe, expect, it} from 'vitest';
-import {loadSvgs, placeSvg} from '../../src/render/html/inline-svg.js';
+import {loadSvgs, placeSvg} from '../../src/render/shared/inline-svg.js';
 import {makeBook} from '../helpers/book.js';
 
 const unsafe = `<?xml version="1.0"?>

@@ -1,7 +1,7 @@
 import {PDFArray, type PDFDict, PDFDocument, PDFName, PDFString} from 'pdf-lib';
 import {describe, expect, it} from 'vitest';
-import {resolveNamedLinks} from '../../src/render/pdf/named-destinations.js';
-import {notesOffTheirPage} from '../../src/render/pdf/page-notes.js';
+import {resolveNamedLinks} from '../../src/render/pdf/native/named-destinations.js';
+import {notesOffTheirPage} from '../../src/render/pdf/native/page-notes.js';
 
 /**
  * A document as Chromium writes one: pages whose links name their destinations, and a name

@@ -1,8 +1,9 @@
 import {PDFDocument, PDFHexString, PDFName, type PDFRef} from 'pdf-lib';
 import {describe, expect, it} from 'vitest';
-import {blanksFor} from '../../src/render/pdf/native-render.js';
-import {headingPages, readOutline} from '../../src/render/pdf/outline-pages.js';
-import {folioText, romanFolio, runningHeadsDocument} from '../../src/render/pdf/running-heads.js';
+import {blanksFor} from '../../src/render/pdf/native/engine.js';
+import {headingPages, readOutline} from '../../src/render/pdf/native/outline-pages.js';
+import {folioText, romanFolio} from '../../src/render/pdf/folios.js';
+import {runningHeadsDocument} from '../../src/render/pdf/native/running-heads.js';
 import type {BookMeta} from '../../src/model/book.js';
 
 describe('recto starts', () => {

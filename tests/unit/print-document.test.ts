@@ -4,8 +4,8 @@ import {toString as textOf} from 'hast-util-to-string';
 import {describe, expect, it} from 'vitest';
 import {compileBook} from '../../src/book/compile.js';
 import {loadConfig} from '../../src/config/load.js';
-import {loadSvgs} from '../../src/render/html/inline-svg.js';
-import {printDocument} from '../../src/render/html/print-document.js';
+import {loadSvgs} from '../../src/render/shared/inline-svg.js';
+import {printDocument} from '../../src/render/shared/print-document.js';
 import {makeBook, smallBook} from '../helpers/book.js';
 
 async function documentOf(files = smallBook()) {

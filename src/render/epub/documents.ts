@@ -3,9 +3,9 @@ import {h} from 'hastscript';
 import {toHtml} from 'hast-util-to-html';
 import {visit} from 'unist-util-visit';
 import type {Article, Book, Part} from '../../model/book.js';
-import {articleHeader} from '../html/article.js';
-import {circled, flattenParagraphs, replaceCalls} from '../html/footnotes.js';
-import {partLabel} from '../html/print-document.js';
+import {articleHeader} from '../shared/article-opening.js';
+import {circled, flattenParagraphs, replaceCalls} from '../shared/footnotes.js';
+import {partLabel} from '../shared/print-document.js';
 
 /** One file of the EPUB's content: where it goes, what it is, and its text. */
 export interface EpubFile {

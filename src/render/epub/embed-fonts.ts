@@ -1,8 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import subsetFont from 'subset-font';
-import {fontSheet, type Script} from '../fonts.js';
-import {unicodeRanges} from '../font-coverage.js';
+import {fontFaceRules, fontSheet, type Script, unicodeRanges} from '../shared/fonts.js';
 import type {EpubFile} from './documents.js';
 
 /** Fonts to put into the EPUB, and the CSS that declares them. */
@@ -24,11 +23,11 @@ export async function embedFonts(script: Script, text: string): Promise<Embedded
   const files: EpubFile[] = [];
   const rules: string[] = [];
   let bytes = 0;
-  for (const rule of sheet.css.match(/@font-face\s*{[^}]*}/g) ?? []) {
-    const family = /font-family:\s*'([^']+)'/.exec(rule)?.[1];
-    const url = /url\((['"]?)([^'")]+)\1\)/.exec(rule)?.[2];
+  for (const rule of fontFaceRules(sheet.css)) {
+    const {family, weight, range} = rule;
+    const url = rule.urls[0];
     if (!family || !url) continue;
-    const ranges = unicodeRanges(rule, family);
+    const ranges = unicodeRanges(rule.text, family);
     const chars = used.filter((point) => ranges.some(([a, b]) => point >= a && point <= b));
     if (chars.length === 0) continue;
     const mount = [...sheet.mounts].find(([prefix]) => url.startsWith(prefix));
@@ -38,8 +37,6 @@ export async function embedFonts(script: Script, text: string): Promise<Embedded
     const href = `fonts/${path.basename(url)}`;
     files.push({href, id: `font-${files.length + 1}`, mediaType: 'font/woff2', content: subset});
     bytes += subset.length;
-    const weight = /font-weight:\s*(\d+)/.exec(rule)?.[1] ?? '400';
-    const range = /unicode-range:\s*([^;}]+)/.exec(rule)?.[1]?.trim();
     rules.push(
       `@font-face { font-family: '${family}'; font-weight: ${weight}; src: url('${href}') format('woff2');${range ? ` unicode-range: ${range};` : ''} }`,
     );

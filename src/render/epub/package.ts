@@ -3,7 +3,7 @@ import type {Element, ElementContent} from 'hast';
 import {h} from 'hastscript';
 import {toString as textOf} from 'hast-util-to-string';
 import {articlesOf, type Book} from '../../model/book.js';
-import {partLabel} from '../html/print-document.js';
+import {partLabel} from '../shared/print-document.js';
 import type {EpubFile} from './documents.js';
 import {chapterHref, escapeXml, partHref} from './documents.js';
 

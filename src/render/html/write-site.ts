@@ -1,8 +1,15 @@
 import {copyFile, mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Book} from '../../model/book.js';
-import {unicodeRanges} from '../font-coverage.js';
-import {printSite} from './site.js';
+import {BASE_STYLESHEETS, type DocumentKind, printSite} from '../shared/site.js';
+import {fontFaceRules, unicodeRanges} from '../shared/fonts.js';
+
+/**
+ * A plain page that any browser shows as one long scroll: the print styles without page
+ * rules, notes at each article's end, spacing as markup (only Chromium is sure to have
+ * text-autospace).
+ */
+const SCREEN: DocumentKind = {stylesheets: BASE_STYLESHEETS, scripts: [], notes: 'end', spacing: 'markup'};
 
 /**
  * Write the book as a folder of static HTML (`index.html`, styles, images, fonts). Of the
@@ -10,7 +17,7 @@ import {printSite} from './site.js';
  * instead of 180.
  */
 export async function writeHtmlSite(book: Book, outDir: string): Promise<void> {
-  const site = await printSite(book, 'screen');
+  const site = await printSite(book, SCREEN);
   const text = [...site.files.values()].filter((v) => typeof v === 'string').join('');
   const used = new Set([...text].map((c) => c.codePointAt(0)!));
   const fontsCss = String(site.files.get('fonts.css'));
@@ -31,13 +38,12 @@ export async function writeHtmlSite(book: Book, outDir: string): Promise<void> {
  */
 export function keepUsedFaces(css: string, used: Set<number>): {css: string; urls: string[]} {
   const urls: string[] = [];
-  const kept = css.replace(/@font-face\s*{[^}]*}/g, (rule) => {
-    const family = /font-family:\s*'([^']+)'/.exec(rule)?.[1] ?? '';
-    const ranges = unicodeRanges(rule, family);
-    if (![...used].some((point) => ranges.some(([a, b]) => point >= a && point <= b))) return '';
-    for (const match of rule.matchAll(/url\((['"]?)([^'")]+)\1\)/g)) urls.push(match[2]!);
-    return rule;
-  });
+  let kept = css;
+  for (const rule of fontFaceRules(css)) {
+    const ranges = unicodeRanges(rule.text, rule.family);
+    if ([...used].some((point) => ranges.some(([a, b]) => point >= a && point <= b))) urls.push(...rule.urls);
+    else kept = kept.replace(rule.text, '');
+  }
   return {css: kept.replace(/\n{3,}/g, '\n\n'), urls};
 }
 

@@ -1,9 +1,9 @@
 import {type PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, ReadingDirection} from 'pdf-lib';
 import {articlesOf, type Book} from '../../model/book.js';
-import {partLabel} from '../html/print-document.js';
-import type {Layout} from './in-page.js';
+import {partLabel} from '../shared/print-document.js';
+import type {Layout} from './engine.js';
 import {traditionalText} from '../../book/traditional.js';
-import {scriptOf} from '../fonts.js';
+import {scriptOf} from '../shared/fonts.js';
 
 /** One bookmark: a title, the 0-based page it opens, and its children. */
 export interface OutlineItem {

@@ -1,19 +1,11 @@
 import type {Page} from 'puppeteer-core';
 import {EnvironmentError} from '../../report/messages.js';
-import type {Site} from '../html/site.js';
+import type {Site} from '../shared/site.js';
+import type {RenderOptions} from './engine.js';
+import {FONT_WEIGHTS} from '../shared/fonts.js';
 import {launchBrowser} from './browser.js';
+import {fitWideTablesInPage, loadFontsInPage, textAreaInPage} from './in-page.js';
 import {serveSite} from './server.js';
-
-/** Callbacks for the slow steps, so the CLI can show progress. */
-export interface RenderProgress {
-  step?(name: 'paginate' | 'print'): void;
-  page?(count: number): void;
-}
-
-export interface RenderOptions {
-  signal?: AbortSignal;
-  progress?: RenderProgress;
-}
 
 /** What a renderer gets to work with: a fenced page and guards against hangs and Ctrl-C. */
 export interface PrintContext {
@@ -113,5 +105,27 @@ function guarded<T>(work: Promise<T>, watchdog: Watchdog, signal: AbortSignal | 
 
 /** The build stops rather than clip a table at the page's edge. */
 export function tooWideError(count: number): EnvironmentError {
-  return new EnvironmentError(`有 ${count} 个表格太宽，缩小到 55% 仍放不进版心，未写出 PDF：请减少列数，或把表格拆成几个`);
+  return new EnvironmentError(`有 ${count} 个表格太宽，缩小到 ${MIN_TABLE_ZOOM * 100}% 仍放不进版心，未写出 PDF：请减少列数，或把表格拆成几个`);
+}
+
+/** Tables are shrunk to fit the text area down to this zoom; a table that still does not fit stops the build. */
+export const MIN_TABLE_ZOOM = 0.55;
+
+/**
+ * Open one document of the site and prepare it for layout, the same for every engine: its
+ * fonts loaded first (a slice arriving later would move lines), the text area measured, wide
+ * tables shrunk to fit (a table still too wide stops the build).
+ */
+export async function openDocument({page, origin, guard}: PrintContext, name: string): Promise<{width: number; height: number}> {
+  await guard(page.goto(`${origin}/${name}`, {waitUntil: 'load'}));
+  await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
+  const area = await page.evaluate(textAreaInPage);
+  const wide = await page.evaluate(fitWideTablesInPage, {limit: area.width, minZoom: MIN_TABLE_ZOOM});
+  if (wide.tooWide > 0) throw tooWideError(wide.tooWide);
+  return area;
+}
+
+/** Print the page as it is laid out: the CSS page size, backgrounds, tagged (and with `outline`, Chromium's bookmarks). */
+export function printPdf(page: Page, {outline = false, tagged = true}: {outline?: boolean; tagged?: boolean} = {}): Promise<Uint8Array> {
+  return page.pdf({preferCSSPageSize: true, printBackground: true, tagged, outline, timeout: 0});
 }

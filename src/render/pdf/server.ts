@@ -4,7 +4,7 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {MEDIA_TYPES} from '../../files/media-types.js';
-import type {Site} from '../html/site.js';
+import type {Site} from '../shared/site.js';
 
 /** A loopback HTTP server for one build. */
 export interface SiteServer {

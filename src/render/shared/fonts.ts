@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {packageDir} from '../files/package-dir.js';
+import {packageDir} from '../../files/package-dir.js';
 
 /** Simplified (SC) or Traditional (TC) glyph forms and coverage. */
 export type Script = 'sc' | 'tc';
@@ -81,3 +81,50 @@ export const FONT_VARIABLES = `:root {
   --font-hei: 'Huibian Hei', 'Huibian Song', sans-serif;
   --font-kai: 'Huibian Kai', 'Huibian Song', serif;
 }`;
+
+/** One `@font-face` rule of a font stylesheet. */
+export interface FontFaceRule {
+  /** The rule as written. */
+  text: string;
+  family: string;
+  weight: string;
+  /** Its `src` URLs, in order. */
+  urls: string[];
+  /** Its `unicode-range` as written, if it has one. */
+  range?: string;
+}
+
+/** The `@font-face` rules of a stylesheet (the one place that reads them). */
+export function fontFaceRules(css: string): FontFaceRule[] {
+  return (css.match(/@font-face\s*{[^}]*}/g) ?? []).map((text) => ({
+    text,
+    family: /font-family:\s*'([^']+)'/.exec(text)?.[1] ?? '',
+    weight: /font-weight:\s*(\d+)/.exec(text)?.[1] ?? '400',
+    urls: [...text.matchAll(/url\((['"]?)([^'")]+)\1\)/g)].map((match) => match[2]!),
+    range: /unicode-range:\s*([^;}]+)/.exec(text)?.[1]?.trim(),
+  }));
+}
+
+/** The `unicode-range` lists of `family`'s rules in a font stylesheet, as [start, end] code point pairs (all of Unicode for a rule without one). */
+export function unicodeRanges(css: string, family: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const rule of fontFaceRules(css)) {
+    if (rule.family !== family) continue;
+    if (!rule.range) return [[0, 0x10ffff]];
+    for (const item of rule.range.split(',')) {
+      const [from, to] = item.trim().replace(/^U\+/i, '').split('-');
+      const start = Number.parseInt(from!.replace(/\?/g, '0'), 16);
+      const end = to ? Number.parseInt(to, 16) : Number.parseInt(from!.replace(/\?/g, 'F'), 16);
+      ranges.push([start, end]);
+    }
+  }
+  return ranges;
+}
+
+/** Does a font with these unicode ranges have `char` (control characters count as had)? */
+export function coveredBy(ranges: Array<[number, number]>): (char: string) => boolean {
+  return (char) => {
+    const point = char.codePointAt(0)!;
+    return point < 0x20 || ranges.some(([a, b]) => point >= a && point <= b);
+  };
+}

@@ -1,21 +1,26 @@
 import {PDFDocument} from 'pdf-lib';
-import type {Page} from 'puppeteer-core';
-import {articlesOf, type Article, type Book} from '../../model/book.js';
-import {readTemplate} from '../../files/templates.js';
-import {EnvironmentError} from '../../report/messages.js';
-import {coveredBy, unicodeRanges} from '../font-coverage.js';
-import {BODY_FAMILY, FONT_WEIGHTS, fontSheet, scriptOf} from '../fonts.js';
-import {printDocument} from '../html/print-document.js';
-import {documentLinks, siteFiles} from '../html/site.js';
-import {fitWideTablesInPage, loadFontsInPage, outlineHeadingsInPage, splitTallTablesInPage, textAreaInPage} from './in-page.js';
-import {addLineStats, setLinesInPage, type LineStats} from './line-pass.js';
+import {readTemplate} from '../../../files/templates.js';
+import {type Article, articlesOf, type Book} from '../../../model/book.js';
+import {EnvironmentError} from '../../../report/messages.js';
+import {BODY_FAMILY, coveredBy, fontSheet, scriptOf, unicodeRanges} from '../../shared/fonts.js';
+import {printDocument} from '../../shared/print-document.js';
+import {BASE_STYLESHEETS, documentLinks, siteFiles} from '../../shared/site.js';
+import type {PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
+import {folioText, romanFolio} from '../folios.js';
+import {addLineStats, type LineStats, setLinesInPage} from '../line-pass.js';
+import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
+import {compareHan, pdfText} from '../text-check.js';
 import {resolveNamedLinks} from './named-destinations.js';
-import {notesOffTheirPage, placeNotesInPage, type NotePlan} from './page-notes.js';
-import {compareHan, pdfText} from './text-check.js';
-import {headingPages, readOutline} from './outline-pages.js';
-import type {RenderedPdf} from './paged-render.js';
-import {tooWideError, withPrintPage, type PrintContext, type RenderOptions} from './print-page.js';
-import {folioText, romanFolio, runningHeadsDocument, type Sheet} from './running-heads.js';
+import {headingPages, outlineHeadingsInPage, readOutline} from './outline-pages.js';
+import {type NotePlan, notesOffTheirPage, placeNotesInPage} from './page-notes.js';
+import {runningHeadsDocument, type Sheet} from './running-heads.js';
+import {splitTallTablesInPage} from './tall-tables.js';
+
+/** Vertical books, printed by Chromium's own pagination: notes at the end of each article in the document, moved onto their pages here. */
+export const nativeEngine: PdfEngine = {
+  document: {stylesheets: [...BASE_STYLESHEETS, 'pages-vertical.css'], scripts: [], notes: 'end', spacing: 'css'},
+  render: renderNativePdf,
+};
 
 /**
  * Print a vertical book with Chromium's own pagination, which keeps every character of
@@ -29,9 +34,9 @@ import {folioText, romanFolio, runningHeadsDocument, type Sheet} from './running
  * 4. running heads and folios are printed as a second document, one page per page, and laid
  *    over the book's pages — Chromium has no `string-set` and numbers pages physically.
  */
-export async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise<RenderedPdf> {
-  const site = await siteFiles(book, 'native');
-  const links = await documentLinks(book, 'native');
+async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise<RenderedPdf> {
+  const site = await siteFiles(book, nativeEngine.document);
+  const links = await documentLinks(book, nativeEngine.document);
   site.files.set('body.html', printDocument(book, {...links, sections: 'body'}));
   site.files.set('running-heads.css', await readTemplate(book.dir, 'running-heads.css'));
 
@@ -89,16 +94,13 @@ export async function renderNativePdf(book: Book, options: RenderOptions = {}): 
  * set on the pages of their calls, and the print is checked for it.
  */
 async function printPart(
-  {page, origin, guard, kick}: PrintContext,
+  context: PrintContext,
   name: string,
   ids: string[],
   {setLines = false, drawable, pageNotes = false}: {setLines?: boolean; drawable?: (char: string) => boolean; pageNotes?: boolean} = {},
 ): Promise<{pdf: PDFDocument; starts: Map<string, number>; lines?: LineStats; notes?: NotePlan}> {
-  await guard(page.goto(`${origin}/${name}`, {waitUntil: 'load'}));
-  await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
-  const area = await page.evaluate(textAreaInPage);
-  const wide = await page.evaluate(fitWideTablesInPage, area.width);
-  if (wide.tooWide > 0) throw tooWideError(wide.tooWide);
+  const {page, guard, kick} = context;
+  const area = await openDocument(context, name);
   const tables = await page.evaluate(splitTallTablesInPage, area.height);
   const headings = await page.evaluate(outlineHeadingsInPage);
   kick();
@@ -109,7 +111,7 @@ async function printPart(
   // 434.65): planning with the narrower width and a margin keeps every planned page whole.
   const notes = pageNotes ? await guard(page.evaluate(placeNotesInPage, {room: area.width - 2, inline: area.height})) : undefined;
   kick();
-  const pdf = await guard(print(page));
+  const pdf = await guard(printPdf(page, {outline: true}));
   kick();
   const problem = compareHan(await page.evaluate(() => document.body.textContent ?? ''), await pdfText(pdf), drawable);
   if (problem) {
@@ -131,10 +133,6 @@ async function printPart(
     else if (off.length > 0) notes.problem = `${off.length} 条注释没有印在其所在页`;
   }
   return {pdf: doc, starts: starts!, lines, notes};
-}
-
-function print(page: Page): Promise<Uint8Array> {
-  return page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 0});
 }
 
 /** The sections of the body whose pages the TOC and running heads need: parts and articles. */

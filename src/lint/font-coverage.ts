@@ -2,32 +2,7 @@ import type {Root} from 'hast';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {articlesOf, type Book} from '../model/book.js';
-import {BODY_FAMILY, fontSheet, scriptOf} from './fonts.js';
-
-/** Parse the `unicode-range` lists of a font stylesheet into [start, end] code point pairs. */
-export function unicodeRanges(css: string, family: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  for (const rule of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
-    if (!rule.includes(`'${family}'`)) continue;
-    const list = /unicode-range:\s*([^;}]+)/.exec(rule)?.[1];
-    if (!list) return [[0, 0x10ffff]];
-    for (const item of list.split(',')) {
-      const [from, to] = item.trim().replace(/^U\+/i, '').split('-');
-      const start = Number.parseInt(from!.replace(/\?/g, '0'), 16);
-      const end = to ? Number.parseInt(to, 16) : Number.parseInt(from!.replace(/\?/g, 'F'), 16);
-      ranges.push([start, end]);
-    }
-  }
-  return ranges;
-}
-
-/** Does a font with these unicode ranges have `char` (control characters count as had)? */
-export function coveredBy(ranges: Array<[number, number]>): (char: string) => boolean {
-  return (char) => {
-    const point = char.codePointAt(0)!;
-    return point < 0x20 || ranges.some(([a, b]) => point >= a && point <= b);
-  };
-}
+import {BODY_FAMILY, coveredBy, fontSheet, scriptOf, unicodeRanges} from '../render/shared/fonts.js';
 
 /**
  * Warn, at its first place in each manuscript, about every character the body font does not

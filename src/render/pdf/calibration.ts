@@ -1,11 +1,12 @@
 import {h} from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
-import type {Book, BookMeta} from '../model/book.js';
-import {FONT_WEIGHTS} from '../render/fonts.js';
-import {siteFiles} from '../render/html/site.js';
-import {loadFontsInPage} from '../render/pdf/in-page.js';
-import {withPrintPage, type RenderOptions} from '../render/pdf/print-page.js';
+import type {Book, BookMeta} from '../../model/book.js';
+import {FONT_WEIGHTS} from '../shared/fonts.js';
+import {siteFiles} from '../shared/site.js';
+import type {RenderOptions} from './engine.js';
+import {loadFontsInPage} from './in-page.js';
+import {printPdf, withPrintPage} from './print-page.js';
 
 /**
  * Four pages to print as one booklet sheet before printing forty: each shows its number large,
@@ -45,11 +46,12 @@ function calibrationDocument(meta: BookMeta, stylesheets: string[]): string {
 
 /** The calibration pages as a PDF of the book's page size, in the book's fonts. */
 export async function calibrationPdf(book: Book, options: RenderOptions = {}): Promise<Uint8Array> {
-  const site = await siteFiles(book, 'screen');
+  // The fonts and the page size are all it needs.
+  const site = await siteFiles(book, {stylesheets: ['fonts.css', 'book.css'], scripts: [], notes: 'end', spacing: 'css'});
   site.files.set('calibration.html', calibrationDocument(book.meta, ['fonts.css', 'book.css']));
   return withPrintPage(site, options, async ({page, origin, guard}) => {
     await guard(page.goto(`${origin}/calibration.html`, {waitUntil: 'load'}));
     await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
-    return guard(page.pdf({preferCSSPageSize: true, printBackground: true, timeout: 0}));
+    return guard(printPdf(page, {tagged: false}));
   });
 }

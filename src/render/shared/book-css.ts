@@ -1,5 +1,5 @@
 import type {BookMeta} from '../../model/book.js';
-import {FONT_VARIABLES} from '../fonts.js';
+import {FONT_VARIABLES} from './fonts.js';
 
 /**
  * The part of the print stylesheet that comes from `book.yaml`: page size and the variables

@@ -1,0 +1,45 @@
+/**
+ * The PDF engines: two ways of laying a book out in Chromium behind one interface. The rest of
+ * the program asks {@link engineFor} (engines.ts) for a book's engine and knows nothing of
+ * Paged.js or of Chromium's own pagination.
+ */
+import type {Book} from '../../model/book.js';
+import type {DocumentKind} from '../shared/site.js';
+import type {LineStats} from './line-pass.js';
+import type {NotePlan} from './native/page-notes.js';
+
+/** Where each anchored part and article ended up in the finished PDF. */
+export interface Layout {
+  pageCount: number;
+  /** 0-based index of the page that holds `.body-start` (folio 1). */
+  bodyStart: number;
+  /** `data-toc-id` → 0-based page index of its first fragment. */
+  anchors: Record<string, number>;
+}
+
+/** The PDF as Chromium wrote it, and where things landed. */
+export interface RenderedPdf {
+  pdf: Uint8Array;
+  layout: Layout;
+  /** What the line pass corrected, and what it could not. */
+  lines: LineStats;
+  /** Vertical books: the notes set on the pages of their calls, or why they stayed at the articles' ends. */
+  notes?: NotePlan;
+}
+
+/** Callbacks for the slow steps, so the CLI can show progress. */
+export interface RenderProgress {
+  step?(name: 'paginate' | 'print'): void;
+  page?(count: number): void;
+}
+
+export interface RenderOptions {
+  signal?: AbortSignal;
+  progress?: RenderProgress;
+}
+
+/** One way of laying a book out: the print document it needs, and how it turns that into a PDF. */
+export interface PdfEngine {
+  document: DocumentKind;
+  render(book: Book, options?: RenderOptions): Promise<RenderedPdf>;
+}

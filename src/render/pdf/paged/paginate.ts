@@ -1,0 +1,65 @@
+/**
+ * Code that runs inside the print page of the Paged.js engine. Each function is handed to
+ * `page.evaluate`, so it may use nothing from outside its own body.
+ */
+import type {Layout} from '../engine.js';
+
+/** A Paged.js layout, with the Han characters counted before and after (Paged.js can drop or repeat content). */
+export interface PagedLayout extends Layout {
+  hanBefore: number;
+  hanAfter: number;
+}
+
+/**
+ * Paginate with Paged.js, reporting each laid-out page through `window.huibianProgress`, and
+ * read back where every anchored part and article landed.
+ */
+export async function paginateInPage(): Promise<PagedLayout> {
+  type PagedApi = {
+    Handler: new (...args: unknown[]) => object;
+    Previewer: new () => {preview(): Promise<unknown>};
+    registerHandlers(...handlers: unknown[]): void;
+  };
+  const w = window as unknown as {Paged: PagedApi; huibianProgress(n: number): void};
+  const hanCount = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).length;
+
+  const hanBefore = hanCount(document.body.textContent ?? '');
+
+  class Progress extends w.Paged.Handler {
+    afterPageLayout(_element: unknown, page: {position: number}) {
+      w.huibianProgress(page.position + 1);
+    }
+  }
+  w.Paged.registerHandlers(Progress);
+  await new w.Paged.Previewer().preview();
+
+  const pages = [...document.querySelectorAll<HTMLElement>('.pagedjs_page')];
+  // Paged.js turns `counter-reset: page N` on an element into a reset on its page. Chromium
+  // scopes such a reset to that page alone, so the next page's folio jumps back to the
+  // physical count: `counter-set` changes the one page counter instead.
+  // Chinese books number notes anew on every page (①②…): the note counters are reset per
+  // page here, after layout; an `@page` counter-reset would displace Paged.js's page resets.
+  for (const page of pages) {
+    const reset = /(?:^|\s)page\s+(-?\d+)/.exec(getComputedStyle(page).counterReset);
+    page.style.counterReset = 'footnote 0 footnote-marker 0';
+    if (reset) page.style.counterSet = `page ${reset[1]}`;
+  }
+  const pageOf = (element: Element | null) => (element ? pages.indexOf(element.closest('.pagedjs_page')!) : -1);
+  const anchors: Record<string, number> = {};
+  for (const element of document.querySelectorAll<HTMLElement>('[data-toc-id]')) {
+    const id = element.dataset.tocId!;
+    if (!(id in anchors)) anchors[id] = pageOf(element);
+  }
+  let hanAfter = 0;
+  for (const area of document.querySelectorAll('.pagedjs_page_content, .pagedjs_footnote_content')) {
+    hanAfter += hanCount(area.textContent ?? '');
+  }
+  return {pageCount: pages.length, bodyStart: pageOf(document.querySelector('.body-start')), anchors, hanBefore, hanAfter};
+}
+
+/** Write the TOC's folios (anchor id → text) into the laid-out pages. */
+export function fillTocInPage(folios: Array<[string, string]>): void {
+  for (const [id, text] of folios) {
+    for (const cell of document.querySelectorAll(`.toc-link[href="#${id}"] .toc-page`)) cell.textContent = text;
+  }
+}
