@@ -21,6 +21,10 @@ const BUILDS = [
   ['booklet.pdf', ['--format', 'booklet']],
   ['book.epub', ['--format', 'epub']],
   ['html', ['--format', 'html']],
+  // Traditional Chinese: labels, drawings and bookmarks converted.
+  ['traditional.pdf', ['--format', 'pdf', '--to', 'zh-Hant']],
+  ['traditional-vertical.pdf', ['--format', 'pdf', '--writing-mode', 'vertical', '--to', 'zh-TW']],
+  ['traditional.epub', ['--format', 'epub', '--to', 'zh-Hant']],
 ];
 
 if (verb === 'shoot' && first) shoot(path.resolve(first));
@@ -41,13 +45,12 @@ function shoot(dir) {
       mkdirSync(pages);
       execFileSync('pdftoppm', ['-r', '60', '-png', out, path.join(pages, 'page')]);
     } else if (name.endsWith('.epub')) {
-      const files = path.join(dir, 'epub');
+      const files = path.join(dir, name.replace('.epub', '-epub'));
       mkdirSync(files);
       execFileSync('unzip', ['-q', out, '-d', files]);
     }
   }
-  rmSync(path.join(dir, 'out', 'book.epub'));
-  for (const name of BUILDS.map(([n]) => n).filter((n) => n.endsWith('.pdf'))) rmSync(path.join(dir, 'out', name));
+  for (const [name] of BUILDS.filter(([n]) => n !== 'html')) rmSync(path.join(dir, 'out', name));
 }
 
 /** Every file under `dir`, as paths relative to it. */

@@ -1,3 +1,4 @@
+import {labelsFor} from '../../src/render/shared/labels.js';
 import {describe, expect, it} from 'vitest';
 import {compileBook} from '../../src/book/compile.js';
 import {loadConfig} from '../../src/config/load.js';
@@ -37,7 +38,7 @@ describe('EPUB package', () => {
 
   it('should nest the navigation: parts, articles, their sections; landmarks', async () => {
     const b = await book();
-    const nav = toXhtml({type: 'root', children: navBody(b, {cover: 'cover.xhtml', title: 'title.xhtml', nav: 'nav.xhtml'}, '目录')} as never);
+    const nav = toXhtml({type: 'root', children: navBody(b, {cover: 'cover.xhtml', title: 'title.xhtml', nav: 'nav.xhtml'}, labelsFor('zh-Hans'))} as never);
     expect(nav).toContain('<nav id="toc" epub:type="toc" role="doc-toc">');
     expect(nav).toContain(
       '<a href="p01.xhtml">第一部分　村务</a><ol><li><a href="a002.xhtml">村里修了一条路</a><ol><li><a href="a002.xhtml#a2-s1">一、缘起</a>',
@@ -48,7 +49,7 @@ describe('EPUB package', () => {
 
   it('should make chapters with pop-up notes, section ids and no align attributes', async () => {
     const b = await book();
-    const html = toXhtml({type: 'root', children: chapterBody(b.parts[0]!.articles[0]!)} as never);
+    const html = toXhtml({type: 'root', children: chapterBody(b.parts[0]!.articles[0]!, labelsFor('zh-Hans'))} as never);
     expect(html).toContain('<a class="noteref" epub:type="noteref" role="doc-noteref" href="#m2-fn-1" id="m2-fnref-1">①</a>');
     expect(html).toContain(
       '<aside class="footnote" epub:type="footnote" role="doc-footnote" id="m2-fn-1"><p><a href="#m2-fnref-1">①</a> 在村民大会上提出。</p></aside>',

@@ -2,7 +2,7 @@ import type {Root} from 'hast';
 import {toHtml} from 'hast-util-to-html';
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import rehypeCjkMarkupSpacing from '../../src/markdown/plugins/rehype-cjk-markup-spacing.js';
+import {spaceWithMarkup} from '../../src/render/shared/adapt.js';
 import {spacedPieces} from '../../src/typography/markup-spacing.js';
 
 describe('spacing and squeeze as markup (rules 5, 8 for readers without the CSS)', () => {
@@ -55,7 +55,7 @@ describe('spacing and squeeze as markup (rules 5, 8 for readers without the CSS)
         },
       ],
     };
-    rehypeCjkMarkupSpacing()(tree);
+    spaceWithMarkup(tree);
     expect(toHtml(tree)).toBe('<p>开通<span class="space-before">5G</span><span class="squeeze-end">。</span>”<code>镇5G</code></p>');
   });
 });

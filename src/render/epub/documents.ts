@@ -5,7 +5,8 @@ import {visit} from 'unist-util-visit';
 import type {Article, Book, Part} from '../../model/book.js';
 import {articleHeader} from '../shared/article-opening.js';
 import {circled, flattenParagraphs, replaceCalls} from '../shared/footnotes.js';
-import {partLabel} from '../shared/print-document.js';
+import type {Labels} from '../shared/labels.js';
+import {partPageLines, titlePageLines} from '../shared/pages.js';
 
 /** One file of the EPUB's content: where it goes, what it is, and its text. */
 export interface EpubFile {
@@ -69,7 +70,7 @@ export function partHref(part: Part): string {
  * An article as EPUB XHTML: header, body, and footnotes as pop-up notes (`noteref` links and
  * `aside epub:type="footnote"`, which readers show in place), images relative to the chapter.
  */
-export function chapterBody(article: Article): ElementContent[] {
+export function chapterBody(article: Article, labels: Labels): ElementContent[] {
   const body = replaceCalls(article.body, article.footnotes, (note, n) =>
     h('a.noteref', {'epub:type': 'noteref', role: 'doc-noteref', href: `#${note.id}`, id: note.refId}, circled(n)),
   );
@@ -87,7 +88,7 @@ export function chapterBody(article: Article): ElementContent[] {
   );
   return [
     h('section', {'epub:type': 'chapter', role: 'doc-chapter', 'aria-labelledby': `${article.id}-title`}, [
-      withTitleId(articleHeader(article), article.id),
+      withTitleId(articleHeader(article, labels), article.id),
       ...(body.children as ElementContent[]),
     ]),
     ...notes,
@@ -114,33 +115,20 @@ function fixForXhtml(tree: Root): void {
 }
 
 /** A part's title page. */
-export function partBody(part: Part): ElementContent[] {
+export function partBody(part: Part, labels: Labels): ElementContent[] {
   return [
-    h('section.part-page', {'epub:type': 'part', role: 'doc-part', 'aria-labelledby': `${part.id}-title`}, [
-      h('p.part-number', partLabel(part)),
-      h('h1.part-title', {id: `${part.id}-title`}, part.title),
-      part.subtitle ? h('p.part-subtitle', part.subtitle) : undefined,
-    ]),
+    h('section.part-page', {'epub:type': 'part', role: 'doc-part', 'aria-labelledby': `${part.id}-title`}, partPageLines(part, labels, `${part.id}-title`)),
   ];
 }
 
 /** The title page: title, subtitle, author, publisher, year. */
 export function titlePageBody(book: Book): ElementContent[] {
-  const {meta} = book;
-  return [
-    h('section.title-page', {'epub:type': 'titlepage'}, [
-      h('h1.book-title', meta.title),
-      meta.subtitle ? h('p.book-subtitle', meta.subtitle) : undefined,
-      meta.author ? h('p.book-author', meta.author) : undefined,
-      meta.publisher ? h('p.book-publisher', meta.publisher) : undefined,
-      meta.year ? h('p.book-year', meta.year) : undefined,
-    ]),
-  ];
+  return [h('section.title-page', {'epub:type': 'titlepage'}, titlePageLines(book.meta, {year: true}))];
 }
 
 /** The cover page: the cover image, described. */
-export function coverBody(book: Book, coverHref: string): ElementContent[] {
-  return [h('section.cover', {'epub:type': 'cover'}, [h('img', {src: coverHref, alt: `封面：${book.meta.title}`})])];
+export function coverBody(book: Book, coverHref: string, labels: Labels): ElementContent[] {
+  return [h('section.cover', {'epub:type': 'cover'}, [h('img', {src: coverHref, alt: `${labels.cover}：${book.meta.title}`})])];
 }
 
 /**

@@ -3,7 +3,8 @@ import type {Element, ElementContent} from 'hast';
 import {h} from 'hastscript';
 import {toString as textOf} from 'hast-util-to-string';
 import {articlesOf, type Book} from '../../model/book.js';
-import {partLabel} from '../shared/print-document.js';
+import {labelsFor, type Labels} from '../shared/labels.js';
+import {partHeading} from '../shared/pages.js';
 import type {EpubFile} from './documents.js';
 import {chapterHref, escapeXml, partHref} from './documents.js';
 
@@ -57,7 +58,7 @@ export function contentOpf(book: Book, files: EpubFile[], options: {identifier: 
     '<meta property="schema:accessibilityFeature">readingOrder</meta>',
     ...(hasImages ? ['<meta property="schema:accessibilityFeature">alternativeText</meta>'] : []),
     '<meta property="schema:accessibilityHazard">none</meta>',
-    `<meta property="schema:accessibilitySummary">${escapeXml(`${meta.title}：正文为可朗读的文字，目录、部分与文章标题构成导航结构，图片附有文字说明。`)}</meta>`,
+    `<meta property="schema:accessibilitySummary">${escapeXml(labelsFor(meta.language).accessibility(meta.title))}</meta>`,
     '<meta name="cover" content="cover-image"/>',
     ...(meta.writingMode === 'vertical' ? ['<meta name="primary-writing-mode" content="vertical-rl"/>'] : []),
   ];
@@ -92,7 +93,7 @@ export function sectionHeadings(article: {body: {children: unknown[]}; id: strin
  * The navigation document's body: the nested table of contents (front articles, then parts →
  * articles → their section headings) with `role="doc-toc"`, and the landmarks.
  */
-export function navBody(book: Book, hrefs: {cover: string; title: string; nav: string}, tocTitle: string): ElementContent[] {
+export function navBody(book: Book, hrefs: {cover: string; title: string; nav: string}, labels: Labels): ElementContent[] {
   const article = (a: (typeof book.front)[number]) => {
     const sections = sectionHeadings(a);
     return h('li', [
@@ -108,18 +109,18 @@ export function navBody(book: Book, hrefs: {cover: string; title: string; nav: s
   const first = articlesOf(book)[0];
   return [
     h('nav#toc', {'epub:type': 'toc', role: 'doc-toc'}, [
-      h('h1', tocTitle),
+      h('h1', labels.contents),
       h('ol', [
         ...book.front.map(article),
-        ...book.parts.map((part) => h('li', [h('a', {href: partHref(part)}, `${partLabel(part)}　${part.title}`), h('ol', part.articles.map(article))])),
+        ...book.parts.map((part) => h('li', [h('a', {href: partHref(part)}, partHeading(part, labels)), h('ol', part.articles.map(article))])),
       ]),
     ]),
     h('nav#landmarks', {'epub:type': 'landmarks'}, [
       h('ol', [
-        h('li', [h('a', {'epub:type': 'cover', href: hrefs.cover}, '封面')]),
-        h('li', [h('a', {'epub:type': 'titlepage', href: hrefs.title}, '书名页')]),
-        h('li', [h('a', {'epub:type': 'toc', href: `${hrefs.nav}#toc`}, tocTitle)]),
-        first ? h('li', [h('a', {'epub:type': 'bodymatter', href: chapterHref(first)}, '正文')]) : undefined,
+        h('li', [h('a', {'epub:type': 'cover', href: hrefs.cover}, labels.cover)]),
+        h('li', [h('a', {'epub:type': 'titlepage', href: hrefs.title}, labels.titlePage)]),
+        h('li', [h('a', {'epub:type': 'toc', href: `${hrefs.nav}#toc`}, labels.contents)]),
+        first ? h('li', [h('a', {'epub:type': 'bodymatter', href: chapterHref(first)}, labels.bodyMatter)]) : undefined,
       ]),
     ]),
   ];

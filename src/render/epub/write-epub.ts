@@ -4,7 +4,8 @@ import {EPub} from 'epub-gen-memory';
 import type {Book} from '../../model/book.js';
 import {readTemplate} from '../../files/templates.js';
 import {scriptOf} from '../shared/fonts.js';
-import {adaptTree} from '../shared/print-document.js';
+import {adaptTree} from '../shared/adapt.js';
+import {labelsFor} from '../shared/labels.js';
 import {chapterBody, chapterHref, coverBody, coverSvg, partBody, partHref, titlePageBody, xhtml, type EpubFile} from './documents.js';
 import {embedFonts} from './embed-fonts.js';
 import {bookIdentifier, contentOpf, navBody} from './package.js';
@@ -64,7 +65,8 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   const {meta} = book;
   const lang = meta.language;
   const htmlClass = [`mode-${meta.writingMode}`, 'spacing-markup'];
-  // The same Traditional, vertical and spacing transforms as the print documents get.
+  const labels = labelsFor(lang);
+  // The same vertical and spacing transforms as the print documents get.
   const page = (title: string, body: ElementContent[], bodyType: string) => {
     const root: Root = {type: 'root', children: body};
     adaptTree(meta, root, 'markup');
@@ -77,7 +79,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     href: 'cover.xhtml',
     id: 'cover',
     mediaType: 'application/xhtml+xml',
-    content: page(meta.title, coverBody(book, 'cover.svg'), 'frontmatter'),
+    content: page(meta.title, coverBody(book, 'cover.svg', labels), 'frontmatter'),
     spine: true,
   });
   files.push({
@@ -87,18 +89,24 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     content: page(meta.title, titlePageBody(book), 'frontmatter'),
     spine: true,
   });
-  const tocTitle = scriptOf(lang) === 'tc' ? '目錄' : '目录';
+  const tocTitle = labels.contents;
   files.push({
     href: 'nav.xhtml',
     id: 'nav',
     mediaType: 'application/xhtml+xml',
     properties: 'nav',
-    content: page(tocTitle, navBody(book, {cover: 'cover.xhtml', title: 'title.xhtml', nav: 'nav.xhtml'}, tocTitle), 'frontmatter'),
+    content: page(tocTitle, navBody(book, {cover: 'cover.xhtml', title: 'title.xhtml', nav: 'nav.xhtml'}, labels), 'frontmatter'),
     spine: true,
   });
   for (const article of book.front) files.push(chapterFile(article));
   for (const part of book.parts) {
-    files.push({href: partHref(part), id: part.id, mediaType: 'application/xhtml+xml', content: page(part.title, partBody(part), 'bodymatter'), spine: true});
+    files.push({
+      href: partHref(part),
+      id: part.id,
+      mediaType: 'application/xhtml+xml',
+      content: page(part.title, partBody(part, labels), 'bodymatter'),
+      spine: true,
+    });
     for (const article of part.articles) files.push(chapterFile(article));
   }
   function chapterFile(article: (typeof book.front)[number]): EpubFile {
@@ -106,7 +114,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
       href: chapterHref(article),
       id: article.id,
       mediaType: 'application/xhtml+xml',
-      content: page(article.title, chapterBody(article), 'bodymatter'),
+      content: page(article.title, chapterBody(article, labels), 'bodymatter'),
       spine: true,
     };
   }

@@ -1,9 +1,8 @@
 import {type PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, ReadingDirection} from 'pdf-lib';
 import {articlesOf, type Book} from '../../model/book.js';
-import {partLabel} from '../shared/print-document.js';
+import {labelsFor} from '../shared/labels.js';
+import {partHeading} from '../shared/pages.js';
 import type {Layout} from './engine.js';
-import {traditionalText} from '../../book/traditional.js';
-import {scriptOf} from '../shared/fonts.js';
 
 /** One bookmark: a title, the 0-based page it opens, and its children. */
 export interface OutlineItem {
@@ -15,12 +14,13 @@ export interface OutlineItem {
 /** Bookmarks for the book: 目录, front articles, then each part with its articles. */
 export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
   const at = (id: string) => layout.anchors[id] ?? 0;
+  const labels = labelsFor(book.meta.language);
   const items: OutlineItem[] = [];
-  if ('toc' in layout.anchors) items.push({title: '目录', page: at('toc'), children: []});
+  if ('toc' in layout.anchors) items.push({title: labels.contents, page: at('toc'), children: []});
   for (const article of book.front) items.push({title: article.title, page: at(article.id), children: []});
   for (const part of book.parts) {
     items.push({
-      title: `${partLabel(part)}　${part.title}`,
+      title: partHeading(part, labels),
       page: at(part.id),
       children: part.articles.map((a) => ({title: a.title, page: at(a.id), children: []})),
     });
@@ -50,16 +50,6 @@ export async function finishPdf(pdf: Uint8Array, book: Book, layout: Layout, now
   if (meta.writingMode === 'vertical') doc.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
   setPageLabels(doc, layout.bodyStart);
   const outline = outlineOf(book, layout);
-  if (scriptOf(meta.language) === 'tc') {
-    const text = traditionalText(meta.language);
-    const convert = (items: OutlineItem[]): void => {
-      for (const item of items) {
-        item.title = text(item.title);
-        convert(item.children);
-      }
-    };
-    convert(outline);
-  }
   setOutline(doc, outline);
   return doc.save({useObjectStreams: true});
 }

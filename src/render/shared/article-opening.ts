@@ -1,6 +1,7 @@
 import type {ElementContent} from 'hast';
 import {h} from 'hastscript';
 import type {Article} from '../../model/book.js';
+import type {Labels} from './labels.js';
 import {chineseDate} from '../../typography/chinese-numerals.js';
 import {withBreaks} from '../../typography/phrases.js';
 
@@ -8,10 +9,10 @@ import {withBreaks} from '../../typography/phrases.js';
  * The opening of an article: title, subtitle, byline, date and source. Shared by the print
  * and EPUB renderers so an article opens the same way everywhere.
  */
-export function articleHeader(article: Article, headingTag = 'h1'): ElementContent {
+export function articleHeader(article: Article, labels: Labels, headingTag = 'h1'): ElementContent {
   const meta: ElementContent[] = [];
   if (article.date) meta.push(h('time.article-date', {dateTime: article.date}, chineseDate(article.date)));
-  if (article.source) meta.push(h('span.article-source', `来源：${article.source}`));
+  if (article.source) meta.push(h('span.article-source', `${labels.source}${article.source}`));
   return h('header.article-header', [
     h(`${headingTag}.article-title`, {dataRunningHead: article.runningHead}, withBreaks([{type: 'text', value: article.title}])),
     article.subtitle ? h('p.article-subtitle', article.subtitle) : undefined,

@@ -1,6 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast';
 import {h} from 'hastscript';
 import {visit, SKIP} from 'unist-util-visit';
+import type {Labels} from './labels.js';
 import type {Footnote} from '../../model/book.js';
 
 /**
@@ -15,12 +16,12 @@ export function inlineFootnotes(body: Root, footnotes: Footnote[]): Root {
  * Gather an article's footnotes at its end, under 注释, with circled calls (for engines
  * without `float: footnote`, such as Chromium's own print of vertical books). Works on a copy.
  */
-export function endnotes(body: Root, footnotes: Footnote[]): Root {
+export function endnotes(body: Root, footnotes: Footnote[], labels: Labels): Root {
   const tree = replaceCalls(body, footnotes, (note, n) => h('a.note-call', {href: `#${note.id}`, id: note.refId}, circled(n)));
   if (footnotes.length === 0) return tree;
   tree.children.push(
     h('section.article-notes', [
-      h('p.article-notes-heading', '注释'),
+      h('p.article-notes-heading', labels.notes),
       h(
         'ol',
         footnotes.map((note, i) => h('li', {id: note.id}, [h('span.note-number', circled(i + 1)), ...flattenParagraphs(note.children)])),

@@ -2,7 +2,9 @@ import {readFile} from 'node:fs/promises';
 import type {Element, Root} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import {visit, SKIP} from 'unist-util-visit';
+import {traditionalText, traditionalTree} from '../../book/traditional.js';
 import type {Asset} from '../../model/book.js';
+import {scriptOf} from './fonts.js';
 
 /**
  * Elements that could run code, reach outside the book or restyle the whole page, and the
@@ -15,15 +17,19 @@ const DROPPED = new Set(['script', 'foreignObject', 'style', 'iframe', 'object',
  * through `<img>` is a separate document that cannot see the book's web fonts, so Chromium
  * sets its text in whatever system font it finds (a Type 3 font in the PDF, or none); inline,
  * its text uses the book's fonts. Unsafe parts are dropped; an SVG that is not well formed
- * stays an image.
+ * stays an image. In a Traditional book (`language`) the drawing's text is converted with the
+ * book's.
  */
-export async function loadSvgs(assets: Asset[]): Promise<Map<string, Element>> {
+export async function loadSvgs(assets: Asset[], language = 'zh-Hans'): Promise<Map<string, Element>> {
+  const convert = scriptOf(language) === 'tc' ? traditionalText(language) : undefined;
   const svgs = new Map<string, Element>();
   for (const asset of assets) {
     if (asset.mediaType !== 'image/svg+xml') continue;
     const tree = fromHtml(await readFile(asset.path, 'utf8'), {fragment: true});
     const svg = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
-    if (svg) svgs.set(asset.url, cleanSvg(svg));
+    if (!svg) continue;
+    if (convert) traditionalTree({type: 'root', children: [svg]}, convert);
+    svgs.set(asset.url, cleanSvg(svg));
   }
   return svgs;
 }

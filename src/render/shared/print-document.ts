@@ -2,17 +2,15 @@ import type {Element, ElementContent, Root} from 'hast';
 import {h} from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
-import {articlesOf, type Article, type Book, type Part} from '../../model/book.js';
-import {chineseNumber} from '../../typography/chinese-numerals.js';
-import {verticalize} from '../../typography/vertical.js';
-import rehypeCjkMarkupSpacing from '../../markdown/plugins/rehype-cjk-markup-spacing.js';
-import {traditionalText, traditionalTree} from '../../book/traditional.js';
-import {scriptOf} from './fonts.js';
+import {type Article, articlesOf, type Book, type Part} from '../../model/book.js';
+import {adaptTree} from './adapt.js';
 import {articleHeader} from './article-opening.js';
 import {restoreBoundaryBreaks} from './boundary-breaks.js';
 import {wrapInlineRuns} from './inline-runs.js';
 import {inlineSvgImages} from './inline-svg.js';
 import {endnotes, inlineFootnotes} from './footnotes.js';
+import {type Labels, labelsFor} from './labels.js';
+import {partHeading, partPageLines, titlePageLines} from './pages.js';
 
 /** What goes into a print document and what it links (paths relative to it). */
 export interface PrintOptions {
@@ -39,7 +37,8 @@ export interface PrintOptions {
 export function printDocument(book: Book, options: PrintOptions): string {
   const {meta} = book;
   const {sections = 'all'} = options;
-  const front: ElementContent[] = [cover(book), titlePage(book), colophon(book), tableOfContents(book, options.tocFolios)];
+  const labels = labelsFor(meta.language);
+  const front: ElementContent[] = [cover(book), titlePage(book), colophon(book, labels), tableOfContents(book, labels, options.tocFolios)];
   const main: ElementContent[] = [
     ...book.front.map((article) => articleSection(book, article, 'front-article', options)),
     ...book.parts.map((part) => partSection(book, part, options)),
@@ -70,17 +69,6 @@ export function printDocument(book: Book, options: PrintOptions): string {
   return unified().use(rehypeStringify).stringify(tree);
 }
 
-/**
- * Fit a rendered tree to the book, in place: labels (目录, 来源, 注释 …) and drawings in a
- * Traditional book's script, vertical quotes and upright runs in a vertical book, and rules 5
- * and 8 as markup for engines without Chromium's CSS. Every renderer calls it on its output.
- */
-export function adaptTree(meta: Book['meta'], tree: Root, spacing: 'css' | 'markup'): void {
-  if (scriptOf(meta.language) === 'tc') traditionalTree(tree, traditionalText(meta.language));
-  if (meta.writingMode === 'vertical') verticalize(tree);
-  if (spacing === 'markup') rehypeCjkMarkupSpacing()(tree);
-}
-
 function cover(book: Book): ElementContent {
   const {meta} = book;
   return h('section.cover', {dataRole: 'cover', dataTocId: 'cover'}, [
@@ -92,24 +80,18 @@ function cover(book: Book): ElementContent {
 }
 
 function titlePage(book: Book): ElementContent {
-  const {meta} = book;
-  return h('section.title-page', {dataTocId: 'title-page'}, [
-    h('h1.book-title', {dataRunningHead: meta.runningHead}, meta.title),
-    meta.subtitle ? h('p.book-subtitle', meta.subtitle) : undefined,
-    meta.author ? h('p.book-author', meta.author) : undefined,
-    meta.publisher ? h('p.book-publisher', meta.publisher) : undefined,
-  ]);
+  return h('section.title-page', {dataTocId: 'title-page'}, titlePageLines(book.meta, {runningHead: true}));
 }
 
-function colophon(book: Book): ElementContent {
+function colophon(book: Book, labels: Labels): ElementContent {
   const {meta} = book;
   const count = articlesOf(book).length;
   const rows: Array<[string, string | undefined]> = [
-    ['书名', meta.title],
-    ['编者', meta.author],
-    ['印制', meta.publisher],
-    ['年份', meta.year],
-    ['篇目', `${count} 篇`],
+    [labels.colophon.title, meta.title],
+    [labels.colophon.editor, meta.author],
+    [labels.colophon.printer, meta.publisher],
+    [labels.colophon.year, meta.year],
+    [labels.colophon.articles, labels.articleCount(count)],
   ];
   return h('section.colophon', [
     h(
@@ -119,20 +101,20 @@ function colophon(book: Book): ElementContent {
   ]);
 }
 
-function tableOfContents(book: Book, folios: Map<string, string> | undefined): ElementContent {
+function tableOfContents(book: Book, labels: Labels, folios: Map<string, string> | undefined): ElementContent {
   const entry = (id: string, text: string, className: string, children?: ElementContent) =>
     h(`li.${className}`, [
       h('a.toc-link', {href: `#${id}`}, [h('span.toc-title', text), h('span.toc-leader'), h('span.toc-page', folios?.get(id) ?? '')]),
       children,
     ]);
   return h('nav.toc', {id: 'toc', role: 'doc-toc', dataTocId: 'toc'}, [
-    h('h1.toc-heading', '目录'),
+    h('h1.toc-heading', labels.contents),
     h('ol.toc-list', [
       ...book.front.map((a) => entry(a.id, a.title, 'toc-article')),
       ...book.parts.map((part) =>
         entry(
           part.id,
-          `${partLabel(part)}　${part.title}`,
+          partHeading(part, labels),
           'toc-part',
           h(
             'ol',
@@ -144,28 +126,20 @@ function tableOfContents(book: Book, folios: Map<string, string> | undefined): E
   ]);
 }
 
-/** “第一部分” for part 1. */
-export function partLabel(part: Part): string {
-  return `第${chineseNumber(part.number)}部分`;
-}
-
 function partSection(book: Book, part: Part, options: PrintOptions): ElementContent {
   // The anchor is the part page itself: the section may begin on the page before it.
   return h('section.part', [
-    h('div.part-page', {id: part.id, dataTocId: part.id}, [
-      h('p.part-number', partLabel(part)),
-      h('h1.part-title', part.title),
-      part.subtitle ? h('p.part-subtitle', part.subtitle) : undefined,
-    ]),
+    h('div.part-page', {id: part.id, dataTocId: part.id}, partPageLines(part, labelsFor(book.meta.language))),
     ...part.articles.map((article) => articleSection(book, article, 'part-article', options)),
   ]);
 }
 
 function articleSection(book: Book, article: Article, className: string, options: PrintOptions): ElementContent {
-  const body = options.notes === 'end' ? endnotes(article.body, article.footnotes) : inlineFootnotes(article.body, article.footnotes);
+  const labels = labelsFor(book.meta.language);
+  const body = options.notes === 'end' ? endnotes(article.body, article.footnotes, labels) : inlineFootnotes(article.body, article.footnotes);
   if (options.svgs) inlineSvgImages(body, options.svgs, article.id);
   return h(`article.article.${className}.start-${book.meta.articleStart}`, {id: article.id, dataTocId: article.id}, [
-    articleHeader(article),
+    articleHeader(article, labels),
     h('div.article-body', body.children as ElementContent[]),
   ]);
 }

@@ -47,7 +47,13 @@ export async function siteFiles(book: Book, kind: DocumentKind): Promise<Site> {
 
 /** The options of {@link printDocument} that depend on the kind: what it links, where notes go, how spacing is done. */
 export async function documentLinks(book: Book, kind: DocumentKind): Promise<Pick<PrintOptions, 'stylesheets' | 'scripts' | 'svgs' | 'spacing' | 'notes'>> {
-  return {notes: kind.notes, stylesheets: kind.stylesheets, scripts: kind.scripts, svgs: await loadSvgs(book.assets), spacing: kind.spacing};
+  return {
+    notes: kind.notes,
+    stylesheets: kind.stylesheets,
+    scripts: kind.scripts,
+    svgs: await loadSvgs(book.assets, book.meta.language),
+    spacing: kind.spacing,
+  };
 }
 
 /** The whole book as one document (`index.html`) and everything it links. */

@@ -1,0 +1,62 @@
+import {traditionalText} from '../../book/traditional.js';
+import {chineseNumber} from '../../typography/chinese-numerals.js';
+import {scriptOf} from './fonts.js';
+
+/**
+ * Every word huibian itself prints in a book — the contents heading, the notes heading, part
+ * labels, colophon rows, EPUB landmarks — in the book's script. Written here in Simplified
+ * Chinese; a Traditional book gets them through the same conversion as its text (opencc, with
+ * its region's vocabulary), once.
+ */
+export interface Labels {
+  contents: string;
+  notes: string;
+  /** Before an article's source: `来源：`. */
+  source: string;
+  /** 第一部分 for part 1. */
+  part(number: number): string;
+  cover: string;
+  titlePage: string;
+  bodyMatter: string;
+  colophon: {title: string; editor: string; printer: string; year: string; articles: string};
+  /** 12 篇. */
+  articleCount(count: number): string;
+  /** The EPUB's accessibility summary for a book of this title. */
+  accessibility(title: string): string;
+}
+
+const SIMPLIFIED: Labels = {
+  contents: '目录',
+  notes: '注释',
+  source: '来源：',
+  part: (number) => `第${chineseNumber(number)}部分`,
+  cover: '封面',
+  titlePage: '书名页',
+  bodyMatter: '正文',
+  colophon: {title: '书名', editor: '编者', printer: '印制', year: '年份', articles: '篇目'},
+  articleCount: (count) => `${count} 篇`,
+  accessibility: (title) => `${title}：正文为可朗读的文字，目录、部分与文章标题构成导航结构，图片附有文字说明。`,
+};
+
+const cache = new Map<string, Labels>();
+
+/** The labels of a book in `language` (a BCP 47 tag: zh-Hans, zh-Hant, zh-TW …). */
+export function labelsFor(language: string): Labels {
+  if (scriptOf(language) === 'sc') return SIMPLIFIED;
+  if (!cache.has(language)) {
+    const text = traditionalText(language);
+    cache.set(language, {
+      contents: text(SIMPLIFIED.contents),
+      notes: text(SIMPLIFIED.notes),
+      source: text(SIMPLIFIED.source),
+      part: (number) => text(SIMPLIFIED.part(number)),
+      cover: text(SIMPLIFIED.cover),
+      titlePage: text(SIMPLIFIED.titlePage),
+      bodyMatter: text(SIMPLIFIED.bodyMatter),
+      colophon: Object.fromEntries(Object.entries(SIMPLIFIED.colophon).map(([key, value]) => [key, text(value)])) as Labels['colophon'],
+      articleCount: (count) => text(SIMPLIFIED.articleCount(count)),
+      accessibility: (title) => `${title}${text(SIMPLIFIED.accessibility(''))}`,
+    });
+  }
+  return cache.get(language)!;
+}
