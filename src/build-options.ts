@@ -8,7 +8,7 @@ export const FORMATS = ['pdf', 'epub', 'html', 'booklet'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** How to make a booklet for the office printer (`--format booklet`). */
-export interface BookletChoice {
+interface BookletChoice {
   /** Part titles, tags or file names of the articles to include; all when empty. */
   select: string[];
   /** Title of the booklet's own cover; the book's by default. */
@@ -23,7 +23,7 @@ export interface BookletChoice {
 }
 
 /** How to make the print-shop PDF (`--press`). */
-export interface PressChoice {
+interface PressChoice {
   bleed: number;
   marks: boolean;
   pdfx?: 'gray' | 'cmyk';

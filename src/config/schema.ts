@@ -1,7 +1,7 @@
 import {z} from './zod.js';
 
 /** Named page sizes in millimetres (width × height), ISO and the Chinese 开本 in common office use. */
-export const PAGE_SIZES: Record<string, [number, number]> = {
+const PAGE_SIZES: Record<string, [number, number]> = {
   A4: [210, 297],
   A5: [148, 210],
   A6: [105, 148],

@@ -9,7 +9,7 @@
  */
 
 /** One side of a sheet: the page on its left half and the page on its right half (0 = blank). */
-export type Side = [left: number, right: number];
+type Side = [left: number, right: number];
 
 /** A printed sheet: front, then back. */
 export interface Sheet {

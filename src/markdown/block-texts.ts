@@ -1,7 +1,7 @@
 import type {Nodes, Parents, Text} from 'mdast';
 
 /** What stands in a block's text for inline code, an image, raw HTML or a line break. */
-export const OPAQUE = '\uFFFC';
+const OPAQUE = '\uFFFC';
 
 /**
  * The text nodes of a paragraph, heading or table cell in reading order, through emphasis and

@@ -26,7 +26,7 @@ import remarkWarnRawHtml from './plugins/remark-warn-raw-html.js';
  * article. Renderers never see Markdown; they get this tree inside the book model. With
  * `lint`, the copy is not normalized but every change it needs is reported (`huibian check`).
  */
-export function createProcessor({lint = false}: {lint?: boolean} = {}) {
+function createProcessor({lint = false}: {lint?: boolean} = {}) {
   return (
     unified()
       .use(remarkParse)

@@ -25,11 +25,6 @@ export function chineseNumber(n: number): string {
   return out.startsWith('一十') ? out.slice(1) : out;
 }
 
-/** A year in the digit-by-digit style of titles: 2025 → 二〇二五. */
-export function chineseYear(year: number | string): string {
-  return String(year).replace(/\d/g, (d) => DIGITS[Number(d)]!);
-}
-
 /** 2025-03-12 → 2025年3月12日 (GB/T 15835: Arabic numerals for dates in running text). */
 export function chineseDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);

@@ -1,5 +1,5 @@
 /** Latin runs shorter than this never get break points: a short word fits a line's slack. */
-export const MIN_BREAKABLE_RUN = 10;
+const MIN_BREAKABLE_RUN = 10;
 
 /** A Latin run: printable ASCII (and the ratio sign ∶) between spaces and CJK. */
 const RUN = /[\x21-\x7E∶]+/g;

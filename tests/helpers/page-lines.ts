@@ -301,11 +301,11 @@ function verticalPageLines(glyphs: Glyph[], page: number): PageLine[] {
 }
 
 /** Marks that must not begin a line. */
-export const NO_START = new Set('，。、；：？！）》」』〉】〕’”');
+const NO_START = new Set('，。、；：？！）》」』〉】〕’”');
 /** Marks that must not end a line. */
-export const NO_END = new Set('（《「『〈【〔‘“');
+const NO_END = new Set('（《「『〈【〔‘“');
 /** Full-width marks next to which a drawn space is a defect. */
-export const FULL_WIDTH_MARKS = new Set('，。、；：？！（）《》「」『』“”‘’【】〈〉…—');
+const FULL_WIDTH_MARKS = new Set('，。、；：？！（）《》「」『』“”‘’【】〈〉…—');
 
 /** Han, or a full-width mark (CJK symbols and punctuation, full-width forms, the marks above). */
 const isCjk = (c: string) => /^[\p{Script=Han}\u3000-\u303f\uff01-\uff60\ufe10-\ufe4f]$/u.test(c) || FULL_WIDTH_MARKS.has(c);
@@ -320,12 +320,12 @@ export interface LineFinding {
 }
 
 /** A loose line with its median gap between CJK neighbours, in ems. */
-export interface LooseLine extends LineFinding {
+interface LooseLine extends LineFinding {
   gap: number;
 }
 
 /** A drawn space next to a full-width mark: the line and a few characters around the space. */
-export interface SpaceFinding extends LineFinding {
+interface SpaceFinding extends LineFinding {
   context: string;
 }
 

@@ -49,7 +49,7 @@ export async function qpdfJson(pdf: string): Promise<QpdfJson> {
   return JSON.parse(stdout) as QpdfJson;
 }
 
-export interface QpdfOutline {
+interface QpdfOutline {
   title: string;
   destpageposfrom1: number;
   kids: QpdfOutline[];

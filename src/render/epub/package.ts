@@ -83,7 +83,7 @@ ${spine.join('\n')}
 }
 
 /** Section headings (h2) of an article, with the ids the chapter gives them, for the nested TOC. */
-export function sectionHeadings(article: {body: {children: unknown[]}; id: string}): Array<{id: string; text: string}> {
+function sectionHeadings(article: {body: {children: unknown[]}; id: string}): Array<{id: string; text: string}> {
   return (article.body.children as ElementContent[])
     .filter((n): n is Element => n.type === 'element' && n.tagName === 'h2')
     .map((n, i) => ({id: String(n.properties.id ?? `${article.id}-s${i + 1}`), text: textOf(n)}));

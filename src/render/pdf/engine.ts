@@ -28,7 +28,7 @@ export interface RenderedPdf {
 }
 
 /** Callbacks for the slow steps, so the CLI can show progress. */
-export interface RenderProgress {
+interface RenderProgress {
   step?(name: 'paginate' | 'print'): void;
   page?(count: number): void;
 }

@@ -104,12 +104,12 @@ function guarded<T>(work: Promise<T>, watchdog: Watchdog, signal: AbortSignal | 
 }
 
 /** The build stops rather than clip a table at the page's edge. */
-export function tooWideError(count: number): EnvironmentError {
+function tooWideError(count: number): EnvironmentError {
   return new EnvironmentError(`有 ${count} 个表格太宽，缩小到 ${MIN_TABLE_ZOOM * 100}% 仍放不进版心，未写出 PDF：请减少列数，或把表格拆成几个`);
 }
 
 /** Tables are shrunk to fit the text area down to this zoom; a table that still does not fit stops the build. */
-export const MIN_TABLE_ZOOM = 0.55;
+const MIN_TABLE_ZOOM = 0.55;
 
 /**
  * Open one document of the site and prepare it for layout, the same for every engine: its

@@ -4,7 +4,7 @@ import {unified} from 'unified';
 import type {BookMeta} from '../../../model/book.js';
 
 /** What a printed page is, for its running head and folio. */
-export type SheetKind = 'cover' | 'front' | 'blank' | 'part' | 'opening' | 'body';
+type SheetKind = 'cover' | 'front' | 'blank' | 'part' | 'opening' | 'body';
 
 /** One page of the finished book as the overlay sees it. */
 export interface Sheet {
