@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type {VFile} from 'vfile';
 import type {LoadedConfig} from '../config/load.js';
-import {pageSizeMm} from '../config/schema.js';
+import {pageSizeMm, textWidthMm} from '../config/schema.js';
 import {readTextFile} from '../files/read-text.js';
 import {byFileName, collectManuscripts} from '../manuscript/collect.js';
 import {processManuscript} from '../markdown/processor.js';
@@ -48,7 +48,7 @@ export async function compileBook(
       article: {
         id: '',
         title: matter.title,
-        runningHead: matter.shortTitle ?? runningHead(matter.title, pageWidth),
+        runningHead: matter.shortTitle ?? runningHead(matter.title, textWidthMm(pageWidth)),
         subtitle: matter.subtitle,
         author: matter.author,
         date: matter.date,
@@ -76,7 +76,7 @@ function metaOf(config: LoadedConfig['config']): BookMeta {
   const optional = (value: string | undefined) => (value === undefined ? undefined : normalizeText(value));
   return {
     title,
-    runningHead: runningHead(title, pageSizeMm(config.pageSize).width),
+    runningHead: runningHead(title, textWidthMm(pageSizeMm(config.pageSize).width)),
     subtitle: optional(config.subtitle),
     author: optional(config.author),
     publisher: optional(config.publisher),

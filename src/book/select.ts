@@ -1,3 +1,4 @@
+import {textWidthMm} from '../config/schema.js';
 import path from 'node:path';
 import {runningHead} from '../typography/running-head.js';
 import type {articlesOf, Book} from '../model/book.js';
@@ -22,6 +23,6 @@ export function selectArticles(book: Book, selectors: string[], title?: string):
   parts.forEach((p, i) => {
     p.number = i + 1;
   });
-  const meta = title ? {...book.meta, title, runningHead: runningHead(title, book.meta.pageSize.width), subtitle: book.meta.title} : book.meta;
+  const meta = title ? {...book.meta, title, runningHead: runningHead(title, textWidthMm(book.meta.pageSize.width)), subtitle: book.meta.title} : book.meta;
   return {book: {...book, meta, front, parts}, unmatched: selectors.filter((s) => !used.has(s))};
 }

@@ -1,3 +1,4 @@
+import {NORMALIZE_ROUNDS} from '../typography/normalize.js';
 import path from 'node:path';
 import {parseCommandLine} from './parse.js';
 import {compileBook} from '../book/compile.js';
@@ -22,7 +23,7 @@ export async function run(argv: string[]): Promise<void> {
   if (parsed.values.fix) {
     let fixed = 0;
     // A fix can make the next one visible (a mark next to a mark just made full-width): a few rounds.
-    for (let round = 0; round < 5 && files.some((f) => f.data.fixes?.length); round++) {
+    for (let round = 0; round < NORMALIZE_ROUNDS && files.some((f) => f.data.fixes?.length); round++) {
       for (const file of files) fixed += await applySourceFixes(path.resolve(file.cwd, file.path), file.data.fixes ?? []);
       // Check again, so that what is printed is what remains.
       ({book, files} = await compileBook(await loadConfig(loaded.bookDir), undefined, {lint: true}));

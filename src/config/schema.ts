@@ -54,3 +54,11 @@ export function pageSizeMm(value: string): {width: number; height: number} {
   if (!match) throw new Error(`unvalidated page size ${value}`);
   return {width: Number(match[1]), height: Number(match[2])};
 }
+
+/** The left and right page margins of the default templates together (pages-*.css: 18 + 15 mm). */
+const TEMPLATE_SIDE_MARGINS_MM = 33;
+
+/** Width of the text area in millimetres on a page `pageWidth` mm wide, with the default templates' margins. */
+export function textWidthMm(pageWidth: number): number {
+  return pageWidth - TEMPLATE_SIDE_MARGINS_MM;
+}

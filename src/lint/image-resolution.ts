@@ -1,3 +1,4 @@
+import {textWidthMm} from '../config/schema.js';
 import {open} from 'node:fs/promises';
 import path from 'node:path';
 import type {VFile} from 'vfile';
@@ -44,15 +45,12 @@ function effectivePpi(widthPx: number, textWidthMm: number): number {
   return widthPx / (Math.min(naturalMm, textWidthMm) / 25.4);
 }
 
-/** Text width of the page at which images are checked: the page less the template's side margins (33 mm). */
-const SIDE_MARGINS_MM = 33;
-
 /**
  * Raster images printed below 300 ppi get a warning, below 150 ppi an error (PRINT.md), at the
  * place the manuscript uses them. SVG drawings are vector and always sharp.
  */
 export async function checkImages(book: Book, files: VFile[]): Promise<void> {
-  const textWidth = book.meta.pageSize.width - SIDE_MARGINS_MM;
+  const textWidth = textWidthMm(book.meta.pageSize.width);
   for (const file of files) {
     for (const asset of file.data.assets ?? []) {
       const size = await imagePixels(asset.path);

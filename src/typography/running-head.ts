@@ -6,7 +6,7 @@ function charWidth(char: string): number {
 }
 
 /** Width of `text` in ems (see {@link charWidth}). */
-export function textWidth(text: string): number {
+export function emWidth(text: string): number {
   let width = 0;
   for (const char of text) width += charWidth(char);
   return width;
@@ -14,33 +14,26 @@ export function textWidth(text: string): number {
 
 const ELLIPSIS = '……';
 
-/**
- * How many ems of the running head's type fit across a page `width` mm wide: the templates
- * set it in 8 pt with 0.05 em letter spacing, between margins that add up to 33 mm.
- */
-function roomOn(width: number): number {
-  const MARGINS_MM = 33;
-  const EM_MM = 8 * (25.4 / 72) * 1.05;
-  return Math.floor((width - MARGINS_MM) / EM_MM);
-}
+/** The running head's em in millimetres: the templates set it in 8 pt with 0.05 em letter spacing. */
+const HEAD_EM_MM = 8 * (25.4 / 72) * 1.05;
 
 /**
- * A running head fits one line (CJK-TYPOGRAPHY rule 23): `title` as it is when it fits across
- * a page `pageWidth` mm wide, else cut at the last phrase boundary (BudouX) that leaves room for `……`, or
- * inside the first phrase when even that is too long. Punctuation left at the cut goes.
+ * A running head fits one line (typography rule 23): `title` as it is when it fits across a
+ * text area `textWidth` mm wide, else cut at the last phrase boundary (BudouX) that leaves room
+ * for `……`, or inside the first phrase when even that is too long. Punctuation left at the cut goes.
  */
-export function runningHead(title: string, pageWidth: number): string {
-  const room = roomOn(pageWidth);
-  if (textWidth(title) <= room) return title;
-  const budget = room - textWidth(ELLIPSIS);
+export function runningHead(title: string, textWidth: number): string {
+  const room = Math.floor(textWidth / HEAD_EM_MM);
+  if (emWidth(title) <= room) return title;
+  const budget = room - emWidth(ELLIPSIS);
   let kept = '';
   for (const phrase of phrases(title)) {
-    if (textWidth(kept + phrase) > budget) break;
+    if (emWidth(kept + phrase) > budget) break;
     kept += phrase;
   }
   if (kept === '') {
     for (const char of title) {
-      if (textWidth(kept + char) > budget) break;
+      if (emWidth(kept + char) > budget) break;
       kept += char;
     }
   }
