@@ -146,7 +146,7 @@ async function buildBooklet(
 }
 
 /**
- * Checks before printing for paper (PRINT.md): image resolution at printed size, and
+ * Checks before printing for paper (docs/print.md): image resolution at printed size, and
  * transparency in the templates. Returns the template files that have something to say.
  */
 async function preflight(book: Book, files: VFile[]): Promise<VFile[]> {

@@ -1,5 +1,5 @@
 /**
- * Saddle-stitch imposition (PRINT.md). Pages are numbered from 1; 0 stands for a blank.
+ * Saddle-stitch imposition (docs/print.md). Pages are numbered from 1; 0 stands for a blank.
  *
  * P = the page count padded to a multiple of 4, the blanks going before the back cover (the
  * last page stays last). Sheet i (from the outside, 0-based) of a left-bound signature of P

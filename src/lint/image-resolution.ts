@@ -46,7 +46,7 @@ function effectivePpi(widthPx: number, textWidthMm: number): number {
 }
 
 /**
- * Raster images printed below 300 ppi get a warning, below 150 ppi an error (PRINT.md), at the
+ * Raster images printed below 300 ppi get a warning, below 150 ppi an error (docs/print.md), at the
  * place the manuscript uses them. SVG drawings are vector and always sharp.
  */
 export async function checkImages(book: Book, files: VFile[]): Promise<void> {

@@ -5,7 +5,7 @@ export interface Piece {
 }
 
 /**
- * Runs that must stay on one line (CJK-TYPOGRAPHY rules 6 and 7): the two-em `——` and
+ * Runs that must stay on one line (docs/typography.md rules 6 and 7): the two-em `——` and
  * `……` never split, and the middle dot `·` and wave dash `～` never start a line, so each
  * is glued to the character before it.
  */

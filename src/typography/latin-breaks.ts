@@ -6,7 +6,7 @@ const RUN = /[\x21-\x7E∶]+/g;
 
 /**
  * Where a long Latin run — a path, URL, package or file name, a run of ratios — may break
- * (CJK-TYPOGRAPHY rule 22), as offsets into `text` after which a line may end. A typesetter
+ * (docs/typography.md rule 22), as offsets into `text` after which a line may end. A typesetter
  * breaks after `/ _ - ∶ : & ? =` before a letter or digit, after `.` or `,` before a letter
  * (`README.Debian`, `{french,italian}`), before `@`, never inside a number (3.14, 1,200, 8:30, 2025-12-01) nor between doubled
  * marks (`//`, `--`). Without these the

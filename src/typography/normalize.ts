@@ -6,7 +6,7 @@ import {spaceEdits} from './spacing.js';
 export const NORMALIZE_ROUNDS = 5;
 
 /**
- * One pass of every copy rule (punctuation, spaces, quotes: CJK-TYPOGRAPHY rules 2, 3, 8, 19,
+ * One pass of every copy rule (punctuation, spaces, quotes: docs/typography.md rules 2, 3, 8, 19,
  * 20, 21) over one block given as its text segments in order (code in between is not passed).
  * Returns the edits of each segment, never overlapping; `state` carries an open quotation on
  * to the next paragraph.

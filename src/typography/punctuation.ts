@@ -1,5 +1,5 @@
 /**
- * Normalizing news copy (CJK-TYPOGRAPHY rule 2, GB/T 15834): half-width punctuation that
+ * Normalizing news copy (docs/typography.md rule 2, GB/T 15834): half-width punctuation that
  * touches Han becomes full-width, ellipses and dashes take their Chinese forms, name dots
  * become `·`. Latin words, numbers (97.5%, 1,200, 8:30), URLs and code are left alone.
  *
@@ -56,7 +56,7 @@ const TOKEN_START = /[0-9A-Za-z_/~-]/;
  * the original: a mark that becomes full-width can make its neighbour's context CJK, so
  * callers that want the final text repeat until nothing changes (see `normalizeText`).
  *
- * Only marks that punctuate the Chinese sentence change (CJK-TYPOGRAPHY rule 21): a mark
+ * Only marks that punctuate the Chinese sentence change (docs/typography.md rule 21): a mark
  * alone inside quotes (`"."`), one that begins a Latin token (`:help`, `.ssh`), one inside a
  * number (97.5%, 1,200, 8:30, 3:2) or a Latin token (`README.Debian`) stays ASCII; a comma
  * after a Latin or digit run is Chinese when Chinese text follows (`3.14,A4纸`, `Pro,增长`).

@@ -6,7 +6,7 @@ export interface QuoteState {
 }
 
 /**
- * Pair straight quotes into “” and ‘’ (CJK-TYPOGRAPHY rule 3) in one paragraph given as its
+ * Pair straight quotes into “” and ‘’ (docs/typography.md rule 3) in one paragraph given as its
  * text segments (text nodes in order; code in between is not passed). `"` pairs by context,
  * else by alternation; a quotation that runs over paragraphs opens again on each and closes
  * on the last (pass the same `state` from paragraph to paragraph). `'` is only paired next

@@ -1,7 +1,7 @@
 import type {Element, ElementContent} from 'hast';
 
 /**
- * Ruby (注音) for `base` with `reading` (CJK-TYPOGRAPHY rule 13). When the reading has one
+ * Ruby (注音) for `base` with `reading` (docs/typography.md rule 13). When the reading has one
  * syllable per character (`汉字` / `hàn zì`), each character gets its own `<rt>` (mono ruby,
  * which keeps pinyin over its character when lines break); otherwise the whole reading goes
  * over the whole base (group ruby). `<rp>` parentheses show in readers without ruby support.

@@ -1,6 +1,6 @@
 import {isCjk, type Context, type Edit} from './punctuation.js';
 
-/** Full-width marks that never take a typed space on either side (CJK-TYPOGRAPHY rule 19). */
+/** Full-width marks that never take a typed space on either side (docs/typography.md rule 19). */
 const FULL_WIDTH_MARK = /[，。、；：？！（）《》〈〉「」『』【】〔〕〖〗…—～·]/u;
 /**
  * The Latin run (letters, digits, paths, calls: anything up to a space or CJK) that starts a
@@ -12,7 +12,7 @@ const ALNUM = /[A-Za-z0-9]/;
 
 /**
  * Remove typed spaces that the printed page must not show:
- * - between Han and a Latin run that begins and ends with a letter or digit (CJK-TYPOGRAPHY
+ * - between Han and a Latin run that begins and ends with a letter or digit (docs/typography.md
  *   rule 8): in print the ⅛–¼ em gap comes from CSS `text-autospace`, and a typed space would
  *   double it. Runs like `~/.ssh` or `printf()` keep theirs: autospace gives them no gap;
  * - next to a full-width mark (rule 19: `“stable” ，`, `（ 可选 ）`, `6.5. “测试版”`): the mark's

@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root, Text} from 'hast';
 import {SKIP, visit} from 'unist-util-visit';
 
-/** Mainland vertical quotes (clreq; CJK-TYPOGRAPHY rule 4): “” → 『』, ‘’ → 「」. */
+/** Mainland vertical quotes (clreq; docs/typography.md rule 4): “” → 『』, ‘’ → 「」. */
 const VERTICAL_QUOTES: Record<string, string> = {'“': '『', '”': '』', '‘': '「', '’': '」'};
 
 /** Elements whose text stays horizontal or is not prose: left alone. */

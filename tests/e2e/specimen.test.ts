@@ -27,7 +27,7 @@ function difference(a: PNG, b: PNG): number {
 }
 
 /**
- * The typography specimen (every rule of CJK-TYPOGRAPHY.md in one article), printed in both
+ * The typography specimen (every rule of docs/typography.md in one article), printed in both
  * modes, must look like the committed reference pages: a Chromium or font change that breaks a
  * rule shows up here (a half-em change of indent moves 6 % of the pixels; the same build moves
  * none). `UPDATE=1 npm test` takes the current pages as the new references.

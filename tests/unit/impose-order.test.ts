@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {impose, paddedPages} from '../../src/impose/order.js';
 
-/** The PRINT.md formula written out independently: sheet i of P pages, left binding. */
+/** The docs/print.md formula written out independently: sheet i of P pages, left binding. */
 function formula(P: number, i: number): {front: [number, number]; back: [number, number]} {
   return {front: [P - 2 * i, 2 * i + 1], back: [2 * i + 2, P - 2 * i - 1]};
 }
 
 describe('booklet imposition', () => {
-  it('should match PRINT.md for 8 pages in both bindings', () => {
+  it('should match docs/print.md for 8 pages in both bindings', () => {
     expect(impose(8, {binding: 'left'})).toEqual([
       {front: [8, 1], back: [2, 7]},
       {front: [6, 3], back: [4, 5]},

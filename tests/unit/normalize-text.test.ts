@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {normalizeText} from '../../src/typography/normalize.js';
 
-/** Each pair: copy as users paste it → exactly what must be printed (issue 9, CJK-TYPOGRAPHY rules 19–21). */
+/** Each pair: copy as users paste it → exactly what must be printed (issue 9, docs/typography.md rules 19–21). */
 function table(name: string, cases: Array<[string, string]>): void {
   describe(name, () => {
     for (const [input, output] of cases) {

@@ -8,7 +8,7 @@ const KEEP = new Set(['pre', 'svg', 'math', 'script', 'style']);
 /**
  * Put `<wbr>` where a long Latin run may break (see {@link latinBreaks}), in prose, links and
  * inline code alike: a path or URL then wraps like a typesetter would wrap it, instead of
- * leaving the line before it stretched letter by letter (issue 9 defect 4).
+ * leaving the line before it stretched letter by letter (docs/typography.md rule 22).
  */
 export default function rehypeLatinBreaks() {
   return (tree: Root): void => {

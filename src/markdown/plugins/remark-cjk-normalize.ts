@@ -39,7 +39,7 @@ const RULE_TEXT: Record<Edit['rule'], string> = {
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 /**
- * Normalize the punctuation, quotes and spacing of Chinese copy (CJK-TYPOGRAPHY rules 2, 3
+ * Normalize the punctuation, quotes and spacing of Chinese copy (docs/typography.md rules 2, 3
  * and 8) in every paragraph, heading and table cell. Code, URLs and raw HTML are never touched;
  * a quotation running over several paragraphs of a block quote keeps its state.
  */

@@ -3,7 +3,7 @@ import {toString as textOf} from 'mdast-util-to-string';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 
-/** Marks that may not begin a line (CJK-TYPOGRAPHY rule 6). */
+/** Marks that may not begin a line (docs/typography.md rule 6). */
 const CLOSING = /^[，。、；：？！）》」』〉】〕’”]/u;
 
 /**

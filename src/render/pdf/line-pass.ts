@@ -2,7 +2,7 @@
  * The line pass: runs inside the print page after fonts are loaded and before pagination,
  * with the text laid out at the width (horizontal) or height (vertical) of the page's text
  * area, so that every line breaks as it will print. It reads where lines break and corrects
- * what Chromium's line breaker gets wrong for Chinese text (issue 9):
+ * what Chromium's line breaker gets wrong for Chinese text (docs/typography.md rules 6, 9, 22):
  *
  * - a line (column) that starts with a closing mark or ends with an opening one (rule 6):
  *   the mark is glued to its neighbour with U+2060 WORD JOINER;

@@ -40,7 +40,7 @@ const MIXED = new Set(['li', 'dd', 'blockquote', 'td', 'th']);
  * nested list or code block — in `div.inline-run`, in place. Paged.js justifies the last line
  * of an element it splits across pages with `text-align-last: justify`, which is inherited:
  * on a list item it would stretch the last line of every such anonymous run letter by letter
- * (issue 9, loose lines); as its own element the run is justified alone.
+ * (loose lines, docs/typography.md rule 22); as its own element the run is justified alone.
  */
 export function wrapInlineRuns(tree: Root): void {
   visit(tree, 'element', (node) => {
