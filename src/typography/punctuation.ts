@@ -172,8 +172,9 @@ function isSentenceMark(run: string, first: number, last: number, at: (i: number
   if (/[“”‘’]/u.test(before ?? '')) return after === undefined || isCjk(after);
   if (/[“”‘’]/u.test(after ?? '')) return isCjk(before);
   if (isCjk(before)) return true;
-  // A full stop needs Chinese before it: 'Mr.' or '3.' before Han stays.
-  if (run[0] === '.') return false;
+  // A full stop needs Chinese before it ('Mr.' or '3.' before Han stays), or a unit that ends
+  // a quantity before Chinese: 60～70%.大家.
+  if (run[0] === '.') return /[%‰℃]/u.test(before ?? '') && HAN.test(after ?? '');
   return isCjk(after);
 }
 
