@@ -1,4 +1,3 @@
-import {rm} from 'node:fs/promises';
 import {PDFDocument} from 'pdf-lib';
 import type {VFile} from 'vfile';
 import {compileBook} from './book/compile.js';
@@ -8,7 +7,7 @@ import {toTraditional} from './book/traditional.js';
 import type {BuildOptions, BuildProgress} from './build-options.js';
 import {type LoadedConfig, loadConfig} from './config/load.js';
 import {readTemplate, templatePath} from './files/templates.js';
-import {writeAtomic} from './files/write-atomic.js';
+import {replaceFolder, writeAtomic} from './files/write-atomic.js';
 import {imposeBooklet, sheetFor} from './impose/booklet.js';
 import {calibrationPdf} from './render/pdf/calibration.js';
 import {toPdfx} from './impose/pdfx.js';
@@ -57,8 +56,7 @@ export async function buildBook(options: BuildOptions, {progress, signal}: {prog
 
   if (options.format === 'html') {
     progress?.step('write');
-    await rm(options.out, {recursive: true, force: true});
-    await writeHtmlSite(book, options.out);
+    await replaceFolder(options.out, (folder) => writeHtmlSite(book, folder));
     return {out: options.out, files};
   }
 

@@ -1,6 +1,6 @@
+import {existsSync} from 'node:fs';
 import {relative} from 'node:path';
 import {buildBook} from '../build.js';
-import {removeStale} from '../files/write-atomic.js';
 import {formatMessages} from '../report/messages.js';
 import {parseBuildOptions} from './build-args.js';
 import {Progress} from './progress.js';
@@ -19,8 +19,9 @@ export async function run(argv: string[], signal: AbortSignal): Promise<void> {
     process.stderr.write(`完成：${relative(process.cwd(), result.out) || result.out}（${total.toFixed(1)} 秒${pages}）\n`);
   } catch (error) {
     progress.fail();
-    // A failed build leaves no output behind that could pass for a fresh one.
-    await removeStale(options.out);
+    // Outputs are only ever replaced whole (written beside, then renamed): the last good one
+    // is still there, untouched, and the user is told it is not this build's.
+    if (error instanceof Error && existsSync(options.out)) error.message += `；上次的 ${relative(process.cwd(), options.out) || options.out} 保持原样，未更新`;
     throw error;
   }
 }

@@ -17,7 +17,26 @@ export async function writeAtomic(target: string, data: Uint8Array | string): Pr
   }
 }
 
-/** Remove an earlier output so that a failed build does not leave a stale file that looks current. */
-export async function removeStale(target: string): Promise<void> {
-  await rm(target, {force: true});
+/**
+ * Replace a folder the same way: `fill` writes the new one beside it, which then takes the
+ * old one's place by renames; if `fill` fails, the old folder stays as it was.
+ */
+export async function replaceFolder(target: string, fill: (folder: string) => Promise<void>): Promise<void> {
+  await mkdir(path.dirname(target), {recursive: true});
+  const fresh = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const old = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.old`);
+  await rm(fresh, {recursive: true, force: true});
+  try {
+    await fill(fresh);
+  } catch (cause) {
+    await rm(fresh, {recursive: true, force: true});
+    throw cause;
+  }
+  await rm(old, {recursive: true, force: true});
+  const hadOld = await rename(target, old).then(
+    () => true,
+    () => false,
+  );
+  await rename(fresh, target);
+  if (hadOld) await rm(old, {recursive: true, force: true});
 }

@@ -1,5 +1,6 @@
+import {spawn, spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {readdir, writeFile} from 'node:fs/promises';
+import {readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';
@@ -19,7 +20,7 @@ describe('huibian command', () => {
     expect(bad.stderr).toContain('未知的格式 `docx`');
   });
 
-  it('should report every input error as file:line:column, exit 1, and leave no output (stale one removed)', async () => {
+  it('should report every input error as file:line:column, exit 1, and leave the last good output untouched', async () => {
     const dir = await makeBook(
       smallBook({
         'book.yaml': 'title: 书\nwritingmode: vertical\n',
@@ -32,7 +33,8 @@ describe('huibian command', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('book.yaml:2:1: error: 未知的键 `writingmode`');
     expect(result.stderr).not.toContain('内部错误');
-    expect(existsSync(path.join(dir, 'build', 'book.pdf'))).toBe(false);
+    expect(await readFile(path.join(dir, 'build', 'book.pdf'), 'utf8')).toBe('an old build');
+    expect(result.stderr).toMatch(/上次的 .*book\.pdf 保持原样，未更新/);
 
     await writeFile(path.join(dir, 'book.yaml'), 'title: 书\nparts:\n  - 村务\n  - 生活\n');
     const second = await huibian(['build', dir]);
@@ -93,4 +95,43 @@ describe('huibian command', () => {
     expect(fonts).toBeGreaterThan(3);
     expect(fonts).toBeLessThan(60);
   });
+
+  for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+    it(`should keep the previous PDF byte for byte and leave no browser behind when the build gets ${signal}`, async () => {
+      const dir = await makeBook(smallBook({'build/book.pdf': 'the last good build'}));
+      const child = spawn(process.execPath, [bin, 'build', dir], {env: {...process.env, CI: 'true'}, stdio: ['ignore', 'ignore', 'pipe']});
+      let stderr = '';
+      child.stderr.on('data', (chunk) => {
+        stderr += String(chunk);
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      // Interrupt it while the browser runs: its profile folder carries the build's pid.
+      const marker = `huibian-chromium-${child.pid}-`;
+      await until(() => browserProcesses(marker) > 0, 60_000);
+      child.kill(signal);
+      const code = await exited;
+      await until(() => browserProcesses(marker) === 0, 10_000);
+      expect(browserProcesses(marker)).toBe(0);
+      expect(await readFile(path.join(dir, 'build', 'book.pdf'), 'utf8')).toBe('the last good build');
+      expect(await readdir(path.join(dir, 'build'))).toEqual(['book.pdf']);
+      if (signal === 'SIGINT') {
+        expect(code).toBe(1);
+        expect(stderr).toContain('已取消');
+        expect(stderr).toMatch(/上次的 .*book\.pdf 保持原样，未更新/);
+      }
+    });
+  }
 });
+
+const bin = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
+
+/** How many running processes carry `marker` in their command line (Chromium's profile folder). */
+function browserProcesses(marker: string): number {
+  const list = spawnSync('ps', ['-eo', 'args'], {encoding: 'utf8'}).stdout;
+  return list.split('\n').filter((line) => line.includes(marker) && !line.startsWith('ps ')).length;
+}
+
+async function until(condition: () => boolean, limit: number): Promise<void> {
+  const end = Date.now() + limit;
+  while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 100));
+}

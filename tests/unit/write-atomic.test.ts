@@ -1,7 +1,7 @@
-import {readdir, readFile} from 'node:fs/promises';
+import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {writeAtomic} from '../../src/files/write-atomic.js';
+import {replaceFolder, writeAtomic} from '../../src/files/write-atomic.js';
 import {makeBook} from '../helpers/book.js';
 
 describe('writeAtomic', () => {
@@ -18,5 +18,31 @@ describe('writeAtomic', () => {
     const dir = await makeBook({'build/book.pdf/x': 'x'});
     await expect(writeAtomic(path.join(dir, 'build', 'book.pdf'), 'data')).rejects.toThrow();
     expect(await readdir(path.join(dir, 'build'))).toEqual(['book.pdf']);
+  });
+});
+
+describe('replaceFolder', () => {
+  it('should put the new folder in place of the old one, leaving nothing beside it', async () => {
+    const dir = await makeBook({'build/html/old.html': 'old'});
+    const target = path.join(dir, 'build', 'html');
+    await replaceFolder(target, async (folder) => {
+      await mkdir(folder, {recursive: true});
+      await writeFile(path.join(folder, 'index.html'), 'new');
+    });
+    expect(await readdir(target)).toEqual(['index.html']);
+    expect(await readdir(path.join(dir, 'build'))).toEqual(['html']);
+  });
+
+  it('should leave the old folder exactly as it was when writing the new one fails', async () => {
+    const dir = await makeBook({'build/html/index.html': 'old'});
+    const target = path.join(dir, 'build', 'html');
+    const failing = replaceFolder(target, async (folder) => {
+      await mkdir(folder, {recursive: true});
+      await writeFile(path.join(folder, 'index.html'), 'half');
+      throw new Error('interrupted');
+    });
+    await expect(failing).rejects.toThrow('interrupted');
+    expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe('old');
+    expect(await readdir(path.join(dir, 'build'))).toEqual(['html']);
   });
 });

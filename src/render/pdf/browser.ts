@@ -1,5 +1,5 @@
 import {existsSync, readdirSync} from 'node:fs';
-import {mkdtemp, rm} from 'node:fs/promises';
+import {mkdtemp, readdir, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, {type Browser} from 'puppeteer-core';
@@ -57,14 +57,20 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** Profiles are named after the build's process, so that one left by a killed build can be told and removed. */
+const PROFILE_PREFIX = 'huibian-chromium-';
+
 /**
  * Start a headless browser with a fresh profile, quiet on the network (no background
  * fetches: these machines have none), and make sure it is closed however the build ends.
+ * It talks to huibian over a pipe, so it exits by itself when the build's process dies, even
+ * by SIGKILL; the profile such a build leaves is removed by the next one.
  */
 export async function launchBrowser(signal?: AbortSignal): Promise<BrowserSession> {
   const executablePath = findBrowser();
   if (!executablePath) throw new EnvironmentError(INSTALL_HINT);
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'huibian-chromium-'));
+  await removeOrphanProfiles();
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   const args = [
     '--disable-gpu',
     '--disable-background-networking',
@@ -78,7 +84,7 @@ export async function launchBrowser(signal?: AbortSignal): Promise<BrowserSessio
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({executablePath, headless: true, args, userDataDir, handleSIGINT: false, handleSIGTERM: false});
+    browser = await puppeteer.launch({executablePath, headless: true, pipe: true, args, userDataDir, handleSIGINT: false, handleSIGTERM: false});
   } catch (cause) {
     await rm(userDataDir, {recursive: true, force: true});
     throw new EnvironmentError(`无法启动浏览器 ${executablePath}：${(cause as Error).message.split('\n')[0]}`, {cause});
@@ -94,4 +100,22 @@ export async function launchBrowser(signal?: AbortSignal): Promise<BrowserSessio
   const onAbort = () => void close();
   signal?.addEventListener('abort', onAbort, {once: true});
   return {browser, close};
+}
+
+/** Remove the browser profiles of builds whose process no longer runs. */
+async function removeOrphanProfiles(): Promise<void> {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      // EPERM: the process exists but belongs to someone else.
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  const names = await readdir(os.tmpdir()).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (pid && !alive(pid)) await rm(path.join(os.tmpdir(), name), {recursive: true, force: true});
+  }
 }
