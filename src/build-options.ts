@@ -41,6 +41,8 @@ export interface BuildOptions {
   language?: string;
   booklet?: BookletChoice;
   press?: PressChoice;
+  /** A missing or broken image is a warning and a marked gap in the book instead of an error. */
+  allowMissingImages?: boolean;
 }
 
 /** The slow steps of a build, in order. */

@@ -45,10 +45,14 @@ export async function buildBook(options: BuildOptions, {progress, signal}: {prog
   const read = await loadConfig(options.bookDir);
   // The command line's choices over book.yaml's, in a copy: the validated config stays as read.
   const loaded = {...read, config: {...read.config, ...overrides(options)}};
-  const {book, files} = await compileBook(loaded, (done, total) => {
-    progress?.detail(`${done}/${total} 篇`);
-    if (done === total) progress?.step('compile');
-  });
+  const {book, files} = await compileBook(
+    loaded,
+    (done, total) => {
+      progress?.detail(`${done}/${total} 篇`);
+      if (done === total) progress?.step('compile');
+    },
+    {allowMissingImages: options.allowMissingImages},
+  );
   progress?.detail(`${book.parts.length} 个部分`);
   if (scriptOf(book.meta.language) === 'tc') toTraditional(book);
   await checkFontCoverage(book, files);

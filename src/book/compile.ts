@@ -23,7 +23,7 @@ export interface Compiled {
 export async function compileBook(
   loaded: LoadedConfig,
   onFile?: (done: number, total: number) => void,
-  {lint = false}: {lint?: boolean} = {},
+  {lint = false, allowMissingImages = false}: {lint?: boolean; allowMissingImages?: boolean} = {},
 ): Promise<Compiled> {
   const {config, bookDir} = loaded;
   const list = await collectManuscripts(loaded);
@@ -40,6 +40,7 @@ export async function compileBook(
     onFile?.(index + 1, list.paths.length);
     if (hasFatal([file])) continue;
     file.data.idPrefix = `m${index + 1}`;
+    file.data.allowMissingImages = allowMissingImages;
     const body = await processManuscript(file, {lint});
     const matter = file.data.matter;
     if (!matter || hasFatal([file])) continue;

@@ -26,6 +26,7 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
     bleed: {type: 'string'},
     marks: {type: 'boolean'},
     pdfx: {type: 'string'},
+    'allow-missing-images': {type: 'boolean'},
   });
   if (positionals.length > 1) throw new UsageError(`只能给一个书的文件夹，却给了 ${positionals.length} 个：${positionals.join(' ')}`);
   const format = values.format as Format;
@@ -38,7 +39,14 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
     throw new UsageError(`未知的语言 \`${language}\`：可用 zh-Hans（简体）、zh-Hant、zh-TW、zh-HK（繁体）`);
   }
   const out = values.out ? path.resolve(cwd, values.out) : defaultOut;
-  const options: BuildOptions = {bookDir, format, out, ...(writingMode ? {writingMode} : {}), ...(language ? {language} : {})};
+  const options: BuildOptions = {
+    bookDir,
+    format,
+    out,
+    ...(writingMode ? {writingMode} : {}),
+    ...(language ? {language} : {}),
+    ...(values['allow-missing-images'] ? {allowMissingImages: true} : {}),
+  };
 
   const given = (flags: readonly string[]) => flags.filter((flag) => (values as Record<string, unknown>)[flag] !== undefined);
   if (format !== 'booklet' && given(BOOKLET_FLAGS).length > 0) throw new UsageError(`--${given(BOOKLET_FLAGS)[0]} 只用于 --format booklet`);

@@ -23,6 +23,7 @@ const USAGE = `用法：huibian <命令> [选项]
       --duplex short|long    双面打印的翻转方式（默认 short）
       --creep 毫米        每张纸向书脊的偏移（纸厚）
       --calibration       只印一张校准页，先试打印机
+      --allow-missing-images  找不到或损坏的图片只警告，在书中标出“缺图”（默认是错误）
   check [书的文件夹] [--fix]   检查 book.yaml 和稿件，不生成文件；--fix 自动修正标点等
 
   -h, --help           显示本帮助

@@ -1,11 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {formatMessages} from '../../src/report/messages.js';
 import {makeBook} from '../helpers/book.js';
+import {JPEG, png} from '../helpers/images.js';
 import {processText} from '../helpers/process.js';
 
 describe('rehypeLocalImages', () => {
   it('should record each image once with its media type', async () => {
-    const dir = await makeBook({'images/一.png': 'png', 'images/b.jpg': 'jpg'});
+    const dir = await makeBook({'images/一.png': png(), 'images/b.jpg': JPEG});
     const {file} = await processText('---\ntitle: 题\n---\n\n![甲](images/一.png)\n\n![乙](images/%E4%B8%80.png)\n\n![丙](images/b.jpg)', {dir});
     expect(file.data.assets?.map((a) => a.mediaType)).toEqual(['image/png', 'image/jpeg']);
     expect(file.messages.filter((m) => m.fatal)).toEqual([]);

@@ -1,10 +1,11 @@
 import type {Asset} from '../../model/book.js';
 import {createHash} from 'node:crypto';
-import {access} from 'node:fs/promises';
+import {existsSync} from 'node:fs';
 import path from 'node:path';
 import type {Element, Root} from 'hast';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
+import {imageFileProblem} from '../../files/image-files.js';
 import {IMAGE_TYPES} from '../../files/media-types.js';
 import {error} from '../../report/messages.js';
 
@@ -12,6 +13,8 @@ declare module 'vfile' {
   interface DataMap {
     /** Images of this manuscript, found and checked by {@link rehypeLocalImages}. */
     assets: Asset[];
+    /** `--allow-missing-images`: a missing or broken image is a warning and a marked gap, not an error. */
+    allowMissingImages: boolean;
   }
 }
 
@@ -40,10 +43,16 @@ export default function rehypeLocalImages() {
         error(file, `不支持的图片格式 \`${src}\`：请用 ${Object.keys(IMAGE_TYPES).join(' ')} 之一`, place, 'image');
         continue;
       }
-      try {
-        await access(absolute);
-      } catch {
-        error(file, `找不到图片 \`${src}\`（应在 ${absolute}）：请检查文件名和路径`, place, 'image');
+      const problem = existsSync(absolute) ? await imageFileProblem(absolute, mediaType) : undefined;
+      if (!existsSync(absolute) || problem) {
+        const reason = problem ? `图片 \`${src}\` ${problem}：请重新导出或换一张` : `找不到图片 \`${src}\`（应在 ${absolute}）：请检查文件名和路径`;
+        if (file.data.allowMissingImages) {
+          // Asked for: the build goes on, the gap is marked in the book and said every time.
+          file.message(`${reason}（--allow-missing-images：以“缺图”标记代替）`, {place, ruleId: 'image', source: 'huibian'});
+          Object.assign(image, {tagName: 'span', properties: {className: ['missing-image']}, children: [{type: 'text', value: `［缺图：${src}］`}]});
+        } else {
+          error(file, reason, place, 'image');
+        }
         continue;
       }
       const key = path.relative(file.cwd, absolute);
