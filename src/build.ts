@@ -1,5 +1,5 @@
 import {PDFDocument} from 'pdf-lib';
-import type {VFile} from 'vfile';
+import {VFile} from 'vfile';
 import {compileBook} from './book/compile.js';
 import {articlesOf, type Book} from './model/book.js';
 import {selectArticles} from './book/select.js';
@@ -80,7 +80,8 @@ export async function buildBook(options: BuildOptions, {progress, signal}: {prog
   if (options.format === 'booklet') return buildBooklet(book, files, options, {progress, signal});
 
   if (options.press) files.push(...(await preflight(book, files)));
-  let {pdf, pageCount, lines, notes} = await printBook(book, {progress, signal});
+  let {pdf, pageCount, lines, notes, refused} = await printBook(book, {progress, signal});
+  if (refused.length > 0) files.push(refusedFile(book, refused));
   if (options.press) {
     pdf = await pressPdf(pdf, options.press);
     if (options.press.pdfx) pdf = await toPdfx(pdf, options.press.pdfx);
@@ -93,7 +94,7 @@ export async function buildBook(options: BuildOptions, {progress, signal}: {prog
 async function printBook(
   book: Book,
   {progress, signal}: {progress?: BuildProgress; signal?: AbortSignal},
-): Promise<{pdf: Uint8Array; pageCount: number; lines: LineStats; notes?: NotePlan}> {
+): Promise<{pdf: Uint8Array; pageCount: number; lines: LineStats; notes?: NotePlan; refused: string[]}> {
   const rendered = await engineFor(book).render(book, {
     signal,
     progress: {
@@ -108,7 +109,7 @@ async function printBook(
     `${layout.pageCount} 页；断行 ${lines.lines} 行，修正 ${lines.glued + lines.tightened + lines.compressed + lines.spread} 处，行末标点减半 ${lines.halved} 处${notesText}`,
   );
   progress?.step('write');
-  return {pdf: await finishPdf(rendered.pdf, book, layout), pageCount: layout.pageCount, lines, notes};
+  return {pdf: await finishPdf(rendered.pdf, book, layout), pageCount: layout.pageCount, lines, notes, refused: rendered.refused};
 }
 
 /**
@@ -179,4 +180,19 @@ function editionDate(book: Book, env: NodeJS.ProcessEnv = process.env): Date {
 /** The settings of book.yaml that the command line replaces. */
 function overrides({writingMode, language}: BuildOptions): Partial<LoadedConfig['config']> {
   return {...(writingMode ? {writingMode} : {}), ...(language ? {language} : {})};
+}
+
+/**
+ * What the print page asked for outside the book's files (most often a `url()` or `@import` in
+ * the book's own templates), as warnings: the browser is fenced, so it printed without them.
+ */
+function refusedFile(book: Book, refused: string[]): VFile {
+  const file = new VFile({path: 'templates', cwd: book.dir});
+  for (const url of [...new Set(refused)].slice(0, 10)) {
+    file.message(`排版时页面要读取 \`${url.slice(0, 100)}\`，已拒绝：只能使用书的文件夹里的文件（请检查模板中的 url() 和 @import）`, {
+      ruleId: 'fenced',
+      source: 'huibian',
+    });
+  }
+  return file;
 }

@@ -38,6 +38,12 @@ export default function rehypeLocalImages() {
       }
       const decoded = safeDecode(src);
       const absolute = path.resolve(file.cwd, file.dirname ?? '.', decoded);
+      // The build reads nothing outside the book's folder (`../../` in a path).
+      const inBook = path.relative(file.cwd, absolute);
+      if (inBook === '..' || inBook.startsWith(`..${path.sep}`) || path.isAbsolute(inBook)) {
+        error(file, `图片 \`${src}\` 在书的文件夹之外：请把它复制到 manuscripts/images/ 并写相对路径`, place, 'image');
+        continue;
+      }
       const mediaType = IMAGE_TYPES[path.extname(absolute).toLowerCase()];
       if (!mediaType) {
         error(file, `不支持的图片格式 \`${src}\`：请用 ${Object.keys(IMAGE_TYPES).join(' ')} 之一`, place, 'image');

@@ -25,6 +25,8 @@ export interface RenderedPdf {
   lines: LineStats;
   /** Vertical books: the notes set on the pages of their calls, or why they stayed at the articles' ends. */
   notes?: NotePlan;
+  /** What the page asked for outside the book's files (a template's `url()`, say), refused. */
+  refused: string[];
 }
 
 /** Callbacks for the slow steps, so the CLI can show progress. */

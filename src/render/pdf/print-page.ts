@@ -18,6 +18,8 @@ export interface PrintContext {
   kick(): void;
   /** Layout warnings the page logged. */
   warnings: string[];
+  /** What the page asked for and did not get: anything outside the site (refused), or not in it. */
+  refused: string[];
 }
 
 /** How long the page may go without progress before the build is given up. */
@@ -37,9 +39,23 @@ export async function withPrintPage<T>(site: Site, options: RenderOptions, work:
       const page = await session.browser.newPage();
       page.setDefaultTimeout(0);
       await page.setRequestInterception(true);
+      const refused: string[] = [];
       page.on('request', (request) => {
-        if (request.url().startsWith(`${server.origin}/`) || request.url().startsWith('data:')) void request.continue();
-        else void request.abort('blockedbyclient');
+        if (request.url().startsWith(`${server.origin}/`) || request.url().startsWith('data:')) return void request.continue();
+        refused.push(request.url());
+        // Answered empty rather than failed, from here: nothing leaves the machine, and Paged.js
+        // (which re-fetches every stylesheet, @imports included) goes on without it.
+        void request.respond({
+          status: 200,
+          headers: {'access-control-allow-origin': '*'},
+          contentType: request.resourceType() === 'stylesheet' ? 'text/css' : 'text/plain',
+          body: '',
+        });
+      });
+      page.on('response', (response) => {
+        // Chromium asks every site for its icon by itself.
+        const asked = response.url().replace(server.origin, '');
+        if (response.status() === 404 && asked !== '/favicon.ico') refused.push(asked);
       });
       const warnings: string[] = [];
       page.on('console', (message) => {
@@ -56,6 +72,7 @@ export async function withPrintPage<T>(site: Site, options: RenderOptions, work:
         guard: (promise) => guarded(promise, watchdog, options.signal),
         kick: () => watchdog.kick(),
         warnings,
+        refused,
       });
     } finally {
       watchdog.stop();

@@ -81,7 +81,13 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
       page.drawPage(stamps[i]!, {x: 0, y: 0});
     });
 
-    return {pdf: await whole.save(), layout: {pageCount: whole.getPageCount(), bodyStart, anchors}, lines: addLineStats(lines!, frontLines!), notes};
+    return {
+      pdf: await whole.save(),
+      layout: {pageCount: whole.getPageCount(), bodyStart, anchors},
+      lines: addLineStats(lines!, frontLines!),
+      notes,
+      refused: context.refused,
+    };
   });
 }
 

@@ -34,7 +34,7 @@ export const pagedEngine: PdfEngine = {
 async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<RenderedPdf> {
   const site = await printSite(book, pagedEngine.document);
   return withPrintPage(site, options, async (context) => {
-    const {page, guard, kick, warnings} = context;
+    const {page, guard, kick, warnings, refused} = context;
     options.progress?.step?.('paginate');
     const area = await openDocument(context, 'index.html');
     const lines = await guard(page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false}));
@@ -61,6 +61,6 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
     options.progress?.step?.('print');
     kick();
     const pdf = await guard(printPdf(page));
-    return {pdf, layout, lines};
+    return {pdf, layout, lines, refused};
   });
 }
