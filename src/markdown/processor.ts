@@ -19,7 +19,7 @@ import remarkHuibianDirectives from './plugins/remark-huibian-directives.js';
 import remarkLintBrackets from './plugins/remark-lint-brackets.js';
 import remarkLintParagraphStart from './plugins/remark-lint-paragraph-start.js';
 import remarkManuscriptMatter from './plugins/remark-manuscript-matter.js';
-import remarkWarnRawHtml from './plugins/remark-warn-raw-html.js';
+import rehypeSanitizeRaw from './plugins/rehype-sanitize-raw.js';
 
 /**
  * The manuscript pipeline, top to bottom: Markdown with front matter → checked HAST of one
@@ -36,11 +36,12 @@ function createProcessor({lint = false}: {lint?: boolean} = {}) {
       .use(remarkDirective)
       .use(remarkHuibianDirectives)
       .use(remarkManuscriptMatter, {lint})
-      .use(remarkWarnRawHtml)
       .use(remarkCjkNormalize, {mode: lint ? 'report' : 'fix'})
       .use(remarkLintBrackets, {enabled: lint})
       .use(remarkLintParagraphStart, {enabled: lint})
-      .use(remarkRehype, {footnoteLabel: '注释', footnoteBackLabel: '返回正文'})
+      .use(remarkRehype, {footnoteLabel: '注释', footnoteBackLabel: '返回正文', allowDangerousHtml: true})
+      // Manuscripts are untrusted: their HTML is parsed and cut down to what typesetting needs.
+      .use(rehypeSanitizeRaw)
       .use(rehypeFigure)
       .use(rehypeRomanNumerals)
       .use(rehypeCjkGlue)

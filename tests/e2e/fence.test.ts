@@ -1,8 +1,10 @@
+import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {readdir, readFile} from 'node:fs/promises';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
+import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';
 import {huibian} from '../helpers/cli.js';
@@ -15,6 +17,8 @@ import {root} from '../helpers/sample.js';
  * the manuscript's raw HTML. (A `file://` URL in a page served over HTTP is refused by
  * Chromium itself before any request is made, so there is nothing to report for it.)
  */
+const run = promisify(execFile);
+
 describe('the fenced browser', () => {
   const connections: string[] = [];
   let server: http.Server;
@@ -38,9 +42,12 @@ describe('the fenced browser', () => {
       `.toc-heading::after { content: url("http://127.0.0.1:${port}/after.png"); }`,
     ].join('\n');
     const hostileHtml = [
-      `正文。<img src="http://127.0.0.1:${port}/raw.png"><script>fetch('http://127.0.0.1:${port}/script')</script>`,
+      `正文。<script>fetch('http://127.0.0.1:${port}/script')</script>`,
       `<iframe src="http://127.0.0.1:${port}/frame"></iframe>`,
       `<a href="javascript:alert(1)" onclick="fetch('http://127.0.0.1:${port}/click')">链接</a>`,
+      `<style>@import url("http://127.0.0.1:${port}/style.css");</style><link rel="stylesheet" href="http://127.0.0.1:${port}/link.css">`,
+      `<meta http-equiv="refresh" content="0;url=http://127.0.0.1:${port}/meta"><base href="http://127.0.0.1:${port}/">`,
+      `<object data="http://127.0.0.1:${port}/object"></object><embed src="http://127.0.0.1:${port}/embed">`,
     ].join('\n\n');
     dir = await makeBook(smallBook({'templates/print.css': hostileCss, 'manuscripts/05-hostile.md': manuscript({title: '来稿', part: '生活'}, hostileHtml)}));
   });
@@ -58,8 +65,11 @@ describe('the fenced browser', () => {
       const result = await huibian(['build', dir, ...args, '--out', out]);
       expect(result.code, result.stderr).toBe(0);
       expect(connections).toEqual([]);
-      // The manuscript's raw HTML is named and left out.
-      expect(result.stderr).toMatch(/05-hostile\.md:\d+:\d+: warning: Markdown 中的 HTML 不会排入书中/);
+      // The manuscript's raw HTML is named, where it stands, and left out.
+      for (const tag of ['script', 'iframe', 'style', 'link', 'meta', 'base', 'object', 'embed']) {
+        expect(result.stderr).toMatch(new RegExp(`05-hostile\\.md:\\d+:\\d+: warning: 稿件中的 HTML <${tag}> 已删除`));
+      }
+      expect(result.stderr).toContain('链接 `javascript:alert(1)` 已删除');
       if (name.endsWith('PDF')) {
         expect(result.stderr).toContain(`已拒绝`);
         expect(result.stderr).toContain(`http://127.0.0.1:${port}/`);
@@ -70,10 +80,33 @@ describe('the fenced browser', () => {
   }
 
   it('should leave the raw HTML out of the EPUB and the HTML site', async () => {
-    const htmlFolder = path.join(dir, 'build', 'HTML');
-    expect(existsSync(htmlFolder)).toBe(true);
-    const site = await readFile(path.join(htmlFolder, 'index.html'), 'utf8');
-    for (const hostile of ['<script', '<iframe', 'raw.png', 'javascript:', 'onclick']) expect(site).not.toContain(hostile);
     expect((await readdir(path.join(dir, 'build'))).sort()).toEqual(['EPUB', 'HTML', 'horizontal-PDF', 'vertical-PDF']);
+    const site = await readFile(path.join(dir, 'build', 'HTML', 'index.html'), 'utf8');
+    const epub = path.join(dir, 'epub-files');
+    await run('unzip', ['-q', path.join(dir, 'build', 'EPUB'), '-d', epub]);
+    const chapters = await Promise.all(
+      (await readdir(path.join(epub, 'OEBPS'))).filter((f) => f.endsWith('.xhtml')).map((f) => readFile(path.join(epub, 'OEBPS', f), 'utf8')),
+    );
+    for (const output of [site, ...chapters]) {
+      for (const hostile of ['<script', '<iframe', '<object', '<embed', '<meta http-equiv', '<base', 'javascript:', 'onclick', `127.0.0.1:${port}`]) {
+        expect(output).not.toContain(hostile);
+      }
+    }
+    expect(site).toContain('链接');
+  });
+
+  it('should refuse images that point off the machine, into the file system or above the book, before any browser starts', async () => {
+    const images = [
+      `![远程](http://127.0.0.1:${port}/remote.png)`,
+      '![系统文件](file:///etc/passwd)',
+      '![上层](../../../etc/hostname.png)',
+      `<img src="http://127.0.0.1:${port}/raw.png">`,
+    ].join('\n\n');
+    const book = await makeBook(smallBook({'manuscripts/05-images.md': manuscript({title: '图', part: '生活'}, images)}));
+    const result = await huibian(['build', book]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.match(/05-images\.md:\d+:\d+: error: /g)).toHaveLength(4);
+    expect(existsSync(path.join(book, 'build', 'book.pdf'))).toBe(false);
+    expect(connections).toEqual([]);
   });
 });
