@@ -24,7 +24,7 @@ export async function readTextFile(filePath: string): Promise<VFile> {
     file.value = utf8.decode(bytes).replace(/\r\n?/g, '\n');
   } catch {
     const place = firstInvalidUtf8(bytes);
-    error(file, '此文件不是 UTF-8 编码（可能是 GBK）：请用编辑器另存为 UTF-8，或用 `huibian import` 导入', place, 'encoding');
+    error(file, '此文件不是 UTF-8 编码（可能是 GBK）：请用编辑器另存为 UTF-8 后再构建', place, 'encoding');
   }
   return file;
 }

@@ -10,12 +10,12 @@ export const matterSchema = z.object({
   date: z
     .string({error: '日期 date 应写成 YYYY-MM-DD'})
     .regex(/^\d{4}-\d{2}-\d{2}$/, '日期 date 应写成 YYYY-MM-DD，如 2025-03-12')
-    .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value), {
+    .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || (!Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value)), {
       message: '日期 date 不是一个存在的日期',
     })
     .optional(),
   source: z.string().optional(),
-  tags: z.union([z.string().transform((tag) => [tag]), z.array(z.string())]).default([]),
+  tags: z.union([z.string().transform((tag) => [tag]), z.array(z.string())], {error: '标签 tags 应是一个词或词的列表，如 tags: [党建, 民生]'}).default([]),
   part: z.string().min(1).optional(),
 });
 

@@ -48,9 +48,22 @@ export function addLineStats(a: LineStats, b: LineStats): LineStats {
  * Run the line pass over the document (see the module comment). `inline` is the text area's
  * extent along the line in CSS px; `vertical` says the writing mode; `bodyMargin` whether the
  * engine keeps the body's margin (Chromium's own print does, Paged.js lays the body's content
- * straight into its page boxes).
+ * straight into its page boxes). `steps` runs part of it: `breaks` the corrections that move
+ * line breaks (and the report), `halve` only the line-end marks, on lines already in their
+ * pages — Paged.js loops on a paragraph of five pages or more when the marks are halved
+ * before it paginates (a 3200-character paragraph printed 57228 characters).
  */
-export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; vertical: boolean; bodyMargin: boolean}): LineStats {
+export function setLinesInPage({
+  inline,
+  vertical,
+  bodyMargin,
+  steps = 'all',
+}: {
+  inline: number;
+  vertical: boolean;
+  bodyMargin: boolean;
+  steps?: 'all' | 'breaks' | 'halve';
+}): LineStats {
   const CLOSING = '，。、；：？！）》」』〉】〕’”';
   const OPENING = '（《「『〈【〔‘“';
   const HALVED = '。，、；：';
@@ -68,9 +81,11 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
 
   const root = document.documentElement;
   const saved = [root.style.width, root.style.height, document.body.style.margin];
-  if (vertical) root.style.height = `${inline}px`;
-  else root.style.width = `${inline}px`;
-  if (!bodyMargin) document.body.style.margin = '0';
+  // After pagination (`halve`) the lines are laid out in their pages already: nothing moves.
+  const laidOut = steps === 'halve';
+  if (!laidOut && vertical) root.style.height = `${inline}px`;
+  else if (!laidOut) root.style.width = `${inline}px`;
+  if (!laidOut && !bodyMargin) document.body.style.margin = '0';
   // Notes leave the line for the page foot (Paged.js's float: footnote), where only their
   // call stays: lay the lines out that way, with a call as wide as Paged.js's, and lay each
   // note's own lines out as the foot sets them (a list item, its number inside) in a copy
@@ -79,8 +94,8 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
   hidden.textContent =
     '.footnote:not(.line-pass-note) { display: none !important; } .line-pass-call { font-size: 0.75em; vertical-align: super; line-height: 0; }' +
     '.line-pass-note { display: list-item !important; list-style-position: inside; text-indent: 0; } .line-pass-note::marker { content: "① "; }';
-  document.head.append(hidden);
-  const calls = [...document.querySelectorAll('.footnote')].map((note) => {
+  if (!laidOut) document.head.append(hidden);
+  const calls = [...document.querySelectorAll(laidOut ? ':not(*)' : '.footnote')].map((note) => {
     const call = document.createElement('span');
     call.className = 'line-pass-call';
     call.textContent = '①';
@@ -89,7 +104,7 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
   });
   const foot = document.createElement('div');
   document.body.append(foot);
-  const notes = [...document.querySelectorAll('.footnote')].map((note): [Element, Element] => {
+  const notes = [...document.querySelectorAll(laidOut ? ':not(*)' : '.footnote')].map((note): [Element, Element] => {
     const copy = note.cloneNode(true) as Element;
     copy.removeAttribute('id');
     copy.classList.add('line-pass-note');
@@ -240,7 +255,7 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
     // Each place is tried once: a fix that did not take is not tried again.
     const tried = new Set<string>();
     const firstTry = (kind: string, at: number) => !tried.has(`${kind}${at}`) && Boolean(tried.add(`${kind}${at}`));
-    for (let round = 0; round < 60; round++) {
+    for (let round = 0; round < (steps === 'halve' ? 0 : 60); round++) {
       let changed = false;
       const all = lines();
       for (const [index, line] of all.entries()) {
@@ -393,10 +408,17 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
     // 2. Line-end 。，、；： at half width, one line at a time from the top, each kept only if
     //    the next line still starts where it did.
     relayout();
-    const all = lines();
+    const all = steps === 'breaks' ? [] : lines();
     for (const [index, [, last]] of all.entries()) {
-      // Only a justified line ends flush, so only there does a half-width mark show.
-      if (!justified || index === all.length - 1 || !HALVED.includes(chars[last]!.char)) continue;
+      // Only a justified line ends flush, so only there does a half-width mark show: not the
+      // block's last line, unless the block goes on on the next page (Paged.js's split).
+      const continues = block.hasAttribute('data-split-to');
+      if (!justified || (index === all.length - 1 && !continues) || !HALVED.includes(chars[last]!.char)) continue;
+      if (index === all.length - 1) {
+        wrap(chars[last]!, chars[last]!.char.length, 'halt');
+        stats.halved++;
+        continue;
+      }
       const nextHead = last + 1;
       const before = lineOf(nextHead);
       const span = wrap(chars[last]!, chars[last]!.char.length, 'halt');
@@ -408,8 +430,8 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
       } else stats.halved++;
     }
 
-    // 3. What is left, for the report.
-    const final = lines();
+    // 3. What is left, for the report (the pass that only halves has nothing to add).
+    const final = steps === 'halve' ? [] : lines();
     stats.lines += final.length;
     for (const [index, line] of final.entries()) {
       const text = chars
@@ -437,6 +459,6 @@ export function setLinesInPage({inline, vertical, bodyMargin}: {inline: number; 
   foot.remove();
   for (const call of calls) call.remove();
   hidden.remove();
-  [root.style.width, root.style.height, document.body.style.margin] = saved as [string, string, string];
+  if (!laidOut) [root.style.width, root.style.height, document.body.style.margin] = saved as [string, string, string];
   return stats;
 }

@@ -122,7 +122,7 @@ function guarded<T>(work: Promise<T>, watchdog: Watchdog, signal: AbortSignal | 
 
 /** The build stops rather than clip a table at the page's edge. */
 function tooWideError(count: number): EnvironmentError {
-  return new EnvironmentError(`有 ${count} 个表格太宽，缩小到 ${MIN_TABLE_ZOOM * 100}% 仍放不进版心，未写出 PDF：请减少列数，或把表格拆成几个`);
+  return new EnvironmentError(`有 ${count} 个表格太宽，缩小到 ${Math.round(MIN_TABLE_ZOOM * 100)}% 仍放不进版心，未写出 PDF：请减少列数，或把表格拆成几个`);
 }
 
 /** Tables are shrunk to fit the text area down to this zoom; a table that still does not fit stops the build. */

@@ -6,7 +6,7 @@ import {EnvironmentError} from '../../../report/messages.js';
 import {BASE_STYLESHEETS, printSite} from '../../shared/site.js';
 import type {PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {folioText} from '../folios.js';
-import {setLinesInPage} from '../line-pass.js';
+import {addLineStats, setLinesInPage} from '../line-pass.js';
 import {openDocument, printPdf, withPrintPage} from '../print-page.js';
 import {PAGED_FIXES} from './paged-fixes.js';
 import {fillTocInPage, paginateInPage} from './paginate.js';
@@ -37,7 +37,7 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
     const {page, guard, kick, warnings, refused} = context;
     options.progress?.step?.('paginate');
     const area = await openDocument(context, 'index.html');
-    const lines = await guard(page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false}));
+    const breaks = await guard(page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false, steps: 'breaks' as const}));
     kick();
     const layout = await guard(page.evaluate(paginateInPage)).catch((cause: unknown) => {
       if (cause instanceof EnvironmentError || options.signal?.aborted) throw cause;
@@ -51,6 +51,9 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
           `请检查过大的图片或表格，并报告此问题。${warnings.slice(0, 3).join('；')}`,
       );
     }
+    const halves = await guard(page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false, steps: 'halve' as const}));
+    const lines = addLineStats(breaks, halves);
+    kick();
     // The TOC's numbers, from where the anchors landed: one digit string each, so the TOC's
     // own layout (laid out with empty cells of a fixed width) does not move.
     const folios = Object.entries(layout.anchors)
