@@ -30,6 +30,8 @@ export interface LineStats {
   halved: number;
   /** Line-end marks left full width because halving them changed the line. */
   halveUndone: number;
+  /** Long paragraphs cut into blocks of lines (for Paged.js). */
+  chunked: number;
   /** What is still wrong after the pass, with a few examples (line text). */
   startViolations: number;
   endViolations: number;
@@ -51,18 +53,21 @@ export function addLineStats(a: LineStats, b: LineStats): LineStats {
  * straight into its page boxes). `steps` runs part of it: `breaks` the corrections that move
  * line breaks (and the report), `halve` only the line-end marks, on lines already in their
  * pages — Paged.js loops on a paragraph of five pages or more when the marks are halved
- * before it paginates (a 3200-character paragraph printed 57228 characters).
+ * before it paginates (a 3200-character paragraph printed 57228 characters). `chunkLines`
+ * cuts each paragraph into blocks of that many lines.
  */
 export function setLinesInPage({
   inline,
   vertical,
   bodyMargin,
   steps = 'all',
+  chunkLines,
 }: {
   inline: number;
   vertical: boolean;
   bodyMargin: boolean;
   steps?: 'all' | 'breaks' | 'halve';
+  chunkLines?: number;
 }): LineStats {
   const CLOSING = '，。、；：？！）》」』〉】〕’”';
   const OPENING = '（《「『〈【〔‘“';
@@ -122,6 +127,7 @@ export function setLinesInPage({
     spread: 0,
     halved: 0,
     halveUndone: 0,
+    chunked: 0,
     startViolations: 0,
     endViolations: 0,
     looseLines: 0,
@@ -452,6 +458,29 @@ export function setLinesInPage({
         problems.push('loose');
       }
       if (problems.length > 0 && stats.examples.length < 10) stats.examples.push(`${problems.join('+')}: ${text}`);
+    }
+
+    // 4. A paragraph of many lines becomes blocks of `chunkLines` lines, cut at line starts
+    //    so that it prints the same: Paged.js duplicates or loses text in a paragraph that
+    //    runs over three pages or more. From the end back, so the offsets before stay valid.
+    if (chunkLines && block.tagName === 'P' && final.length >= chunkLines * 2) {
+      const cuts = final.map(([first]) => first).filter((_, index) => index > 0 && index % chunkLines === 0 && final.length - index >= 2);
+      for (const first of cuts.reverse()) {
+        const at = chars[first]!;
+        // A Latin word broken at a soft hyphen keeps its hyphen, now at the end of a block.
+        if (at.offset > 0 && at.node.data[at.offset - 1] === SOFT_HYPHEN) at.node.replaceData(at.offset - 1, 1, '\u2010');
+        const range = document.createRange();
+        range.setStart(at.node, at.offset);
+        range.setEnd(block, block.childNodes.length);
+        const rest = block.cloneNode(false) as HTMLElement;
+        rest.removeAttribute('id');
+        rest.append(range.extractContents());
+        for (const copy of rest.querySelectorAll('[id]')) if (document.getElementById(copy.id) !== copy) copy.removeAttribute('id');
+        rest.style.textIndent = '0';
+        block.after(rest);
+        if (justified) (block as HTMLElement).style.textAlignLast = 'justify';
+        stats.chunked++;
+      }
     }
   }
 

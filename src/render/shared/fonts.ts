@@ -121,10 +121,16 @@ export function unicodeRanges(css: string, family: string): Array<[number, numbe
   return ranges;
 }
 
-/** Does a font with these unicode ranges have `char` (control characters count as had)? */
+/** Does a font with these unicode ranges have `char` (control characters count as had)? Answers are remembered: a book asks millions of times. */
 export function coveredBy(ranges: Array<[number, number]>): (char: string) => boolean {
+  const known = new Map<number, boolean>();
   return (char) => {
     const point = char.codePointAt(0)!;
-    return point < 0x20 || ranges.some(([a, b]) => point >= a && point <= b);
+    let covered = known.get(point);
+    if (covered === undefined) {
+      covered = point < 0x20 || ranges.some(([a, b]) => point >= a && point <= b);
+      known.set(point, covered);
+    }
+    return covered;
   };
 }

@@ -30,6 +30,12 @@ export const pagedEngine: PdfEngine = {
   render: renderPagedPdf,
 };
 
+/**
+ * Paragraphs are handed to Paged.js in blocks of this many lines (cut at line starts, so they
+ * print the same): it duplicates or drops text in a paragraph that runs over three pages.
+ */
+const PARAGRAPH_CHUNK_LINES = 12;
+
 /** Lay the book out with Paged.js and print it; fails rather than write a PDF if Paged.js lost or repeated any Han character. */
 async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<RenderedPdf> {
   const site = await printSite(book, pagedEngine.document);
@@ -37,7 +43,9 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
     const {page, guard, kick, warnings, refused} = context;
     options.progress?.step?.('paginate');
     const area = await openDocument(context, 'index.html');
-    const breaks = await guard(page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false, steps: 'breaks' as const}));
+    const breaks = await guard(
+      page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false, steps: 'breaks' as const, chunkLines: PARAGRAPH_CHUNK_LINES}),
+    );
     kick();
     const layout = await guard(page.evaluate(paginateInPage)).catch((cause: unknown) => {
       if (cause instanceof EnvironmentError || options.signal?.aborted) throw cause;
