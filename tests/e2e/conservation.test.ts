@@ -58,8 +58,19 @@ describe('text conservation', () => {
     expect((error as Error).message).toMatch(/个表格太宽/);
   });
 
-  it('should refuse to write a PDF when Paged.js loses or repeats text (regression: one 3000-character run of one character)', async () => {
-    const dir = await makeBook({'book.yaml': 'title: 长文测试\n', 'manuscripts/a.md': manuscript({title: '同字长段'}, '甲'.repeat(3000))});
+  it('should set a five-page paragraph and list item of one character whole (Paged.js repeated them until they were cut in blocks of lines)', async () => {
+    const body = `${'甲'.repeat(3000)}\n\n- ${'乙'.repeat(3000)}\n- 丙`;
+    const dir = await makeBook({'book.yaml': 'title: 长文测试\n', 'manuscripts/a.md': manuscript({title: '同字长段'}, body)});
+    const out = path.join(dir, 'build', 'book.pdf');
+    await buildBook({bookDir: dir, format: 'pdf', out});
+    const text = (await allPagesText(out)).join('');
+    expect(missingHan(hanCounts(body), hanCounts(text))).toEqual([]);
+    for (const char of '甲乙') expect(text.split(char).length - 1).toBe(3000);
+  });
+
+  it('should refuse to write a PDF when Paged.js loses or repeats text (a table cell taller than a page still makes it)', async () => {
+    const body = `| 项目 | 说明 |\n| --- | --- |\n| 一 | ${'甲'.repeat(3000)} |`;
+    const dir = await makeBook({'book.yaml': 'title: 长文测试\n', 'manuscripts/a.md': manuscript({title: '长格'}, body)});
     const out = path.join(dir, 'build', 'book.pdf');
     const error = await buildBook({bookDir: dir, format: 'pdf', out}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EnvironmentError);

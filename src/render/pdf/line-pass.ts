@@ -463,7 +463,7 @@ export function setLinesInPage({
     // 4. A paragraph of many lines becomes blocks of `chunkLines` lines, cut at line starts
     //    so that it prints the same: Paged.js duplicates or loses text in a paragraph that
     //    runs over three pages or more. From the end back, so the offsets before stay valid.
-    if (chunkLines && block.tagName === 'P' && final.length >= chunkLines * 2) {
+    if (chunkLines && (block.tagName === 'P' || block.tagName === 'LI') && final.length >= chunkLines * 2) {
       const cuts = final.map(([first]) => first).filter((_, index) => index > 0 && index % chunkLines === 0 && final.length - index >= 2);
       for (const first of cuts.reverse()) {
         const at = chars[first]!;
@@ -477,6 +477,11 @@ export function setLinesInPage({
         rest.append(range.extractContents());
         for (const copy of rest.querySelectorAll('[id]')) if (document.getElementById(copy.id) !== copy) copy.removeAttribute('id');
         rest.style.textIndent = '0';
+        // A list item's rest is no new item: no marker, no number.
+        if (block.tagName === 'LI') {
+          rest.style.listStyleType = 'none';
+          rest.style.counterIncrement = 'list-item 0';
+        }
         block.after(rest);
         if (justified) (block as HTMLElement).style.textAlignLast = 'justify';
         stats.chunked++;
