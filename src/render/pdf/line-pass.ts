@@ -11,8 +11,10 @@
  * - a line that ends in 。，、；： (rule 9, GB/T 15834 §5.1.10): the mark is set at half
  *   width (OpenType `halt`, `vhal` in vertical text), unless that changes the line.
  *
- * `page.evaluate` serializes the exported function alone: everything it uses is inside it.
+ * `page.evaluate` serializes the exported function alone: everything it uses is inside it,
+ * but for the block cutter installed in the page (`cutBlockInPage`).
  */
+import type {CutBlock} from './in-page.js';
 
 /** What the line pass found and did. */
 export interface LineStats {
@@ -465,25 +467,9 @@ export function setLinesInPage({
     //    runs over three pages or more. From the end back, so the offsets before stay valid.
     if (chunkLines && (block.tagName === 'P' || block.tagName === 'LI') && final.length >= chunkLines * 2) {
       const cuts = final.map(([first]) => first).filter((_, index) => index > 0 && index % chunkLines === 0 && final.length - index >= 2);
+      const cut = (window as unknown as {huibianCutBlock: CutBlock}).huibianCutBlock;
       for (const first of cuts.reverse()) {
-        const at = chars[first]!;
-        // A Latin word broken at a soft hyphen keeps its hyphen, now at the end of a block.
-        if (at.offset > 0 && at.node.data[at.offset - 1] === SOFT_HYPHEN) at.node.replaceData(at.offset - 1, 1, '\u2010');
-        const range = document.createRange();
-        range.setStart(at.node, at.offset);
-        range.setEnd(block, block.childNodes.length);
-        const rest = block.cloneNode(false) as HTMLElement;
-        rest.removeAttribute('id');
-        rest.append(range.extractContents());
-        for (const copy of rest.querySelectorAll('[id]')) if (document.getElementById(copy.id) !== copy) copy.removeAttribute('id');
-        rest.style.textIndent = '0';
-        // A list item's rest is no new item: no marker, no number.
-        if (block.tagName === 'LI') {
-          rest.style.listStyleType = 'none';
-          rest.style.counterIncrement = 'list-item 0';
-        }
-        block.after(rest);
-        if (justified) (block as HTMLElement).style.textAlignLast = 'justify';
+        cut(block as HTMLElement, chars[first]!.node, chars[first]!.offset);
         stats.chunked++;
       }
     }

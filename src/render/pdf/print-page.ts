@@ -4,7 +4,7 @@ import type {Site} from '../shared/site.js';
 import type {RenderOptions} from './engine.js';
 import {FONT_WEIGHTS} from '../shared/fonts.js';
 import {launchBrowser} from './browser.js';
-import {fitWideTablesInPage, loadFontsInPage, textAreaInPage} from './in-page.js';
+import {cutBlockInPage, fitWideTablesInPage, loadFontsInPage, textAreaInPage} from './in-page.js';
 import {serveSite} from './server.js';
 
 /** What a renderer gets to work with: a fenced page and guards against hangs and Ctrl-C. */
@@ -135,6 +135,7 @@ const MIN_TABLE_ZOOM = 0.55;
  */
 export async function openDocument({page, origin, guard}: PrintContext, name: string): Promise<{width: number; height: number}> {
   await guard(page.goto(`${origin}/${name}`, {waitUntil: 'load'}));
+  await page.evaluate(`window.huibianCutBlock = ${cutBlockInPage.toString()}`);
   await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
   const area = await page.evaluate(textAreaInPage);
   const wide = await page.evaluate(fitWideTablesInPage, {limit: area.width, minZoom: MIN_TABLE_ZOOM});

@@ -9,6 +9,7 @@
  * pass takes them from there, so without it (or if it fails) the book keeps its end notes.
  */
 import type {PDFDocument} from 'pdf-lib';
+import type {CutBlock} from '../in-page.js';
 import {destinationPages, namedLinks} from './named-destinations.js';
 
 /** What the pass did: the pages it cut the body into and the notes it placed, or why it gave up. */
@@ -328,32 +329,8 @@ export function placeNotesInPage({room, inline}: {room: number; inline: number})
       if (centreOf(chars[mid]!) > previous) hi = mid;
       else lo = mid + 1;
     }
-    const [node, first] = chars[lo]!;
-    // Code keeps its indent: the cut goes after the line break.
-    let offset = first;
-    if (/^(pre|break-spaces)/.test(getComputedStyle(element).whiteSpace)) while (offset > 0 && /[ \t]/.test(node.data[offset - 1]!)) offset--;
-    // A word broken at a soft hyphen keeps its hyphen, now at the end of a block.
-    if (offset > 0 && node.data[offset - 1] === '\u00AD') node.replaceData(offset - 1, 1, '\u2010');
-    range.setStart(node, offset);
-    range.setEnd(element, element.childNodes.length);
-    const rest = element.cloneNode(false) as HTMLElement;
-    rest.removeAttribute('id');
-    rest.append(range.extractContents());
-    for (const copy of rest.querySelectorAll('[id]')) if (document.getElementById(copy.id) !== copy) copy.removeAttribute('id');
-    rest.style.textIndent = '0';
-    rest.style.marginBlockStart = '0';
-    rest.style.paddingBlockStart = '0';
-    rest.style.borderBlockStartWidth = '0';
-    if (element.tagName === 'LI') {
-      rest.style.listStyleType = 'none';
-      rest.style.counterIncrement = 'list-item 0';
-    }
-    element.style.marginBlockEnd = '0';
-    element.style.paddingBlockEnd = '0';
-    element.style.borderBlockEndWidth = '0';
-    if (getComputedStyle(element).textAlign === 'justify') element.style.textAlignLast = 'justify';
-    element.after(rest);
-    return rest;
+    const [node, offset] = chars[lo]!;
+    return (window as unknown as {huibianCutBlock: CutBlock}).huibianCutBlock(element, node, offset);
   };
   let problem: string | undefined;
   let placed = 0;
