@@ -22,7 +22,8 @@ import {buildDate, finishPdf} from './render/pdf/finish.js';
 import type {LineStats} from './render/pdf/line-pass.js';
 import type {NotePlan} from './render/pdf/native/page-notes.js';
 import {engineFor} from './render/pdf/engines.js';
-import {hasFatal, InputError, UsageError} from './report/messages.js';
+import {compareHan, pdfText} from './render/pdf/text-check.js';
+import {EnvironmentError, hasFatal, InputError, UsageError} from './report/messages.js';
 
 /** What a build produced. */
 export interface BuildResult {
@@ -83,8 +84,10 @@ export async function buildBook(options: BuildOptions, {progress, signal}: {prog
   let {pdf, pageCount, lines, notes, refused} = await printBook(book, {progress, signal});
   if (refused.length > 0) files.push(refusedFile(book, refused));
   if (options.press) {
+    const screen = pdf;
     pdf = await pressPdf(pdf, options.press);
     if (options.press.pdfx) pdf = await toPdfx(pdf, options.press.pdfx);
+    await expectSameText(screen, pdf, '印厂 PDF');
   }
   await writeAtomic(options.out, pdf);
   return {out: options.out, files, pageCount, lines, notes};
@@ -144,6 +147,7 @@ async function buildBooklet(
     creep: choice.creep,
     ...(choice.signature ? {signature: choice.signature} : {}),
   });
+  if (!choice.calibration) await expectSameText(pdf, imposed, '小册子');
   await writeAtomic(options.out, imposed);
   return {out: options.out, files, pageCount: (await PDFDocument.load(imposed)).getPageCount()};
 }
@@ -195,4 +199,13 @@ function refusedFile(book: Book, refused: string[]): VFile {
     });
   }
   return file;
+}
+
+/**
+ * A PDF made from the book's PDF (the booklet's imposed sheets, the press PDF) must draw the
+ * same Han characters: imposition or Ghostscript losing a page's text stops the build here.
+ */
+async function expectSameText(source: Uint8Array, made: Uint8Array, what: string): Promise<void> {
+  const problem = compareHan(await pdfText(source), await pdfText(made));
+  if (problem) throw new EnvironmentError(`${what}与书的 PDF 不符：${problem}，未写出文件。请报告此问题`);
 }
