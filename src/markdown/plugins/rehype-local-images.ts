@@ -49,8 +49,9 @@ export default function rehypeLocalImages() {
         error(file, `不支持的图片格式 \`${src}\`：请用 ${Object.keys(IMAGE_TYPES).join(' ')} 之一`, place, 'image');
         continue;
       }
-      const problem = existsSync(absolute) ? await imageFileProblem(absolute, mediaType) : undefined;
-      if (!existsSync(absolute) || problem) {
+      const found = existsSync(absolute);
+      const problem = found ? await imageFileProblem(absolute, mediaType) : undefined;
+      if (!found || problem) {
         const reason = problem ? `图片 \`${src}\` ${problem}：请重新导出或换一张` : `找不到图片 \`${src}\`（应在 ${absolute}）：请检查文件名和路径`;
         if (file.data.allowMissingImages) {
           // Asked for: the build goes on, the gap is marked in the book and said every time.

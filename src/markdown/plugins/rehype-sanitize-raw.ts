@@ -48,10 +48,13 @@ export default function rehypeSanitizeRaw(this: Processor) {
   // Elements Markdown made are marked first: only what came from raw HTML is judged.
   const parse = rehypeRaw();
   return (tree: Root, file: VFile): Root => {
-    visit(tree, 'element', (node) => {
-      node.properties[MARK] = true;
+    // Most manuscripts have no HTML: they skip the parser's round trip over the whole tree.
+    let raw = false;
+    visit(tree, (node) => {
+      if (node.type === 'raw') raw = true;
+      else if (node.type === 'element') node.properties[MARK] = true;
     });
-    const parsed = parse(tree, file) as Root;
+    const parsed = raw ? (parse(tree, file) as Root) : tree;
     const say = (text: string, node: Element | undefined) =>
       file.message(`稿件中的 HTML ${text}：书中只排 Markdown 和少数排版标签（上标、下标、下划线等）`, {
         place: node?.position,
