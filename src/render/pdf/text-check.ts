@@ -1,4 +1,5 @@
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs';
+import {articlesOf, type Book} from '../../model/book.js';
 
 /** Han characters (by code point) of a text, counted. */
 export function hanCounts(text: string): Map<string, number> {
@@ -9,21 +10,72 @@ export function hanCounts(text: string): Map<string, number> {
 
 /** Every piece of text a PDF draws, read back with pdf.js (what a reader or a search would find). */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
+  return (await pdfPageTexts(bytes)).join('');
+}
+
+/** The text each page of a PDF draws. */
+export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
   const task = getDocument({data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0});
   const doc = await task.promise;
   try {
-    const parts: string[] = [];
+    const pages: string[] = [];
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
-      for (const item of content.items) if ('str' in item) parts.push(item.str);
+      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
       page.cleanup();
     }
-    return parts.join('');
+    return pages;
   } finally {
     await task.destroy();
   }
+}
+
+/** Articles or parts (by id) whose printed text does not match their source, and how. */
+export interface SectionLoss {
+  ids: string[];
+  problem: string;
+}
+
+/** A section of a printed document: where it begins and the text it holds up to the next one. */
+export interface PrintedSection {
+  id: string;
+  /** 0-based page on which it begins. */
+  page: number;
+  text: string;
+  /** It may begin part-way down a page the section before it also prints on. */
+  sharesPage: boolean;
+}
+
+/**
+ * Trace a printed document's lost text to its sections: each runs from its first page to the
+ * page before the next one's; sections that share a page are judged together.
+ */
+export function sectionLosses(sections: PrintedSection[], pages: string[], drawable?: (char: string) => boolean): SectionLoss[] {
+  const groups: PrintedSection[][] = [];
+  for (const section of sections) {
+    const last = groups.at(-1);
+    if (last && (section.sharesPage || section.page <= last.at(-1)!.page)) last.push(section);
+    else groups.push([section]);
+  }
+  const losses: SectionLoss[] = [];
+  groups.forEach((group, i) => {
+    const end = groups[i + 1]?.[0]?.page ?? pages.length;
+    const problem = compareHan(group.map((s) => s.text).join(''), pages.slice(group[0]!.page, end).join(''), drawable);
+    if (problem) losses.push({ids: group.map((s) => s.id), problem});
+  });
+  return losses;
+}
+
+/** Name the articles and parts where text went missing, with their manuscripts, for an error message. */
+export function describeLosses(book: Book, losses: SectionLoss[]): string {
+  const names = new Map<string, string>();
+  for (const article of articlesOf(book)) names.set(article.id, `《${article.title}》（${article.file}）`);
+  for (const part of book.parts) names.set(part.id, `部分“${part.title}”的扉页`);
+  const shown = losses.slice(0, 5).map((loss) => `${loss.ids.map((id) => names.get(id) ?? id).join('、')}${loss.problem}`);
+  if (losses.length > shown.length) shown.push(`另有 ${losses.length - shown.length} 处`);
+  return shown.join('；');
 }
 
 /**

@@ -9,7 +9,7 @@ import type {PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {folioText, romanFolio} from '../folios.js';
 import {addLineStats, type LineStats, setLinesInPage} from '../line-pass.js';
 import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
-import {compareHan, pdfText} from '../text-check.js';
+import {compareHan, describeLosses, type PrintedSection, pdfPageTexts, sectionLosses} from '../text-check.js';
 import {resolveNamedLinks} from './named-destinations.js';
 import {headingPages, outlineHeadingsInPage, readOutline} from './outline-pages.js';
 import {type NotePlan, notesOffTheirPage, placeNotesInPage} from './page-notes.js';
@@ -43,10 +43,10 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
   return withPrintPage(site, options, async (context) => {
     options.progress?.step?.('paginate');
     const drawable = coveredBy(unicodeRanges((await fontSheet(scriptOf(book.meta.language))).css, BODY_FAMILY));
-    let part = await printPart(context, 'body.html', bodyIds(book), {setLines: true, drawable, pageNotes: true});
+    let part = await printPart(context, book, 'body.html', bodyIds(book), {setLines: true, drawable, pageNotes: true});
     const notes = part.notes;
     // Notes that did not all print beside their calls go back to the articles' ends.
-    if (notes?.problem) part = await printPart(context, 'body.html', bodyIds(book), {setLines: true, drawable});
+    if (notes?.problem) part = await printPart(context, book, 'body.html', bodyIds(book), {setLines: true, drawable});
     const {pdf: body, starts: bodyStarts, lines} = part;
     options.progress?.page?.(body.getPageCount());
     const bodyBlanks = blanksFor(rectoStarts(book).map((id) => bodyStarts.get(id)!));
@@ -58,7 +58,7 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
       pdf: front,
       starts: frontStarts,
       lines: frontLines,
-    } = await printPart(context, 'front.html', ['cover', 'title-page', 'toc'], {setLines: true, drawable});
+    } = await printPart(context, book, 'front.html', ['cover', 'title-page', 'toc'], {setLines: true, drawable});
     const frontBlanks = blanksFor([frontStarts.get('title-page')!, frontStarts.get('toc')!]);
     const frontPage = (original: number) => original + frontBlanks.filter((at) => at <= original).length;
 
@@ -75,7 +75,7 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
     for (const [id, page] of bodyStarts) anchors[id] = bodyStart + bodyPage(page);
     const sheets = sheetsOf(book, {pageCount: whole.getPageCount(), bodyStart, anchors, bodyBlanks: bodyBlanks.map((at, i) => bodyStart + at + i), padded});
     site.files.set('running-heads.html', runningHeadsDocument(book.meta, sheets, ['fonts.css', 'book.css', 'running-heads.css']));
-    const {pdf: overlay} = await printPart(context, 'running-heads.html', []);
+    const {pdf: overlay} = await printPart(context, book, 'running-heads.html', []);
     const stamps = await whole.embedPages(overlay.getPages().slice(0, sheets.length));
     whole.getPages().forEach((page, i) => {
       page.drawPage(stamps[i]!, {x: 0, y: 0});
@@ -101,6 +101,7 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
  */
 async function printPart(
   context: PrintContext,
+  book: Book,
   name: string,
   ids: string[],
   {setLines = false, drawable, pageNotes = false}: {setLines?: boolean; drawable?: (char: string) => boolean; pageNotes?: boolean} = {},
@@ -119,14 +120,16 @@ async function printPart(
   kick();
   const pdf = await guard(printPdf(page, {outline: true}));
   kick();
-  const problem = compareHan(await page.evaluate(() => document.body.textContent ?? ''), await pdfText(pdf), drawable);
-  if (problem) {
-    const hint = tables.tooTall > 0 ? `有 ${tables.tooTall} 个表格行比一页还高，请拆短` : '请检查过宽的图片、表格或很长的网址和英文词';
-    throw new EnvironmentError(`排出的 PDF 与稿件不符：${problem}，未写出 PDF。${hint}，并报告此问题`);
-  }
   const doc = await PDFDocument.load(pdf);
   const outline = readOutline(doc);
   const starts = headingPages(outline, headings);
+  const pages = await pdfPageTexts(pdf);
+  const problem = compareHan(await page.evaluate(() => document.body.textContent ?? ''), pages.join(''), drawable);
+  if (problem) {
+    const hint = tables.tooTall > 0 ? `有 ${tables.tooTall} 个表格行比一页还高，请拆短` : '请检查过宽的图片、表格或很长的网址和英文词';
+    const where = starts ? describeLosses(book, sectionLosses(await printedSections(page, ids, starts, book), pages, drawable)) : '';
+    throw new EnvironmentError(`排出的 PDF 与稿件不符：${where || problem}，未写出 PDF。${hint}，并报告此问题`);
+  }
   const missing = ids.find((id) => !starts?.has(id));
   if (missing !== undefined) {
     throw new EnvironmentError(
@@ -139,6 +142,31 @@ async function printPart(
     else if (off.length > 0) notes.problem = `${off.length} 条注释没有印在其所在页`;
   }
   return {pdf: doc, starts: starts!, lines, notes};
+}
+
+/**
+ * The text of each section in `ids` as the document holds it, from its start to the next
+ * one's (notes moved onto a page go with the text around them), and where it began.
+ */
+async function printedSections(page: PrintContext['page'], ids: string[], starts: Map<string, number>, book: Book): Promise<PrintedSection[]> {
+  const texts = await page.evaluate((ids: string[]) => {
+    const elements = ids.map((id) => document.getElementById(id));
+    return elements.map((element, i) => {
+      if (!element) return null;
+      const range = document.createRange();
+      range.setStartBefore(element);
+      const next = elements.slice(i + 1).find((e) => e);
+      if (next) range.setEndBefore(next);
+      else range.setEndAfter(document.body.lastChild!);
+      return range.toString();
+    });
+  }, ids);
+  // Sections known only by their headings (the cover, the TOC) cannot be traced.
+  if (texts.includes(null)) return [];
+  const parts = new Set(book.parts.map((part) => part.id));
+  // Only `continue` lets an article begin part-way down a page; a part page stands alone.
+  const sharesPage = (id: string, i: number) => book.meta.articleStart === 'continue' && !parts.has(id) && !parts.has(ids[i - 1] ?? '');
+  return ids.map((id, i) => ({id, page: starts.get(id) ?? 0, text: texts[i] ?? '', sharesPage: i > 0 && sharesPage(id, i)}));
 }
 
 /** The sections of the body whose pages the TOC and running heads need: parts and articles. */

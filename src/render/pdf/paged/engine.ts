@@ -6,6 +6,7 @@ import {EnvironmentError} from '../../../report/messages.js';
 import {BASE_STYLESHEETS, printSite} from '../../shared/site.js';
 import type {PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {folioText} from '../folios.js';
+import {describeLosses} from '../text-check.js';
 import {addLineStats, setLinesInPage} from '../line-pass.js';
 import {openDocument, printPdf, withPrintPage} from '../print-page.js';
 import {PAGED_FIXES} from './paged-fixes.js';
@@ -52,11 +53,15 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
       // Paged.js stops on CSS it cannot parse: most often an edit to a template.
       throw new EnvironmentError(`分页失败：${(cause as Error).message.split('\n')[0]}（若改过 templates/ 中的 CSS，请检查最近的改动）`, {cause});
     });
-    if (layout.hanAfter !== layout.hanBefore) {
+    if (layout.hanAfter !== layout.hanBefore || layout.changed.length > 0) {
       const what = layout.hanAfter < layout.hanBefore ? '丢失' : '重复';
+      const where = describeLosses(
+        book,
+        layout.changed.map(({id, before, after}) => ({ids: [id], problem: `应为 ${before} 字，排出 ${after} 字`})),
+      );
       throw new EnvironmentError(
-        `分页后的汉字数与稿件不符（应为 ${layout.hanBefore} 字，排出 ${layout.hanAfter} 字）：排版时有内容${what}，未写出 PDF。` +
-          `请检查过大的图片或表格，并报告此问题。${warnings.slice(0, 3).join('；')}`,
+        `分页后的汉字数与稿件不符（应为 ${layout.hanBefore} 字，排出 ${layout.hanAfter} 字${where ? `：${where}` : ''}）：排版时有内容${what}，未写出 PDF。` +
+          `请检查这些稿件中过大的图片或表格，并报告此问题。${warnings.slice(0, 3).join('；')}`,
       );
     }
     const halves = await guard(page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false, steps: 'halve' as const}));

@@ -8,6 +8,8 @@ import type {Layout} from '../engine.js';
 export interface PagedLayout extends Layout {
   hanBefore: number;
   hanAfter: number;
+  /** Articles whose count changed: id, Han characters in the manuscript's HTML, on the pages. */
+  changed: Array<{id: string; before: number; after: number}>;
 }
 
 /**
@@ -24,6 +26,13 @@ export async function paginateInPage(): Promise<PagedLayout> {
   const hanCount = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).length;
 
   const hanBefore = hanCount(document.body.textContent ?? '');
+  // Each article and its notes carry the article's id through Paged.js's cloning (it copies
+  // attributes to every fragment), so that a loss can be traced to the article it hit.
+  const before = new Map<string, number>();
+  for (const article of document.querySelectorAll<HTMLElement>('article.article[id]')) {
+    before.set(article.id, hanCount(article.textContent ?? ''));
+    for (const element of [article, ...article.querySelectorAll<HTMLElement>('.footnote')]) element.dataset.hanOf = article.id;
+  }
 
   class Progress extends w.Paged.Handler {
     afterPageLayout(_element: unknown, page: {position: number}) {
@@ -51,10 +60,18 @@ export async function paginateInPage(): Promise<PagedLayout> {
     if (!(id in anchors)) anchors[id] = pageOf(element);
   }
   let hanAfter = 0;
+  const after = new Map<string, number>();
   for (const area of document.querySelectorAll('.pagedjs_page_content, .pagedjs_footnote_content')) {
     hanAfter += hanCount(area.textContent ?? '');
+    for (const element of area.querySelectorAll<HTMLElement>('[data-han-of]')) {
+      // A note still inside its article's fragment is counted with the fragment.
+      if (element.parentElement?.closest('[data-han-of]')) continue;
+      const id = element.dataset.hanOf!;
+      after.set(id, (after.get(id) ?? 0) + hanCount(element.textContent ?? ''));
+    }
   }
-  return {pageCount: pages.length, bodyStart: pageOf(document.querySelector('.body-start')), anchors, hanBefore, hanAfter};
+  const changed = [...before].map(([id, count]) => ({id, before: count, after: after.get(id) ?? 0})).filter((article) => article.before !== article.after);
+  return {pageCount: pages.length, bodyStart: pageOf(document.querySelector('.body-start')), anchors, hanBefore, hanAfter, changed};
 }
 
 /** Write the TOC's folios (anchor id → text) into the laid-out pages. */
