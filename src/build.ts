@@ -13,6 +13,7 @@ import {calibrationPdf} from './render/pdf/calibration.js';
 import {toPdfx} from './impose/pdfx.js';
 import {pressPdf} from './impose/press.js';
 import {checkImages} from './lint/image-resolution.js';
+import {templateReferenceWarnings} from './lint/template-references.js';
 import {transparencyWarnings} from './lint/transparency.js';
 import {renderEpub} from './render/epub/write-epub.js';
 import {checkFontCoverage} from './lint/font-coverage.js';
@@ -57,6 +58,7 @@ export async function buildBook(options: BuildOptions, {progress, signal}: {prog
   progress?.detail(`${book.parts.length} 个部分`);
   if (scriptOf(book.meta.language) === 'tc') toTraditional(book);
   await checkFontCoverage(book, files);
+  files.push(...(await templateReferenceWarnings(book.dir)));
   signal?.throwIfAborted();
 
   if (options.format === 'html') {

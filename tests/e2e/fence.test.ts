@@ -7,14 +7,15 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';
+import {withPrintPage} from '../../src/render/pdf/print-page.js';
 import {huibian} from '../helpers/cli.js';
 import {root} from '../helpers/sample.js';
 
 /**
  * The browser that lays the book out is fenced in: a hostile template and manuscript try to
  * reach a server on another loopback port, the file system and `..` above the site; the
- * server must receive nothing, the build must say what it refused, and no output may carry
- * the manuscript's raw HTML. (A `file://` URL in a page served over HTTP is refused by
+ * server must receive nothing, the build must say what it took out, and no output may carry
+ * the manuscript's raw HTML or the template's references. (A `file://` URL in a page served over HTTP is refused by
  * Chromium itself before any request is made, so there is nothing to report for it.)
  */
 const run = promisify(execFile);
@@ -70,12 +71,9 @@ describe('the fenced browser', () => {
         expect(result.stderr).toMatch(new RegExp(`05-hostile\\.md:\\d+:\\d+: warning: 稿件中的 HTML <${tag}> 已删除`));
       }
       expect(result.stderr).toContain('链接 `javascript:alert(1)` 已删除');
-      if (name.endsWith('PDF')) {
-        expect(result.stderr).toContain(`已拒绝`);
-        expect(result.stderr).toContain(`http://127.0.0.1:${port}/`);
-        // `..` above the site stays on the build's own server, which has no such file.
-        expect(result.stderr).toContain('/etc/passwd.png');
-      }
+      // The template's references are named where they stand and taken out of every output.
+      expect(result.stderr).toMatch(/templates\/print\.css:1:1: warning: 模板中的 `@import url\("http:\/\/127\.0\.0\.1:\d+\/import\.css"\);` 已删除/);
+      expect(result.stderr.match(/templates\/print\.css:\d+:\d+: warning: 模板中的 `url\(.*\)` 已改为 none/g)).toHaveLength(3);
     });
   }
 
@@ -92,7 +90,43 @@ describe('the fenced browser', () => {
         expect(output).not.toContain(hostile);
       }
     }
+    const stylesheets = [
+      ...(await readdir(path.join(dir, 'build', 'HTML'))).filter((f) => f.endsWith('.css')).map((f) => path.join(dir, 'build', 'HTML', f)),
+      ...(await readdir(path.join(epub, 'OEBPS'), {recursive: true})).filter((f) => f.endsWith('.css')).map((f) => path.join(epub, 'OEBPS', f)),
+    ];
+    expect(stylesheets.length).toBeGreaterThan(2);
+    for (const file of stylesheets) {
+      const css = await readFile(file, 'utf8');
+      for (const hostile of ['@import', 'file:', 'passwd', `127.0.0.1:${port}`]) expect(css, file).not.toContain(hostile);
+    }
     expect(site).toContain('链接');
+  });
+
+  it('should answer the print page nothing from another port, another host or above the site, and report each', async () => {
+    const html = [
+      '<!doctype html><html><head>',
+      `<link rel="stylesheet" href="http://127.0.0.1:${port}/sheet.css">`,
+      '<link rel="stylesheet" href="http://example.invalid/remote.css">',
+      '</head><body>',
+      `<img src="http://127.0.0.1:${port}/img.png"><img src="/../../etc/hostname.png"><img src="file:///etc/passwd">`,
+      `<script>fetch('http://127.0.0.1:${port}/fetch').catch(() => {})</script>`,
+      '</body></html>',
+    ].join('');
+    const site = {files: new Map([['index.html', html]]), links: new Map<string, string>(), mounts: new Map<string, string>()};
+    const refused = await withPrintPage(site, {}, async ({page, origin, refused}) => {
+      await page.goto(`${origin}/index.html`, {waitUntil: 'networkidle0'});
+      return refused;
+    });
+    expect(connections).toEqual([]);
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        `http://127.0.0.1:${port}/sheet.css`,
+        'http://example.invalid/remote.css',
+        `http://127.0.0.1:${port}/img.png`,
+        `http://127.0.0.1:${port}/fetch`,
+        '/etc/hostname.png',
+      ]),
+    );
   });
 
   it('should refuse images that point off the machine, into the file system or above the book, before any browser starts', async () => {
