@@ -77,6 +77,8 @@ export function setLinesInPage({
   const FULL_WIDTH = '，。、；：？！（）《》「」『』“”‘’【】〈〉〔〕';
   const WORD_JOINER = '\u2060';
   const SOFT_HYPHEN = '\u00AD';
+  // Text nodes are measured in pieces of about this many characters (see below).
+  const TEXT_PIECE = 500;
   // A little under the 0.25 em the PDF is held to, for what rounding moves between here and print.
   const LOOSE_EM = 0.22;
   const SKIP = 'rt, rp, pre, svg, math, script, style, .footnote:not(.line-pass-note), .line-pass-call';
@@ -165,6 +167,21 @@ export function setLinesInPage({
     }
     return found;
   };
+  // Chromium's time to measure one character grows with the length of its text node (a
+  // 100,000-character paragraph took minutes): long nodes are cut into pieces before a Han
+  // character, between whole clusters, which lays the text out the same.
+  const longTexts: Text[] = [];
+  const allTexts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = allTexts.nextNode() as Text | null; node; node = allTexts.nextNode() as Text | null) {
+    if (node.data.length > 2 * TEXT_PIECE) longTexts.push(node);
+  }
+  for (let node of longTexts) {
+    for (let at = TEXT_PIECE; at < node.data.length - TEXT_PIECE; at++) {
+      if (!/\p{Script=Han}/u.test(node.data[at]!) || /[\uFE00-\uFE0F\uDB40]/.test(node.data[at + 1] ?? '')) continue;
+      node = node.splitText(at);
+      at = TEXT_PIECE;
+    }
+  }
   const blocks = textsUnder(document.body);
 
   const range = document.createRange();
@@ -230,8 +247,11 @@ export function setLinesInPage({
       }
       return found;
     };
-    /** Read the block again after a change to its text or nodes. */
+    /** Read the block again after a change to its text or nodes (measuring is what costs: not when nothing changed). */
+    const changes = new MutationObserver(() => undefined);
+    changes.observe(block, {subtree: true, childList: true, characterData: true});
     const relayout = () => {
+      if (changes.takeRecords().length === 0) return;
       texts = textsUnder(block, block).get(block) ?? [];
       chars = read();
       cache = new Map();
@@ -473,6 +493,7 @@ export function setLinesInPage({
         stats.chunked++;
       }
     }
+    changes.disconnect();
   }
 
   for (const [note, copy] of notes) note.replaceChildren(...copy.childNodes);
