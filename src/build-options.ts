@@ -54,4 +54,6 @@ export interface BuildProgress {
   step(name: StepName): void;
   /** How far the current step is, in words (“128 页”), with the pages laid out so far. */
   detail(text: string, pages?: number): void;
+  /** The layout failed (a crash, a timeout) and starts again in a fresh browser. */
+  retry?(reason: string): void;
 }

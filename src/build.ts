@@ -105,6 +105,7 @@ async function printBook(
     progress: {
       step: (name) => progress?.step(name),
       page: (count) => progress?.detail(`${count} 页`, count),
+      retry: (reason) => progress?.retry?.(reason),
     },
   });
   const {layout, lines} = rendered;

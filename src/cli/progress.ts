@@ -53,6 +53,17 @@ export class Progress implements BuildProgress {
     this.current = undefined;
   }
 
+  /**
+   * The layout failed (a crash, a timeout) and starts again in a fresh browser: one line
+   * saying so, and the current step ends without a tick, its time still counted.
+   */
+  retry(reason: string): void {
+    const step = this.current;
+    if (step) this.timings.push([step.name, (performance.now() - step.started) / 1000]);
+    this.current = undefined;
+    this.stream.write(`${this.interactive ? '\r\x1b[K' : ''}↻ ${reason}：用新的浏览器从头重排一次\n`);
+  }
+
   /** Abandon the current step without a tick (the build failed). */
   fail(): void {
     if (this.current && this.interactive) this.stream.write('\r\x1b[K');

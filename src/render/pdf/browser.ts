@@ -54,7 +54,8 @@ function fromPuppeteerCache(env: NodeJS.ProcessEnv): string | undefined {
 /** A running browser and the way to close it and remove its profile. */
 export interface BrowserSession {
   browser: Browser;
-  close(): Promise<void>;
+  /** Close it and remove its profile; with `kill`, without asking it first (it crashed, or hangs). */
+  close(options?: {kill?: boolean}): Promise<void>;
 }
 
 /** Profiles are named after the build's process, so that one left by a killed build can be told and removed. */
@@ -89,17 +90,62 @@ export async function launchBrowser(signal?: AbortSignal): Promise<BrowserSessio
     await rm(userDataDir, {recursive: true, force: true});
     throw new EnvironmentError(`无法启动浏览器 ${executablePath}：${(cause as Error).message.split('\n')[0]}`, {cause});
   }
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    signal?.removeEventListener('abort', onAbort);
-    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
-    await rm(userDataDir, {recursive: true, force: true});
+  const group = browser.process()?.pid;
+  let closing: Promise<void> | undefined;
+  // Closed once; a later caller waits for the first close to finish.
+  const close = ({kill = false}: {kill?: boolean} = {}) => {
+    closing ??= (async () => {
+      signal?.removeEventListener('abort', onAbort);
+      // A crashed or frozen browser may never answer a polite close: killed first, it is only tidied up.
+      if (kill && group) await killGroup(group);
+      // A polite close gets a few seconds (a frozen renderer can keep Chromium from exiting);
+      // then the whole process group goes, renderers that outlived their browser included.
+      await within(
+        browser.close().catch(() => undefined),
+        CLOSE_GRACE_MS,
+      );
+      if (group) await killGroup(group);
+      await rm(userDataDir, {recursive: true, force: true});
+    })();
+    return closing;
   };
   const onAbort = () => void close();
   signal?.addEventListener('abort', onAbort, {once: true});
   return {browser, close};
+}
+
+/** How long Chromium may take to close by itself before its processes are killed. */
+const CLOSE_GRACE_MS = 5_000;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** `promise`, or nothing after `ms`; the timer does not outlive it (it would hold the process open). */
+async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+/**
+ * SIGKILL every process of the browser's group (puppeteer starts Chromium as a group leader,
+ * and its zygotes and renderers stay in the group) and wait a little until they are gone.
+ * Not on Windows, which has no process groups: there puppeteer's own kill has to do.
+ */
+async function killGroup(leader: number): Promise<void> {
+  if (process.platform === 'win32') return;
+  const signal = (name: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-leader, name);
+      return true;
+    } catch {
+      // ESRCH: no process of the group is left.
+      return false;
+    }
+  };
+  if (!signal('SIGKILL')) return;
+  for (let waited = 0; waited < 2_000 && signal(0); waited += 50) await sleep(50);
 }
 
 /** Remove the browser profiles of builds whose process no longer runs. */

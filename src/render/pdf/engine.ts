@@ -33,6 +33,8 @@ export interface RenderedPdf {
 interface RenderProgress {
   step?(name: 'paginate' | 'print'): void;
   page?(count: number): void;
+  /** The layout failed in a way a fresh browser may not (a crash, a timeout), and starts again from scratch. */
+  retry?(reason: string): void;
 }
 
 export interface RenderOptions {

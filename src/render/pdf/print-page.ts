@@ -22,93 +22,204 @@ export interface PrintContext {
   refused: string[];
 }
 
-/** How long the page may go without progress before the build is given up. */
+/** How long the page may go without progress before the attempt is given up. */
 const IDLE_LIMIT_MS = Number(process.env.HUIBIAN_IDLE_TIMEOUT_MS) || 120_000;
+/**
+ * How long one attempt may take in all: this much, plus PAGE_LIMIT_MS per page. Generous (a
+ * 900-page book lays out in about a minute): it stops a layout that moves but never ends.
+ */
+const TOTAL_BASE_MS = Number(process.env.HUIBIAN_TOTAL_TIMEOUT_MS) || 180_000;
+const PAGE_LIMIT_MS = Number(process.env.HUIBIAN_PAGE_TIMEOUT_MS) || 500;
+/** Characters of print HTML per page, set low (a page of prose is 500–700 with its markup) so the estimate errs long. */
+const HTML_CHARS_PER_PAGE = 300;
+
+/** What one attempt ran into that a fresh browser may well not: a crash, or (`late`) a layout over its time. */
+class RetryableError extends EnvironmentError {
+  constructor(
+    message: string,
+    readonly late = false,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Serve `site` on loopback, start a browser, open one page that may load nothing but the
  * site, run `work`, and close everything however it ends. `window.huibianProgress(n)` in the
- * page reports laid-out pages.
+ * page reports laid-out pages. A crashed browser or a layout over its time is tried once more
+ * from scratch with a fresh browser (`work` must be safe to run again), then reported.
  */
 export async function withPrintPage<T>(site: Site, options: RenderOptions, work: (context: PrintContext) => Promise<T>): Promise<T> {
   const server = await serveSite(site);
   try {
-    const session = await launchBrowser(options.signal);
-    const watchdog = new Watchdog(IDLE_LIMIT_MS);
-    try {
-      const page = await session.browser.newPage();
-      page.setDefaultTimeout(0);
-      await page.setRequestInterception(true);
-      const refused: string[] = [];
-      page.on('request', (request) => {
-        if (request.url().startsWith(`${server.origin}/`) || request.url().startsWith('data:')) return void request.continue();
-        refused.push(request.url());
-        // Answered empty rather than failed, from here: nothing leaves the machine, and Paged.js
-        // (which re-fetches every stylesheet, @imports included) goes on without it.
-        void request.respond({
-          status: 200,
-          headers: {'access-control-allow-origin': '*'},
-          contentType: request.resourceType() === 'stylesheet' ? 'text/css' : 'text/plain',
-          body: '',
-        });
-      });
-      page.on('response', (response) => {
-        // Chromium asks every site for its icon by itself.
-        const asked = response.url().replace(server.origin, '');
-        if (response.status() === 404 && asked !== '/favicon.ico') refused.push(asked);
-      });
-      const warnings: string[] = [];
-      page.on('console', (message) => {
-        if (/Unable to layout|overflow/i.test(message.text())) warnings.push(message.text());
-      });
-      await page.exposeFunction('huibianProgress', (count: number) => {
-        watchdog.kick();
-        options.progress?.page?.(count);
-      });
-      watchdog.kick();
-      return await work({
-        page,
-        origin: server.origin,
-        guard: (promise) => guarded(promise, watchdog, options.signal),
-        kick: () => watchdog.kick(),
-        warnings,
-        refused,
-      });
-    } finally {
-      watchdog.stop();
-      await session.close();
+    const estimate = estimatePages(site);
+    let first: RetryableError | undefined;
+    for (;;) {
+      try {
+        return await attempt(server.origin, estimate, options, work);
+      } catch (error) {
+        if (options.signal?.aborted) throw options.signal.reason;
+        if (!(error instanceof RetryableError)) throw error;
+        if (first) throw twiceError(first, error);
+        first = error;
+        options.progress?.retry?.(error.message);
+      }
     }
   } finally {
     await server.close();
   }
 }
 
-/** Fails when nothing has moved for `limit` ms, so a stuck layout ends the build instead of hanging it. */
-class Watchdog {
-  readonly failed: Promise<never>;
-  private timer?: NodeJS.Timeout;
-  private fail!: (error: Error) => void;
-
-  constructor(private readonly limit: number) {
-    this.failed = new Promise<never>((_, reject) => (this.fail = reject));
-    this.failed.catch(() => undefined);
-  }
-
-  kick(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(
-      () => this.fail(new EnvironmentError(`排版 ${Math.round(this.limit / 1000)} 秒没有进展，已停止：请把此书报告给 huibian 的维护者`)),
-      this.limit,
-    );
-  }
-
-  stop(): void {
-    clearTimeout(this.timer);
+/** One run of `work` in a browser of its own, closed (profile and every process) however it ends. */
+async function attempt<T>(origin: string, estimate: number, options: RenderOptions, work: (context: PrintContext) => Promise<T>): Promise<T> {
+  const session = await launchBrowser(options.signal);
+  // A tripped wire kills the browser at once: that ends every pending call into the page,
+  // the unguarded ones too, which a crashed or frozen renderer would otherwise leave hanging.
+  const wire = new Tripwire({idle: IDLE_LIMIT_MS, total: TOTAL_BASE_MS, perPage: PAGE_LIMIT_MS, estimate}, () => void session.close({kill: true}));
+  try {
+    session.browser.on('disconnected', () => {
+      if (!options.signal?.aborted) wire.trip(new RetryableError('浏览器意外退出'));
+    });
+    const page = await session.browser.newPage();
+    page.on('error', () => wire.trip(new RetryableError('浏览器的页面进程崩溃了（常因内存不足，或被别的程序结束）')));
+    page.setDefaultTimeout(0);
+    await page.setRequestInterception(true);
+    const refused: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(`${origin}/`) || request.url().startsWith('data:')) return void request.continue();
+      refused.push(request.url());
+      // Answered empty rather than failed, from here: nothing leaves the machine, and Paged.js
+      // (which re-fetches every stylesheet, @imports included) goes on without it.
+      void request.respond({
+        status: 200,
+        headers: {'access-control-allow-origin': '*'},
+        contentType: request.resourceType() === 'stylesheet' ? 'text/css' : 'text/plain',
+        body: '',
+      });
+    });
+    page.on('response', (response) => {
+      // Chromium asks every site for its icon by itself.
+      const asked = response.url().replace(origin, '');
+      if (response.status() === 404 && asked !== '/favicon.ico') refused.push(asked);
+    });
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (/Unable to layout|overflow/i.test(message.text())) warnings.push(message.text());
+    });
+    await page.exposeFunction('huibianProgress', (count: number) => {
+      wire.pages(count);
+      options.progress?.page?.(count);
+    });
+    return await work({
+      page,
+      origin,
+      guard: (promise) => guarded(promise, wire, options.signal),
+      kick: () => wire.kick(),
+      warnings,
+      refused,
+    });
+  } catch (error) {
+    // Once the wire has tripped, what the work saw (“Target closed”, a protocol error) is only its echo.
+    throw wire.reason ?? error;
+  } finally {
+    wire.stop();
+    await session.close();
   }
 }
 
-function guarded<T>(work: Promise<T>, watchdog: Watchdog, signal: AbortSignal | undefined): Promise<T> {
-  const racers: Array<Promise<T>> = [work, watchdog.failed];
+/** The page count to expect before layout: from the size of the site's HTML documents. */
+function estimatePages(site: Site): number {
+  let chars = 0;
+  for (const [name, content] of site.files) {
+    // A Buffer counts bytes: about three per Han character.
+    if (name.endsWith('.html')) chars += typeof content === 'string' ? content.length : content.length / 3;
+  }
+  return Math.ceil(chars / HTML_CHARS_PER_PAGE);
+}
+
+/** The second failure in a row: the build stops, saying that it tried twice and what to do. */
+function twiceError(first: RetryableError, second: RetryableError): EnvironmentError {
+  const before = first.message === second.message ? '' : `（第一次：${first.message}）`;
+  const slow = first.late || second.late ? '；机器太忙或太慢时，可设置 HUIBIAN_IDLE_TIMEOUT_MS、HUIBIAN_TOTAL_TIMEOUT_MS（毫秒）放宽时限' : '';
+  return new EnvironmentError(
+    `${second.message}，已停止：排版试了两次（第二次用新的浏览器从头排）都没有完成${before}，未写出 PDF：` +
+      `请关闭占用内存或 CPU 的程序后再试${slow}；若总是如此，请把此书报告给 huibian 的维护者`,
+    {cause: second},
+  );
+}
+
+/**
+ * Fails an attempt, once, for what a fresh browser may mend: nothing moved for `idle` ms,
+ * the whole took longer than `total` plus `perPage` for each page (the larger of the estimate
+ * and the pages laid out so far), or the browser crashed (told by {@link trip}).
+ */
+class Tripwire {
+  readonly tripped: Promise<never>;
+  reason?: RetryableError;
+  private idleTimer?: NodeJS.Timeout;
+  private totalTimer?: NodeJS.Timeout;
+  private readonly started = performance.now();
+  private laidOut = 0;
+  private stopped = false;
+  private fail!: (error: Error) => void;
+
+  constructor(
+    private readonly limits: {idle: number; total: number; perPage: number; estimate: number},
+    private readonly onTrip: () => void,
+  ) {
+    this.tripped = new Promise<never>((_, reject) => (this.fail = reject));
+    this.tripped.catch(() => undefined);
+    this.kick();
+    this.armTotal();
+  }
+
+  /** Something moved: the idle time starts again. */
+  kick(): void {
+    if (this.stopped) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.trip(new RetryableError(`排版 ${seconds(this.limits.idle)} 秒没有进展`, true)), this.limits.idle);
+  }
+
+  /** `count` pages are laid out: progress, and maybe a later deadline. */
+  pages(count: number): void {
+    this.kick();
+    if (count > this.laidOut) {
+      this.laidOut = count;
+      this.armTotal();
+    }
+  }
+
+  trip(error: RetryableError): void {
+    if (this.stopped || this.reason) return;
+    this.reason = error;
+    this.stop();
+    this.fail(error);
+    this.onTrip();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.totalTimer);
+  }
+
+  private armTotal(): void {
+    const pages = Math.max(this.limits.estimate, this.laidOut);
+    const limit = this.limits.total + this.limits.perPage * pages;
+    clearTimeout(this.totalTimer);
+    this.totalTimer = setTimeout(
+      () => this.trip(new RetryableError(`排版 ${seconds(limit)} 秒仍未完成（时限按约 ${pages} 页算）`, true)),
+      Math.max(0, this.started + limit - performance.now()),
+    );
+  }
+}
+
+function seconds(ms: number): number {
+  return Math.round(ms / 1000);
+}
+
+function guarded<T>(work: Promise<T>, wire: Tripwire, signal: AbortSignal | undefined): Promise<T> {
+  const racers: Array<Promise<T>> = [work, wire.tripped];
   if (signal) {
     racers.push(
       new Promise<never>((_, reject) => {

@@ -1,0 +1,160 @@
+import {type ChildProcess, spawn, spawnSync} from 'node:child_process';
+import {readdirSync, readFileSync} from 'node:fs';
+import {readdir, readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {describe, it} from 'vitest';
+import {makeBook, smallBook} from '../helpers/book.js';
+import {qpdfCheck} from '../helpers/pdf-tools.js';
+
+// The browser dies or freezes under a running build, as it does when the machine runs out of
+// memory or someone kills it: the build tries once more with a fresh browser and says so, or
+// stops with one clear line; no Chromium process of the build is left behind either way.
+
+const bin = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
+
+/** A `huibian build` running in the background, as users start it. */
+interface Build {
+  child: ChildProcess;
+  stderr(): string;
+  exited: Promise<number | null>;
+}
+
+function startBuild(dir: string, env: NodeJS.ProcessEnv = {}): Build {
+  const child = spawn(process.execPath, [bin, 'build', dir], {env: {...process.env, CI: 'true', ...env}, stdio: ['ignore', 'ignore', 'pipe']});
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {child, stderr: () => stderr, exited};
+}
+
+/** Every process below `pid`, from /proc (threads' children included). */
+function descendants(pid: number): number[] {
+  const children: number[] = [];
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  for (const task of tasks) {
+    try {
+      children.push(...readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+/** The Chromium renderers of the build: processes in its tree started with `--type=renderer`. */
+function renderers(build: Build): number[] {
+  return descendants(build.child.pid!).filter((pid) => {
+    try {
+      // Chromium rewrites its children's command lines: the arguments end up joined by spaces.
+      return /(^|[\s\0])--type=renderer([\s\0]|$)/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Send `signal` to every renderer of the build now; how many got it. */
+function signalRenderers(build: Build, signal: NodeJS.Signals): number {
+  let sent = 0;
+  for (const pid of renderers(build)) {
+    try {
+      process.kill(pid, signal);
+      sent++;
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return sent;
+}
+
+/** How many running processes carry the build's browser profile (named after its pid) in their command line. */
+function browserProcesses(build: Build): number {
+  const marker = `huibian-chromium-${build.child.pid}-`;
+  const list = spawnSync('ps', ['-eo', 'args'], {encoding: 'utf8'}).stdout;
+  return list.split('\n').filter((line) => line.includes(marker) && !line.startsWith('ps ')).length;
+}
+
+async function until(condition: () => boolean, limit: number): Promise<boolean> {
+  const end = Date.now() + limit;
+  while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+  return condition();
+}
+
+/** The layout step has begun `times` times (once per attempt): the browser is up and the work runs. */
+const PAGINATING = '… 分页排版';
+const attemptsBegun = (build: Build) => build.stderr().split(PAGINATING).length - 1;
+
+/** Wait until attempt `n` lays out, give it a moment, and send its renderers `signal`. */
+async function hitAttempt(build: Build, n: number, signal: NodeJS.Signals): Promise<void> {
+  if (!(await until(() => attemptsBegun(build) >= n && renderers(build).length > 0, 60_000))) {
+    throw new Error(`attempt ${n} never ran:\n${build.stderr()}`);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  if (signalRenderers(build, signal) === 0) throw new Error(`attempt ${n} had no renderer left to signal:\n${build.stderr()}`);
+}
+
+// Builds that need no timing of their own run side by side, to keep the file short.
+describe.concurrent('a build whose browser crashes, or that shares its output', () => {
+  it('should retry once with a fresh browser after its renderer is killed, and write a valid PDF', async ({expect}) => {
+    const dir = await makeBook(smallBook());
+    const build = startBuild(dir);
+    await hitAttempt(build, 1, 'SIGKILL');
+    const code = await build.exited;
+    expect(code, build.stderr()).toBe(0);
+    expect(build.stderr()).toMatch(/↻ 浏览器的页面进程崩溃了.*：用新的浏览器从头重排一次\n/);
+    expect(build.stderr().match(/↻/g)).toHaveLength(1);
+    expect(await qpdfCheck(path.join(dir, 'build', 'book.pdf'))).toEqual({ok: true, output: expect.stringContaining('No syntax or stream encoding errors')});
+    expect(await readdir(path.join(dir, 'build'))).toEqual(['book.pdf']);
+    expect(await until(() => browserProcesses(build) === 0, 5_000)).toBe(true);
+  });
+
+  it('should stop with one clear line when the renderer is killed on both attempts, keeping the previous PDF', async ({expect}) => {
+    const previous = Buffer.from('%PDF-1.7 the last good build\n');
+    const dir = await makeBook(smallBook({'build/book.pdf': previous}));
+    const build = startBuild(dir);
+    await hitAttempt(build, 1, 'SIGKILL');
+    await hitAttempt(build, 2, 'SIGKILL');
+    const code = await build.exited;
+    expect(code).toBe(1);
+    const stderr = build.stderr();
+    expect(stderr).toMatch(
+      /\n✖ (浏览器的页面进程崩溃了|浏览器意外退出).*，已停止：排版试了两次（第二次用新的浏览器从头排）都没有完成，未写出 PDF：请关闭占用内存或 CPU 的程序后再试.*上次的 .*book\.pdf 保持原样，未更新\n$/,
+    );
+    expect(stderr).not.toMatch(/内部错误|Target closed|Protocol error|\n\s+at /);
+    expect(await readFile(path.join(dir, 'build', 'book.pdf'))).toEqual(previous);
+    expect(await readdir(path.join(dir, 'build'))).toEqual(['book.pdf']);
+    expect(await until(() => browserProcesses(build) === 0, 5_000)).toBe(true);
+  });
+
+  it('should let two builds of the same book into the same file both finish, leaving one valid PDF', async ({expect}) => {
+    const dir = await makeBook(smallBook());
+    const builds = [startBuild(dir), startBuild(dir)];
+    const codes = await Promise.all(builds.map((build) => build.exited));
+    expect(codes, builds.map((build) => build.stderr()).join('\n')).toEqual([0, 0]);
+    expect(await qpdfCheck(path.join(dir, 'build', 'book.pdf'))).toEqual({ok: true, output: expect.stringContaining('No syntax or stream encoding errors')});
+    expect(await readdir(path.join(dir, 'build'))).toEqual(['book.pdf']);
+  });
+});
+
+// Alone: its idle limit must stay above the quiet stretches of a normal layout, which other builds running beside it would lengthen.
+describe('a build whose browser freezes', () => {
+  it('should give up a frozen renderer after the idle time and succeed on the retry', async ({expect}) => {
+    const dir = await makeBook(smallBook());
+    // Well above the longest quiet stretch of a normal layout of this book on a busy machine (7 s seen).
+    const build = startBuild(dir, {HUIBIAN_IDLE_TIMEOUT_MS: '12000'});
+    await hitAttempt(build, 1, 'SIGSTOP');
+    const code = await build.exited;
+    expect(code, build.stderr()).toBe(0);
+    expect(build.stderr()).toMatch(/↻ 排版 12 秒没有进展：用新的浏览器从头重排一次\n/);
+    expect(await qpdfCheck(path.join(dir, 'build', 'book.pdf'))).toEqual({ok: true, output: expect.stringContaining('No syntax or stream encoding errors')});
+    // The frozen processes were killed, not left stopped.
+    expect(await until(() => browserProcesses(build) === 0, 5_000)).toBe(true);
+  });
+});
