@@ -9,6 +9,7 @@
  *   book                   compiles manuscripts into the book model
  *   render                 book model → HTML, PDF, EPUB
  *   lint                   checks of the input that need what the layers below know (fonts, images)
+ *   import                 other people's files (.txt, web pages, .docx) → manuscripts
  *   impose                 finished PDF → booklet, press PDF (PDF in, PDF out)
  *   build.ts               the core: one book folder → one output
  *   cli                    the command line
@@ -25,6 +26,7 @@ const LAYERS = [
   ['book'],
   ['render'],
   ['lint'],
+  ['import'],
   ['impose'],
   ['build.ts', 'build-options.ts', 'progress.ts'],
   ['cli'],

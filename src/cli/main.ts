@@ -25,6 +25,8 @@ const USAGE = `用法：huibian <命令> [选项]
       --calibration       只印一张校准页，先试打印机
       --allow-missing-images  找不到或损坏的图片只警告，在书中标出“缺图”（默认是错误）
   check [书的文件夹] [--fix]   检查 book.yaml 和稿件，不生成文件；--fix 自动修正标点等
+  import 文件或文件夹… [--to manuscripts/] [--part 部分] [--force]
+                      把 .txt、网页 .html 和 Word .docx 转为稿件（huibian import --help 详见）
 
   -h, --help           显示本帮助
   -v, --version        显示版本`;
@@ -33,6 +35,7 @@ const USAGE = `用法：huibian <命令> [选项]
 const COMMANDS: Record<string, () => Promise<{run(argv: string[], signal: AbortSignal): Promise<void>}>> = {
   build: () => import('./build-command.js'),
   check: () => import('./check-command.js'),
+  import: () => import('./import-command.js'),
 };
 
 async function main(argv: string[]): Promise<void> {

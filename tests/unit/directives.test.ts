@@ -31,6 +31,11 @@ describe('directives', () => {
     expect(html).toBe('<p><span class="tcy">2025</span>年</p>');
   });
 
+  it('should set the second line of a two-line heading with ::subheading', async () => {
+    const {html} = await md('## 学深悟透\n\n::subheading[把稳思想之舵]\n\n正文。');
+    expect(html).toContain('<p class="subheading">把稳思想之舵</p>');
+  });
+
   it('should put an unknown directive back as its text (then normalized), with a warning', async () => {
     const {html, file} = await md('例如:abc[注]{x=1}和:def就是这样。');
     expect(html).toBe('<p>例如：abc[注]{x=1}和：def就是这样。</p>');

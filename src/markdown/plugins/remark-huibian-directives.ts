@@ -8,14 +8,16 @@ import {emphasisRuns, rubyElement} from '../../typography/ruby.js';
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 
 /** What each directive is for, for the message about an unknown one. */
-const KNOWN = '`:ruby[汉字]{rt="hàn zì"}`（注音）、`:dots[重点]`（着重号）、`:tcy[2025]`（竖排时横放）';
+const KNOWN = '`:ruby[汉字]{rt="hàn zì"}`（注音）、`:dots[重点]`（着重号）、`:tcy[2025]`（竖排时横放）、`::subheading[副题]`（小标题的副题）';
 
 /**
  * The Markdown syntax huibian adds through directives (remark-directive):
  *
  * - `:ruby[汉字]{rt="hàn zì"}` — ruby / pinyin, per character when the syllables match;
  * - `:dots[要点]` — emphasis dots (着重号) under the text, right of it in vertical books;
- * - `:tcy[2025]` — set a run upright in one em in vertical books (縦中横), whatever its length.
+ * - `:tcy[2025]` — set a run upright in one em in vertical books (縦中横), whatever its length;
+ * - `::subheading[把稳思想之舵]` — the second line of a two-line section heading (news copy's
+ *   `学深悟透` / `把稳思想之舵`), set under the heading and kept with it.
  *
  * Any other `:name[…]` (`例如:abc` in running text parses as one) is put back as the text it
  * was, with a warning, so no text is ever lost to the syntax.
@@ -64,6 +66,11 @@ export default function remarkHuibianDirectives() {
       if (directive.name === 'tcy' && directive.type === 'textDirective') {
         data.hName = 'span';
         data.hProperties = {className: ['tcy']};
+        return undefined;
+      }
+      if (directive.name === 'subheading' && directive.type === 'leafDirective') {
+        data.hName = 'p';
+        data.hProperties = {className: ['subheading']};
         return undefined;
       }
       if (!parent || index === undefined) return undefined;

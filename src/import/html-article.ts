@@ -1,0 +1,221 @@
+import type {Element, ElementContent, Root} from 'hast';
+import {fromHtml} from 'hast-util-from-html';
+import {select, selectAll} from 'hast-util-select';
+import {toString as textOf} from 'hast-util-to-string';
+import {type ArticleDraft, type DraftBlock, noteCall} from './draft.js';
+import {bylineOf, dateOf, isTitleLike, sourceOf} from './text-article.js';
+
+/** Page furniture around an article: navigation, sharing, comments, QR codes, footers. */
+const FURNITURE =
+  /nav|menu|breadcrumb|crumb|share|comment|footer|header|sidebar|related|recommend|toolbar|qr_?code|reward|like|praise|copyright|advert|banner/i;
+/** Lines that are a page's buttons or calls to act, not the article (WeChat's 阅读原文, 点赞 …). */
+const BOILERPLATE =
+  /^(?:阅读原文|点击(?:上方|下方|蓝字).{0,12}|长按(?:识别)?二维码.{0,12}|扫码关注.{0,12}|分享|点赞|在看|收藏|转发|赞赏|写留言|留言|打印本页|关闭窗口|返回顶部|上一篇.*|下一篇.*|【(?:打印|关闭)】.*)$/;
+const BLOCKS = new Set(['p', 'div', 'section', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'figure', 'pre']);
+
+/**
+ * Read the article out of a web page: a saved WeChat article (`#js_content`, `#activity-name`,
+ * `#js_name`, `publish_time`), a news site's page, or mammoth's HTML of a Word file. The body
+ * is the element with the most prose in its paragraphs; page furniture and buttons are left
+ * out (and listed); headings, paragraphs, images with their ▲ captions, lists and tables stay.
+ */
+export function htmlArticle(html: string, fallbackTitle: string): ArticleDraft {
+  const tree = fromHtml(html);
+  const meta = (key: string) => select(`meta[name="${key}"], meta[property="${key}"]`, tree)?.properties.content as string | undefined;
+  const body = select('#js_content', tree) ?? select('article', tree) ?? proseRoot(tree);
+  const draft: ArticleDraft = {title: fallbackTitle, blocks: [], dropped: []};
+
+  const heading = select('#activity-name', tree) ?? select('h1', tree);
+  const title = clean(heading ? textOf(heading) : '') || meta('og:title') || clean(textOf(select('title', tree) ?? emptyRoot())).split(/\s*[-_|｜]\s*/)[0];
+  if (title) draft.title = title;
+  const author = meta('author') || clean(textOf(select('#js_author_name', tree) ?? emptyRoot()));
+  if (author) draft.author = author;
+  const account = clean(textOf(select('#js_name', tree) ?? emptyRoot())) || meta('og:site_name');
+  if (account) draft.source = account;
+  const date = publishedDate(html, meta('article:published_time') ?? clean(textOf(select('#publish_time', tree) ?? emptyRoot())));
+  if (date) draft.date = date;
+
+  if (body) {
+    for (const node of selectAll('script, style, noscript, nav, header, footer, aside, form, button, iframe', body)) node.children = [];
+    draft.blocks = blocksOf(body, draft.dropped);
+  }
+  // The title printed again as the body's first line; with no title anywhere else, a short first line is it.
+  const first = draft.blocks[0];
+  const untitled = draft.title === fallbackTitle && first?.kind === 'paragraph' && isTitleLike(first.text) && draft.blocks.length > 1;
+  if (untitled) draft.title = first.text;
+  if (first && (first.kind === 'heading' || first.kind === 'paragraph') && first.text === draft.title) draft.blocks.shift();
+  const subtitle = select('.subtitle', body ?? tree);
+  if (subtitle && !draft.subtitle) {
+    draft.subtitle = clean(textOf(subtitle));
+    draft.blocks = draft.blocks.filter((b) => !(b.kind === 'paragraph' && b.text === draft.subtitle));
+  }
+  // A byline or a source line inside the body itself becomes front matter, as in plain text.
+  const paragraphs = draft.blocks.flatMap((b, index) => (b.kind === 'paragraph' ? [{index, text: b.text}] : []));
+  const byline = paragraphs.slice(0, 3).find((p) => bylineOf(p.text));
+  const source = paragraphs.at(-1) && sourceOf(paragraphs.at(-1)!.text) ? paragraphs.at(-1) : undefined;
+  if (source) draft.source = sourceOf(source.text);
+  if (byline) {
+    draft.author ??= bylineOf(byline.text);
+    draft.date ??= dateOf(byline.text);
+  }
+  for (const found of [source, byline].filter((p) => p !== undefined).sort((a, b) => b.index - a.index)) {
+    draft.dropped.push(found.text);
+    draft.blocks.splice(found.index, 1);
+  }
+  return draft;
+}
+
+function emptyRoot(): Root {
+  return {type: 'root', children: []};
+}
+
+function clean(text: string): string {
+  return text.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+}
+
+/** The element whose own paragraphs hold the most Han characters: the article, on most pages. */
+function proseRoot(tree: Root): Element | undefined {
+  let best: Element | undefined;
+  let bestScore = 0;
+  for (const element of selectAll('div, section, td, main, body', tree)) {
+    if (isFurniture(element)) continue;
+    let score = 0;
+    for (const child of element.children) {
+      if (child.type === 'element' && (child.tagName === 'p' || child.tagName === 'br' || child.tagName === 'div'))
+        score += (textOf(child).match(/\p{Script=Han}/gu) ?? []).length;
+      if (child.type === 'text') score += (child.value.match(/\p{Script=Han}/gu) ?? []).length;
+    }
+    if (score > bestScore) {
+      best = element;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function isFurniture(element: Element): boolean {
+  const names = [element.properties.id, element.properties.className].flat().filter(Boolean).join(' ');
+  return FURNITURE.test(names);
+}
+
+/** The date a page says it was published: its metadata, WeChat's `var ct = "1577836800"`, or a shown date. */
+function publishedDate(html: string, shown: string | undefined): string | undefined {
+  const written = /(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/.exec(shown ?? '');
+  if (written) return `${written[1]}-${written[2]!.padStart(2, '0')}-${written[3]!.padStart(2, '0')}`;
+  const stamp = /var\s+ct\s*=\s*"(\d{9,10})"/.exec(html);
+  // WeChat's timestamp is in seconds; the date is China's (UTC+8).
+  if (stamp) return new Date((Number(stamp[1]) + 8 * 3600) * 1000).toISOString().slice(0, 10);
+  return undefined;
+}
+
+/** The article's blocks in reading order; inline runs gathered into paragraphs. */
+function blocksOf(root: Element, dropped: string[]): DraftBlock[] {
+  const blocks: DraftBlock[] = [];
+  let line = '';
+  const flush = () => {
+    const text = clean(line);
+    line = '';
+    if (!text) return;
+    if (BOILERPLATE.test(text)) {
+      dropped.push(text);
+      return;
+    }
+    const previous = blocks.at(-1);
+    // `▲…` right after a picture is its caption.
+    if (/^[▲△]/.test(text) && previous?.kind === 'image' && !previous.caption) {
+      previous.caption = text.replace(/^[▲△]\s*/, '');
+      return;
+    }
+    blocks.push({kind: 'paragraph', text});
+  };
+  const walk = (nodes: ElementContent[], holder: Element) => {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        line += node.value;
+        continue;
+      }
+      if (node.type !== 'element') continue;
+      if (isFurniture(node) && node !== root) {
+        const text = clean(textOf(node));
+        if (text) dropped.push(text.slice(0, 60));
+        continue;
+      }
+      const tag = node.tagName;
+      // Word's notes as mammoth writes them: a call `<a href="#footnote-1">`, the note an
+      // `<li id="footnote-1">` with a link back.
+      const href = String(node.properties.href ?? '');
+      const note = /^#(?:foot|end)note-(\d+)$/.exec(href);
+      if (tag === 'a' && note) {
+        line += noteCall(Number(note[1]));
+        continue;
+      }
+      if (tag === 'a' && /^#(?:foot|end)note-ref-\d+$/.test(href)) continue;
+      const noteId = /^(?:foot|end)note-(\d+)$/.exec(String(node.properties.id ?? ''));
+      if (tag === 'li' && noteId) {
+        flush();
+        const text = clean(textOf({type: 'root', children: node.children.map((c) => withoutBackLinks(c))}));
+        blocks.push({kind: 'note', number: Number(noteId[1]), text});
+        continue;
+      }
+      if (tag === 'li' && !node.children.some((c) => c.type === 'element' && BLOCKS.has(c.tagName) && c.tagName !== 'p')) {
+        flush();
+        const text = clean(textOf(node));
+        if (text) blocks.push({kind: 'item', ordered: holder.tagName === 'ol', text});
+        continue;
+      }
+      if (tag === 'br') {
+        flush();
+        continue;
+      }
+      if (tag === 'img') {
+        const src = String(node.properties.dataSrc ?? node.properties.src ?? '');
+        flush();
+        if (src) blocks.push({kind: 'image', src, ...(node.properties.alt ? {caption: clean(String(node.properties.alt))} : {})});
+        continue;
+      }
+      if (/^h[1-6]$/.test(tag)) {
+        flush();
+        const text = clean(textOf(node));
+        if (text) blocks.push({kind: 'heading', text});
+        continue;
+      }
+      if (tag === 'table') {
+        flush();
+        blocks.push({kind: 'markdown', text: tableMarkdown(node)});
+        continue;
+      }
+      if (tag === 'figcaption') {
+        flush();
+        const previous = blocks.at(-1);
+        const text = clean(textOf(node)).replace(/^[▲△]\s*/, '');
+        if (previous?.kind === 'image' && text) previous.caption = text;
+        else if (text) blocks.push({kind: 'paragraph', text});
+        continue;
+      }
+      const block = BLOCKS.has(tag);
+      if (block) flush();
+      walk(node.children, node);
+      if (block) flush();
+    }
+  };
+  walk(root.children, root);
+  flush();
+  return blocks;
+}
+
+function withoutBackLinks(node: ElementContent): ElementContent {
+  if (node.type !== 'element') return node;
+  return {
+    ...node,
+    children: node.children.filter((c) => !(c.type === 'element' && /^#(?:foot|end)note-ref-/.test(String(c.properties.href ?? '')))).map(withoutBackLinks),
+  };
+}
+
+/** A table as GFM: cells' text, pipes escaped, the first row as the head. */
+function tableMarkdown(table: Element): string {
+  const rows = selectAll('tr', table).map((row) => selectAll('th, td', row).map((cell) => clean(textOf(cell)).replace(/\|/g, '\\|')));
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  const line = (cells: string[]) => `| ${Array.from({length: width}, (_, i) => cells[i] ?? '').join(' | ')} |`;
+  const [head = [], ...rest] = rows;
+  return [line(head), line(Array.from({length: width}, () => '---')), ...rest.map(line)].join('\n');
+}
