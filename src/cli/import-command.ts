@@ -72,6 +72,9 @@ export function reportLine(done: Imported): string {
   parts.push(`${paragraphs} 段${headings ? `、${headings} 个小标题` : ''}${done.images ? `、${done.images} 张图` : ''}`);
   if (done.remoteImages.length > 0) parts.push(`${done.remoteImages.length} 张网上的图片未下载，已标“缺图”`);
   const left = draft.dropped.filter((line) => !line.includes(draft.author?.split('、')[0] ?? '\u0000') && !line.includes(draft.source ?? '\u0000'));
-  if (left.length > 0) parts.push(`删去 ${left.map((line) => `“${line.slice(0, 20)}”`).join('、')}`);
+  if (left.length > 0) {
+    const named = left.slice(0, 3).map((line) => `“${[...line].slice(0, 20).join('')}${[...line].length > 20 ? '…' : ''}”`);
+    parts.push(`删去 ${named.join('、')}${left.length > 3 ? ` 等 ${left.length} 处` : ''}`);
+  }
   return `${done.from} → ${done.out}（${parts.filter(Boolean).join('；')}）`;
 }

@@ -93,9 +93,17 @@ function proseRoot(tree: Root): Element | undefined {
   return best;
 }
 
+/**
+ * Page furniture: named so (`class="share"`, `id="footer"`) and holding little prose or mostly
+ * links. A name alone is not enough: a handbook's section may well be `id="copyright"`.
+ */
 function isFurniture(element: Element): boolean {
   const names = [element.properties.id, element.properties.className].flat().filter(Boolean).join(' ');
-  return FURNITURE.test(names);
+  if (!FURNITURE.test(names)) return false;
+  const text = textOf(element);
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const linked = selectAll('a', element).reduce((n, a) => n + textOf(a).length, 0);
+  return han < 200 || linked > text.replace(/\s+/g, '').length * 0.5;
 }
 
 /** The date a page says it was published: its metadata, WeChat's `var ct = "1577836800"`, or a shown date. */
@@ -137,7 +145,7 @@ function blocksOf(root: Element, dropped: string[]): DraftBlock[] {
       if (node.type !== 'element') continue;
       if (isFurniture(node) && node !== root) {
         const text = clean(textOf(node));
-        if (text) dropped.push(text.slice(0, 60));
+        if (text) dropped.push(text);
         continue;
       }
       const tag = node.tagName;
@@ -177,6 +185,13 @@ function blocksOf(root: Element, dropped: string[]): DraftBlock[] {
         flush();
         const text = clean(textOf(node));
         if (text) blocks.push({kind: 'heading', text});
+        continue;
+      }
+      if (tag === 'pre') {
+        flush();
+        const code = textOf(node).replace(/^\n|\s+$/g, '');
+        const fence = '`'.repeat(Math.max(3, ...(code.match(/`+/g) ?? []).map((run) => run.length + 1)));
+        if (code) blocks.push({kind: 'markdown', text: `${fence}\n${code}\n${fence}`});
         continue;
       }
       if (tag === 'table') {
