@@ -58,7 +58,7 @@ export async function buildBook(options: BuildOptions, {progress, signal}: {prog
   progress?.detail(`${book.parts.length} 个部分`);
   if (scriptOf(book.meta.language) === 'tc') toTraditional(book);
   await checkFontCoverage(book, files);
-  files.push(...(await templateReferenceWarnings(book.dir)));
+  files.push(...(await templateReferenceWarnings(book.dir, book.styles)));
   signal?.throwIfAborted();
 
   if (options.format === 'html') {

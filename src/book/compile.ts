@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs';
 import path from 'node:path';
 import type {VFile} from 'vfile';
 import type {LoadedConfig} from '../config/load.js';
@@ -66,9 +67,35 @@ export async function compileBook(
   const {front, parts} = arrange(loaded, processed, list.ordered);
   if (hasFatal(files)) throw new InputError(files);
 
-  const book: Book = {meta: metaOf(config), front, parts, assets: collectAssets(processed.map((p) => p.file)), dir: bookDir};
+  const book: Book = {
+    meta: metaOf(config),
+    front,
+    parts,
+    assets: collectAssets(processed.map((p) => p.file)),
+    styles: bookStyles(loaded),
+    dir: bookDir,
+  };
+  if (hasFatal([loaded.file])) throw new InputError([loaded.file]);
   numberArticles(book);
   return {book, files};
+}
+
+/**
+ * The book's own stylesheets in cascade order: `templates/custom.css` when there is one, then
+ * those book.yaml lists (a missing one is an error at its place in book.yaml).
+ */
+function bookStyles(loaded: LoadedConfig): string[] {
+  const custom = path.join(loaded.bookDir, 'templates', 'custom.css');
+  const styles = existsSync(custom) ? [custom] : [];
+  loaded.config.styles.forEach((name, index) => {
+    const file = path.resolve(loaded.bookDir, name);
+    if (path.relative(loaded.bookDir, file).startsWith('..')) {
+      error(loaded.file, `样式文件 ${name} 在书的文件夹之外：请把它放进书的文件夹`, loaded.placed.placeOf(['styles', index]), 'styles');
+    } else if (!existsSync(file)) {
+      error(loaded.file, `找不到样式文件 ${name}（相对于书的文件夹）`, loaded.placed.placeOf(['styles', index]), 'styles');
+    } else if (!styles.includes(file)) styles.push(file);
+  });
+  return styles;
 }
 
 /** The book's metadata from `book.yaml`, printed text normalized as manuscripts are (rule 23). */

@@ -5,6 +5,34 @@ import {formatMessages} from '../report/messages.js';
 import {parseBuildOptions} from './build-args.js';
 import {Progress} from './progress.js';
 
+export const USAGE = `用法：huibian build [书的文件夹] [选项]
+
+生成 PDF（默认）、EPUB、HTML 或小册子；文件夹默认为当前文件夹。
+
+  --format pdf|epub|html|booklet   输出格式（默认 pdf）
+  --out 文件               输出到这里（默认 书的文件夹/build/book.pdf、book.epub、build/html/）
+  --writing-mode horizontal|vertical   横排或竖排（默认按 book.yaml）
+  --to zh-Hant|zh-TW|zh-HK   转为繁体中文
+  --allow-missing-images   找不到或损坏的图片只警告，书中标出“缺图”（默认是错误）
+PDF 交印厂：
+  --press                  出血、裁切框（TrimBox/BleedBox），去掉链接
+  --bleed 毫米             出血宽度（默认 3）
+  --marks                  画裁切线
+  --pdfx gray|cmyk         转为 PDF/X-1a（需要 Ghostscript）
+小册子（--format booklet，骑马钉）：
+  --select 部分,标签,文件   只收这些稿件（默认全部）
+  --title 标题             小册子封面上的标题
+  --sheet A4|A3            纸张（默认能并排放两页的最小纸）
+  --binding left|right     装订边（竖排默认 right）
+  --signature 页数         每帖页数（4 的倍数）
+  --duplex short|long      双面打印的翻转方式（默认 short）
+  --creep 毫米             每张纸向书脊的偏移（纸厚）
+  --calibration            只印一张校准页，先试打印机
+
+例：huibian build . --format pdf --writing-mode vertical
+    huibian build 年鉴 --press --pdfx cmyk --out 印厂.pdf
+    huibian build . --format booklet --select 学习资料 --title 学习材料`;
+
 /** `huibian build`: options → build with progress → warnings and the output path. */
 export async function run(argv: string[], signal: AbortSignal): Promise<void> {
   const options = parseBuildOptions(argv);

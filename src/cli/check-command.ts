@@ -10,6 +10,14 @@ import {checkFontCoverage} from '../lint/font-coverage.js';
 import {formatMessages} from '../report/messages.js';
 import {UsageError} from '../report/messages.js';
 
+export const USAGE = `用法：huibian check [书的文件夹] [--fix]
+
+检查 book.yaml 和所有稿件（标点、引号、括号、图片、字体覆盖），不生成文件；有问题时退出码为 1。
+
+  --fix    自动修正能安全修正的问题（半角逗号、引号、空格等），直接改稿件
+
+例：huibian check . --fix`;
+
 /**
  * `huibian check [BOOK_DIR] [--fix]`: read and lint everything, write nothing (but with
  * `--fix`, the safe typographic fixes into the manuscripts). Exits 1 while problems remain.

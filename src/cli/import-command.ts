@@ -4,7 +4,7 @@ import {IMPORTABLE, type Imported, importFile} from '../import/import-file.js';
 import {UsageError} from '../report/messages.js';
 import {parseCommandLine} from './parse.js';
 
-export const IMPORT_USAGE = `用法：huibian import 文件或文件夹… [--to manuscripts/] [--part 部分] [--force]
+export const USAGE = `用法：huibian import 文件或文件夹… [--to manuscripts/] [--part 部分] [--force]
 
 把 .txt（UTF-8、UTF-16、GBK/GB18030、Big5，自动识别）、网页 .html/.htm（含保存的微信文章）
 和 Word .docx 转为稿件（Markdown，带标题、作者、日期、来源），图片存在稿件旁。
@@ -25,13 +25,8 @@ export async function run(argv: string[]): Promise<void> {
     to: {type: 'string', default: 'manuscripts'},
     part: {type: 'string'},
     force: {type: 'boolean', default: false},
-    help: {type: 'boolean', short: 'h', default: false},
   });
-  if (parsed.values.help) {
-    process.stdout.write(`${IMPORT_USAGE}\n`);
-    return;
-  }
-  if (parsed.positionals.length === 0) throw new UsageError(`没有给出要导入的文件\n${IMPORT_USAGE}`);
+  if (parsed.positionals.length === 0) throw new UsageError(`没有给出要导入的文件\n${USAGE}`);
   const files: string[] = [];
   for (const given of parsed.positionals) {
     const info = await stat(given).catch(() => undefined);

@@ -33,6 +33,8 @@ export const bookConfigSchema = z.strictObject({
   parts: z.array(part).optional(),
   articleStart: z.enum(['page', 'recto', 'continue']).default('page'),
   folio: z.enum(['arabic', 'chinese']).default('arabic'),
+  /** The book's own stylesheets, loaded after huibian's (and after templates/custom.css) in every output. */
+  styles: z.array(z.string().regex(/\.css$/i, '应为 .css 文件')).default([]),
   epub: z
     .strictObject({
       /** A fixed identifier (ISBN, URN); by default one is derived from title, author and year. */

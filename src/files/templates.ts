@@ -16,6 +16,11 @@ export async function readTemplate(bookDir: string, name: string): Promise<strin
   return file.startsWith(BUILTIN_TEMPLATES) ? css : withoutOutsideReferences(css);
 }
 
+/** One of the book's own stylesheets (`templates/custom.css`, book.yaml's `styles`), without its outside references. */
+export async function readBookStylesheet(file: string): Promise<string> {
+  return withoutOutsideReferences(await readFile(file, 'utf8'));
+}
+
 /** Where a stylesheet reaches for a file: an `@import` rule or a `url()` other than `data:`. */
 export interface OutsideReference {
   /** Offset in the CSS, and the text to take out. */

@@ -4,16 +4,19 @@ import {VFile} from 'vfile';
 import {outsideReferences} from '../files/templates.js';
 
 /**
- * The book's own templates, each reference to a file outside them reported where it stands:
+ * The book's own templates and stylesheets, each reference to a file outside them reported where it stands:
  * huibian takes them out of every output (see {@link outsideReferences}), and says so on
  * every build so that a designer knows why a background or an imported sheet is missing.
  */
-export async function templateReferenceWarnings(bookDir: string): Promise<VFile[]> {
+export async function templateReferenceWarnings(bookDir: string, styles: string[] = []): Promise<VFile[]> {
   const folder = path.join(bookDir, 'templates');
   const names = await readdir(folder).catch(() => [] as string[]);
+  const templates = names
+    .filter((n) => n.endsWith('.css'))
+    .sort()
+    .map((n) => path.join(folder, n));
   const files: VFile[] = [];
-  for (const name of names.filter((n) => n.endsWith('.css')).sort()) {
-    const filePath = path.join(folder, name);
+  for (const filePath of [...new Set([...templates, ...styles])]) {
     const css = await readFile(filePath, 'utf8');
     const file = new VFile({path: filePath, value: css});
     for (const ref of outsideReferences(css)) {

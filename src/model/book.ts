@@ -81,6 +81,8 @@ export interface Book {
   parts: Part[];
   /** Every image used, once each. */
   assets: Asset[];
+  /** The book's own stylesheets (absolute paths): templates/custom.css, then book.yaml's `styles`, in cascade order. */
+  styles: string[];
   /** Absolute path of the book folder. */
   dir: string;
 }

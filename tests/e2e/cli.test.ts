@@ -11,6 +11,40 @@ describe('huibian command', () => {
     const result = await huibian(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('huibian <命令>');
+    // Every command explains every option it takes, with an example.
+    for (const [command, options] of [
+      [
+        'build',
+        [
+          '--format',
+          '--out',
+          '--writing-mode',
+          '--to',
+          '--allow-missing-images',
+          '--press',
+          '--bleed',
+          '--marks',
+          '--pdfx',
+          '--select',
+          '--title',
+          '--sheet',
+          '--binding',
+          '--signature',
+          '--duplex',
+          '--creep',
+          '--calibration',
+        ],
+      ],
+      ['check', ['--fix']],
+      ['import', ['--to', '--part', '--force']],
+      ['new', ['--title']],
+    ] as const) {
+      const help = await huibian([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`用法：huibian ${command}`);
+      expect(help.stdout).toContain(`例：huibian ${command}`);
+      for (const option of options) expect(help.stdout, `${command} ${option}`).toContain(option);
+    }
   });
 
   it('should exit 2 on an unknown command or option', async () => {

@@ -2,7 +2,8 @@ import {readFile} from 'node:fs/promises';
 import type {ElementContent, Root} from 'hast';
 import {EPub} from 'epub-gen-memory';
 import type {Book} from '../../model/book.js';
-import {readTemplate} from '../../files/templates.js';
+import {readBookStylesheet, readTemplate} from '../../files/templates.js';
+import {DESIGN_KNOBS} from '../shared/book-css.js';
 import {scriptOf} from '../shared/fonts.js';
 import {adaptTree} from '../shared/adapt.js';
 import {labelsFor} from '../shared/labels.js';
@@ -121,7 +122,9 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   for (const asset of book.assets) {
     files.push({href: asset.url, id: `img-${asset.url.replace(/\W/g, '-')}`, mediaType: asset.mediaType, content: await readFile(asset.path)});
   }
-  const css = [await readTemplate(book.dir, 'print.css'), await readTemplate(book.dir, 'epub.css')];
+  // The design knobs first: print.css and a book's custom.css read and set them.
+  const css = [`:root {${DESIGN_KNOBS}\n}`, await readTemplate(book.dir, 'print.css'), await readTemplate(book.dir, 'epub.css')];
+  for (const file of book.styles) css.push(await readBookStylesheet(file));
   if (options.embedFonts) {
     const text = files
       .filter((f) => typeof f.content === 'string')

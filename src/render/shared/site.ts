@@ -1,5 +1,6 @@
 import type {Book} from '../../model/book.js';
-import {readTemplate} from '../../files/templates.js';
+import path from 'node:path';
+import {readBookStylesheet, readTemplate} from '../../files/templates.js';
 import {fontSheet, scriptOf} from './fonts.js';
 import {bookStylesheet} from './book-css.js';
 import {loadSvgs} from './inline-svg.js';
@@ -42,14 +43,20 @@ export async function siteFiles(book: Book, kind: DocumentKind): Promise<Site> {
   const fonts = await fontSheet(scriptOf(book.meta.language));
   const files = new Map<string, string | Buffer>([['fonts.css', fonts.css], ['book.css', bookStylesheet(book.meta)], ...((await kind.files?.()) ?? [])]);
   for (const name of kind.stylesheets.filter((n) => !files.has(n))) files.set(name, await readTemplate(book.dir, name));
+  for (const [i, name] of bookStyleNames(book).entries()) files.set(name, await readBookStylesheet(book.styles[i]!));
   return {files, links: new Map(book.assets.map((a) => [a.url, a.path])), mounts: fonts.mounts};
+}
+
+/** The book's own stylesheets as a site serves them (`styles/1-custom.css` …), linked after huibian's. */
+export function bookStyleNames(book: Book): string[] {
+  return book.styles.map((file, i) => `styles/${i + 1}-${path.basename(file)}`);
 }
 
 /** The options of {@link printDocument} that depend on the kind: what it links, where notes go, how spacing is done. */
 export async function documentLinks(book: Book, kind: DocumentKind): Promise<Pick<PrintOptions, 'stylesheets' | 'scripts' | 'svgs' | 'spacing' | 'notes'>> {
   return {
     notes: kind.notes,
-    stylesheets: kind.stylesheets,
+    stylesheets: [...kind.stylesheets, ...bookStyleNames(book)],
     scripts: kind.scripts,
     svgs: await loadSvgs(book.assets, book.meta.language),
     spacing: kind.spacing,

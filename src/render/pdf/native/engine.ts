@@ -4,7 +4,7 @@ import {type Article, articlesOf, type Book} from '../../../model/book.js';
 import {EnvironmentError} from '../../../report/messages.js';
 import {BODY_FAMILY, coveredBy, fontSheet, scriptOf, unicodeRanges} from '../../shared/fonts.js';
 import {printDocument} from '../../shared/print-document.js';
-import {BASE_STYLESHEETS, documentLinks, siteFiles} from '../../shared/site.js';
+import {BASE_STYLESHEETS, bookStyleNames, documentLinks, siteFiles} from '../../shared/site.js';
 import type {PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {folioText, romanFolio} from '../folios.js';
 import {addLineStats, type LineStats, setLinesInPage} from '../line-pass.js';
@@ -74,7 +74,7 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
     const anchors: Record<string, number> = {toc: frontPage(frontStarts.get('toc')!)};
     for (const [id, page] of bodyStarts) anchors[id] = bodyStart + bodyPage(page);
     const sheets = sheetsOf(book, {pageCount: whole.getPageCount(), bodyStart, anchors, bodyBlanks: bodyBlanks.map((at, i) => bodyStart + at + i), padded});
-    site.files.set('running-heads.html', runningHeadsDocument(book.meta, sheets, ['fonts.css', 'book.css', 'running-heads.css']));
+    site.files.set('running-heads.html', runningHeadsDocument(book.meta, sheets, ['fonts.css', 'book.css', 'running-heads.css', ...bookStyleNames(book)]));
     const {pdf: overlay} = await printPart(context, book, 'running-heads.html', []);
     const stamps = await whole.embedPages(overlay.getPages().slice(0, sheets.length));
     whole.getPages().forEach((page, i) => {
