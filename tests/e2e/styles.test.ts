@@ -41,23 +41,18 @@ describe('a book’s own styles', () => {
         'book.yaml': `title: 样式测试\nwritingMode: ${mode}\nstyles:\n  - look/extra.css\n`,
         'manuscripts/a.md': manuscript({title: '民生实事'}, PROSE),
       };
-      const plain = await makeBook({...files, 'look/extra.css': ''});
-      const styled = await makeBook({
+      // Without them the body is 10.5 pt Noto Serif (--body-size, --body-font defaults).
+      const dir = await makeBook({
         ...files,
         'templates/custom.css': ':root { --body-size: 14pt; }',
         'look/extra.css': '.article-body { font-family: var(--font-kai); }',
       });
-      for (const dir of [plain, styled]) {
-        const result = await huibian(['build', dir]);
-        expect(result.code, result.stderr).toBe(0);
-      }
-      const [before, after] = [path.join(plain, 'build', 'book.pdf'), path.join(styled, 'build', 'book.pdf')];
-      expect(await bodyEm(before, mode)).toBeCloseTo(10.5, 0);
-      expect(await bodyEm(after, mode)).toBeCloseTo(14, 0);
-      // The listed stylesheet comes last: the body is in kai (LXGW WenKai), which the plain book does not use.
-      const kai = async (pdf: string) => (await fonts(pdf)).some((font) => /WenKai/i.test(font.name));
-      expect(await kai(before)).toBe(false);
-      expect(await kai(after)).toBe(true);
+      const result = await huibian(['build', dir]);
+      expect(result.code, result.stderr).toBe(0);
+      const pdf = path.join(dir, 'build', 'book.pdf');
+      expect(await bodyEm(pdf, mode)).toBeCloseTo(14, 0);
+      // The listed stylesheet comes last: the body is in kai (LXGW WenKai), which nothing else in this book uses.
+      expect((await fonts(pdf)).some((font) => /WenKai/i.test(font.name))).toBe(true);
     });
   }
 

@@ -119,12 +119,27 @@ async function attempt<T>(origin: string, estimate: number, options: RenderOptio
       refused,
     });
   } catch (error) {
+    if (!wire.reason && isBrowserFailure(error) && !options.signal?.aborted) {
+      // A renderer that dies mid-navigation fails the call before the crash is told: wait for
+      // the news a moment, and failing that, take the browser's error as the crash it is.
+      await Promise.race([wire.tripped.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000))]);
+      if (!wire.reason) throw new RetryableError(`浏览器出错（${(error as Error).message.split('\n')[0]}）`);
+    }
     // Once the wire has tripped, what the work saw (“Target closed”, a protocol error) is only its echo.
     throw wire.reason ?? error;
   } finally {
     wire.stop();
     await session.close();
   }
+}
+
+/** An error of the browser or of the connection to it (not of the book, nor of huibian's own code). */
+function isBrowserFailure(error: unknown): boolean {
+  if (!(error instanceof Error) || error instanceof EnvironmentError) return false;
+  return (
+    ['ProtocolError', 'TargetCloseError'].includes(error.name) ||
+    /net::ERR_|Target closed|Session closed|Execution context was destroyed|Navigating frame was detached/.test(error.message)
+  );
 }
 
 /** The page count to expect before layout: from the size of the site's HTML documents. */
