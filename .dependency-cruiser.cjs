@@ -12,6 +12,7 @@
  *   import                 other people's files (.txt, web pages, .docx) → manuscripts
  *   impose                 finished PDF → booklet, press PDF (PDF in, PDF out)
  *   build.ts               the core: one book folder → one output
+ *   preview                the book served as it will print, rebuilt on every change
  *   cli                    the command line
  *
  * A layer may import only layers below it. Inside render/, the writers (html, pdf, epub) use
@@ -29,6 +30,7 @@ const LAYERS = [
   ['import'],
   ['impose'],
   ['build.ts', 'build-options.ts', 'progress.ts'],
+  ['preview'],
   ['cli'],
 ];
 const path = (name) => (name.endsWith('.ts') ? `^src/${name.replace('.', '[.]')}$` : `^src/${name}/`);

@@ -14,7 +14,7 @@ import {printDocument} from '../src/render/shared/print-document.js';
 import {pagedEngine} from '../src/render/pdf/paged/engine.js';
 import {documentLinks, siteFiles} from '../src/render/shared/site.js';
 import {launchBrowser} from '../src/render/pdf/browser.js';
-import {serveSite} from '../src/render/pdf/server.js';
+import {serveSite} from '../src/render/shared/site-server.js';
 
 const copies = Number(process.argv[2] ?? 6);
 const rounds = Number(process.argv[3] ?? 3);

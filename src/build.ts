@@ -43,22 +43,7 @@ export interface BuildResult {
  * book model, render. Input errors throw {@link InputError} before anything is written.
  */
 export async function buildBook(options: BuildOptions, {progress, signal}: {progress?: BuildProgress; signal?: AbortSignal} = {}): Promise<BuildResult> {
-  progress?.step('parse');
-  const read = await loadConfig(options.bookDir);
-  // The command line's choices over book.yaml's, in a copy: the validated config stays as read.
-  const loaded = {...read, config: {...read.config, ...overrides(options)}};
-  const {book, files} = await compileBook(
-    loaded,
-    (done, total) => {
-      progress?.detail(`${done}/${total} 篇`);
-      if (done === total) progress?.step('compile');
-    },
-    {allowMissingImages: options.allowMissingImages},
-  );
-  progress?.detail(`${book.parts.length} 个部分`);
-  if (scriptOf(book.meta.language) === 'tc') toTraditional(book);
-  await checkFontCoverage(book, files);
-  files.push(...(await templateReferenceWarnings(book.dir, book.styles)));
+  const {book, files, loaded} = await loadBook(options, progress);
   signal?.throwIfAborted();
 
   if (options.format === 'html') {
@@ -93,6 +78,34 @@ export async function buildBook(options: BuildOptions, {progress, signal}: {prog
   }
   await writeAtomic(options.out, pdf);
   return {out: options.out, files, pageCount, lines, notes};
+}
+
+/**
+ * Read a book folder into the book model as the outputs take it: book.yaml with the command
+ * line's choices over it, the manuscripts compiled (Traditional when asked), and the warnings
+ * about fonts and templates. Input errors throw {@link InputError}.
+ */
+export async function loadBook(
+  options: Pick<BuildOptions, 'bookDir' | 'writingMode' | 'language' | 'allowMissingImages'>,
+  progress?: BuildProgress,
+): Promise<{book: Book; files: VFile[]; loaded: LoadedConfig}> {
+  progress?.step('parse');
+  const read = await loadConfig(options.bookDir);
+  // The command line's choices over book.yaml's, in a copy: the validated config stays as read.
+  const loaded = {...read, config: {...read.config, ...overrides(options)}};
+  const {book, files} = await compileBook(
+    loaded,
+    (done, total) => {
+      progress?.detail(`${done}/${total} 篇`);
+      if (done === total) progress?.step('compile');
+    },
+    {allowMissingImages: options.allowMissingImages},
+  );
+  progress?.detail(`${book.parts.length} 个部分`);
+  if (scriptOf(book.meta.language) === 'tc') toTraditional(book);
+  await checkFontCoverage(book, files);
+  files.push(...(await templateReferenceWarnings(book.dir, book.styles)));
+  return {book, files, loaded};
 }
 
 /** Lay the book out and print it, finished (bookmarks, labels, metadata). */
@@ -185,7 +198,7 @@ function editionDate(book: Book, env: NodeJS.ProcessEnv = process.env): Date {
 }
 
 /** The settings of book.yaml that the command line replaces. */
-function overrides({writingMode, language}: BuildOptions): Partial<LoadedConfig['config']> {
+function overrides({writingMode, language}: Pick<BuildOptions, 'writingMode' | 'language'>): Partial<LoadedConfig['config']> {
   return {...(writingMode ? {writingMode} : {}), ...(language ? {language} : {})};
 }
 

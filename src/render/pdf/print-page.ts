@@ -5,7 +5,7 @@ import type {RenderOptions} from './engine.js';
 import {FONT_WEIGHTS} from '../shared/fonts.js';
 import {launchBrowser} from './browser.js';
 import {cutBlockInPage, fitWideTablesInPage, loadFontsInPage, textAreaInPage} from './in-page.js';
-import {serveSite} from './server.js';
+import {serveSite} from '../shared/site-server.js';
 
 /** What a renderer gets to work with: a fenced page and guards against hangs and Ctrl-C. */
 export interface PrintContext {
@@ -252,7 +252,7 @@ function tooWideError(count: number): EnvironmentError {
 }
 
 /** Tables are shrunk to fit the text area down to this zoom; a table that still does not fit stops the build. */
-const MIN_TABLE_ZOOM = 0.55;
+export const MIN_TABLE_ZOOM = 0.55;
 
 /**
  * Open one document of the site and prepare it for layout, the same for every engine: its

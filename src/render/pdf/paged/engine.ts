@@ -4,7 +4,7 @@ import {packageDir} from '../../../files/package-dir.js';
 import type {Book} from '../../../model/book.js';
 import {EnvironmentError} from '../../../report/messages.js';
 import {BASE_STYLESHEETS, printSite} from '../../shared/site.js';
-import type {PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
+import type {Layout, PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {folioText} from '../folios.js';
 import {describeLosses} from '../text-check.js';
 import {addLineStats, setLinesInPage} from '../line-pass.js';
@@ -35,7 +35,14 @@ export const pagedEngine: PdfEngine = {
  * Paragraphs are handed to Paged.js in blocks of this many lines (cut at line starts, so they
  * print the same): it duplicates or drops text in a paragraph that runs over three pages.
  */
-const PARAGRAPH_CHUNK_LINES = 12;
+export const PARAGRAPH_CHUNK_LINES = 12;
+
+/** The TOC's folio for each anchor, from the page where it landed (the TOC's own anchor left out). */
+export function tocFolios(layout: Layout, folio: Book['meta']['folio']): Array<[string, string]> {
+  return Object.entries(layout.anchors)
+    .filter(([id]) => id !== 'toc')
+    .map(([id, index]): [string, string] => [id, folioText(index - layout.bodyStart + 1, folio)]);
+}
 
 /** Lay the book out with Paged.js and print it; fails rather than write a PDF if Paged.js lost or repeated any Han character. */
 async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<RenderedPdf> {
@@ -69,10 +76,7 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
     kick();
     // The TOC's numbers, from where the anchors landed: one digit string each, so the TOC's
     // own layout (laid out with empty cells of a fixed width) does not move.
-    const folios = Object.entries(layout.anchors)
-      .filter(([id]) => id !== 'toc')
-      .map(([id, index]): [string, string] => [id, folioText(index - layout.bodyStart + 1, book.meta.folio)]);
-    await page.evaluate(fillTocInPage, folios);
+    await page.evaluate(fillTocInPage, tocFolios(layout, book.meta.folio));
 
     options.progress?.step?.('print');
     kick();

@@ -4,9 +4,9 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {MEDIA_TYPES} from '../../files/media-types.js';
-import type {Site} from '../shared/site.js';
+import type {Site} from './site.js';
 
-/** A loopback HTTP server for one build. */
+/** A loopback HTTP server for one build's print page. */
 export interface SiteServer {
   origin: string;
   close(): Promise<void>;
@@ -35,7 +35,8 @@ export async function serveSite(site: Site): Promise<SiteServer> {
   };
 }
 
-async function respond(site: Site, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+/** Answer one request from a site's files (404 for anything else): for the print page, and for the preview. */
+export async function respond(site: Site, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
   const type = MEDIA_TYPES[path.extname(urlPath).toLowerCase()] ?? 'application/octet-stream';
   const generated = site.files.get(urlPath);

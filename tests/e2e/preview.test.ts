@@ -1,0 +1,115 @@
+import {type ChildProcess, spawn} from 'node:child_process';
+import {readFile, writeFile} from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {launchBrowser} from '../../src/render/pdf/browser.js';
+import {makeBook, smallBook} from '../helpers/book.js';
+import {huibian} from '../helpers/cli.js';
+import {pdfInfo} from '../helpers/pdf-tools.js';
+import {root} from '../helpers/sample.js';
+
+/** Wait until `read()` says yes, polling; fails after `ms`. */
+async function until(read: () => boolean | Promise<boolean>, ms: number, what: string): Promise<number> {
+  const start = performance.now();
+  while (!(await read())) {
+    if (performance.now() - start > ms) throw new Error(`${what}：${ms} ms 内没有发生`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return performance.now() - start;
+}
+
+const get = (url: string) =>
+  new Promise<string>((resolve, reject) => {
+    http
+      .get(url, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        response.on('end', () => resolve(body));
+      })
+      .on('error', reject);
+  });
+
+// `huibian preview` (issue 12): the book served on loopback as it will print, rebuilt within
+// about 2 s of a save, open pages told to reload; a manuscript error shown in the page; Ctrl-C
+// ends it with nothing left behind.
+describe('huibian preview', () => {
+  let dir: string;
+  let child: ChildProcess;
+  let stderr = '';
+  let url = '';
+  const reloads: number[] = [];
+
+  beforeAll(async () => {
+    dir = await makeBook(smallBook());
+    child = spawn(process.execPath, [path.join(root, 'dist', 'cli', 'main.js'), 'preview', dir, '--port', '0'], {stdio: ['ignore', 'ignore', 'pipe']});
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    await until(() => /预览：(http:\/\/127\.0\.0\.1:\d+\/)/.test(stderr), 30_000, '预览启动');
+    url = /预览：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stderr)![1]!;
+    // An open page's live connection: count the reloads it is told of.
+    http.get(`${url}__huibian/events`, (response) =>
+      response.on('data', (chunk: Buffer) => /data: reload/.test(chunk.toString()) && reloads.push(performance.now())),
+    );
+  });
+
+  afterAll(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('should show the horizontal book paged in a browser, its TOC numbered, as the PDF is', async () => {
+    const pdf = path.join(dir, 'build', 'book.pdf');
+    expect((await huibian(['build', dir, '--out', pdf])).code).toBe(0);
+    const session = await launchBrowser();
+    try {
+      const page = await session.browser.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => (window as unknown as {huibianLaidOut?: boolean}).huibianLaidOut, {timeout: 60_000});
+      const {pages, folios, errors} = await page.evaluate(() => ({
+        pages: document.querySelectorAll('.pagedjs_page').length,
+        folios: [...document.querySelectorAll('.toc-page')].map((cell) => cell.textContent),
+        errors: document.querySelectorAll('.huibian-preview-error').length,
+      }));
+      expect(errors).toBe(0);
+      // The same pages as the PDF of the same book, and the TOC's numbers ascending.
+      expect(pages).toBe(Number((await pdfInfo(pdf))['Pages']));
+      const numbers = folios.map(Number);
+      expect(numbers.every((n) => n > 0)).toBe(true);
+      expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('should rebuild within about 2 s of saving a manuscript, and tell open pages', async () => {
+    const file = path.join(dir, 'manuscripts', '02-b.md');
+    const before = reloads.length;
+    const saved = performance.now();
+    await writeFile(file, (await readFile(file, 'utf8')).replace('热闹非凡', '热闹非凡，卖春笋的最多'));
+    await until(() => reloads.length > before, 10_000, '页面收到更新');
+    expect(reloads.at(-1)! - saved).toBeLessThan(2500);
+    expect(await get(url)).toContain('卖春笋的最多');
+  });
+
+  it('should show a manuscript error in the page, at its line and column, and go on serving', async () => {
+    const file = path.join(dir, 'manuscripts', '02-b.md');
+    const good = await readFile(file, 'utf8');
+    let before = reloads.length;
+    await writeFile(file, good.replace('title: 春天的集市', 'title: [春天'));
+    await until(() => reloads.length > before, 10_000, '页面收到更新');
+    const page = await get(url);
+    expect(page).toContain('这本书现在生成不了');
+    expect(page).toMatch(/02-b\.md:\d+:\d+: error: 文首 YAML 语法错误/);
+    before = reloads.length;
+    await writeFile(file, good);
+    await until(() => reloads.length > before, 10_000, '页面收到更新');
+    expect(await get(url)).toContain('huibian-preview.js');
+  });
+
+  it('should end on Ctrl-C, closing its port', async () => {
+    child.kill('SIGINT');
+    await until(() => child.exitCode !== null, 10_000, '预览结束');
+    expect(child.exitCode).toBe(0);
+    expect(stderr).toContain('预览已结束');
+    await expect(get(url)).rejects.toThrow();
+  });
+});
