@@ -82,6 +82,28 @@ describe('huibian import', () => {
     expect(existsSync(path.join(dir, 'build', 'html', 'assets'))).toBe(true);
   });
 
+  it('should import the same article identically from GB18030, UTF-16 and UTF-8 with a BOM', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(NEWS_TEXT, 'utf16le')]);
+    const dir = await makeBook({
+      'book.yaml': 'title: 导入的书\n',
+      'inbox/gb.txt': execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], {input: NEWS_TEXT}),
+      'inbox/u16.txt': utf16,
+      'inbox/bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(NEWS_TEXT.replace(/\n/g, '\r\n'))]),
+    });
+    const result = await huibian(['import', 'inbox'], {cwd: dir});
+    expect(result.code, result.stderr).toBe(0);
+    for (const [name, encoding] of [
+      ['bom', 'UTF-8 \\(BOM\\)'],
+      ['gb', 'GB18030'],
+      ['u16', 'UTF-16LE'],
+    ]) {
+      expect(result.stderr).toMatch(new RegExp(`inbox/${name}\\.txt → manuscripts/${name}\\.md（${encoding}；`));
+    }
+    const [gb, u16, bom] = await Promise.all(['gb', 'u16', 'bom'].map((name) => readFile(path.join(dir, 'manuscripts', `${name}.md`), 'utf8')));
+    expect(u16).toBe(gb);
+    expect(bom).toBe(gb);
+  });
+
   it('should refuse what it cannot read, naming the file, and go on with the rest', async () => {
     const dir = await makeBook({'book.yaml': 'title: 导入的书\n', 'inbox/a.pdf': 'x', 'inbox/b.txt': '一段文字。'});
     const result = await huibian(['import', 'inbox/a.pdf', 'inbox/b.txt', 'inbox/none.txt'], {cwd: dir});

@@ -2,6 +2,7 @@ import {type ChildProcess, spawn} from 'node:child_process';
 import {readFile, writeFile} from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import type {Page} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {launchBrowser} from '../../src/render/pdf/browser.js';
 import {makeBook, smallBook} from '../helpers/book.js';
@@ -39,6 +40,9 @@ describe('huibian preview', () => {
   let stderr = '';
   let url = '';
   const reloads: number[] = [];
+  let session: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  const laidOut = () => page.waitForFunction(() => (window as unknown as {huibianLaidOut?: boolean}).huibianLaidOut, {timeout: 60_000});
 
   beforeAll(async () => {
     dir = await makeBook(smallBook());
@@ -52,57 +56,52 @@ describe('huibian preview', () => {
     );
   });
 
-  afterAll(() => {
+  afterAll(async () => {
+    await session?.close();
     if (child.exitCode === null) child.kill('SIGKILL');
   });
 
   it('should show the horizontal book paged in a browser, its TOC numbered, as the PDF is', async () => {
     const pdf = path.join(dir, 'build', 'book.pdf');
     expect((await huibian(['build', dir, '--out', pdf])).code).toBe(0);
-    const session = await launchBrowser();
-    try {
-      const page = await session.browser.newPage();
-      await page.goto(url);
-      await page.waitForFunction(() => (window as unknown as {huibianLaidOut?: boolean}).huibianLaidOut, {timeout: 60_000});
-      const {pages, folios, errors} = await page.evaluate(() => ({
-        pages: document.querySelectorAll('.pagedjs_page').length,
-        folios: [...document.querySelectorAll('.toc-page')].map((cell) => cell.textContent),
-        errors: document.querySelectorAll('.huibian-preview-error').length,
-      }));
-      expect(errors).toBe(0);
-      // The same pages as the PDF of the same book, and the TOC's numbers ascending.
-      expect(pages).toBe(Number((await pdfInfo(pdf))['Pages']));
-      const numbers = folios.map(Number);
-      expect(numbers.every((n) => n > 0)).toBe(true);
-      expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
-    } finally {
-      await session.close();
-    }
+    session = await launchBrowser();
+    page = await session.browser.newPage();
+    await page.goto(url);
+    await laidOut();
+    const {pages, folios, errors} = await page.evaluate(() => ({
+      pages: document.querySelectorAll('.pagedjs_page').length,
+      folios: [...document.querySelectorAll('.toc-page')].map((cell) => cell.textContent),
+      errors: document.querySelectorAll('.huibian-preview-error').length,
+    }));
+    expect(errors).toBe(0);
+    // The same pages as the PDF of the same book, and the TOC's numbers ascending.
+    expect(pages).toBe(Number((await pdfInfo(pdf))['Pages']));
+    const numbers = folios.map(Number);
+    expect(numbers.every((n) => n > 0)).toBe(true);
+    expect([...numbers].sort((a, b) => a - b)).toEqual(numbers);
   });
 
-  it('should rebuild within about 2 s of saving a manuscript, and tell open pages', async () => {
+  it('should rebuild within about 2 s of saving a manuscript, and show the new text in the open page by itself', async () => {
     const file = path.join(dir, 'manuscripts', '02-b.md');
     const before = reloads.length;
     const saved = performance.now();
     await writeFile(file, (await readFile(file, 'utf8')).replace('热闹非凡', '热闹非凡，卖春笋的最多'));
     await until(() => reloads.length > before, 10_000, '页面收到更新');
-    expect(reloads.at(-1)! - saved).toBeLessThan(2500);
-    expect(await get(url)).toContain('卖春笋的最多');
+    expect(reloads.at(-1)! - saved).toBeLessThan(2000);
+    // The line pass may glue characters with invisible joiners: read the text without them.
+    await page.waitForFunction(() => document.body.textContent?.replace(/[\u2060\u200b\u00ad]/g, '').includes('卖春笋的最多'), {timeout: 30_000});
+    await laidOut();
   });
 
-  it('should show a manuscript error in the page, at its line and column, and go on serving', async () => {
+  it('should show a manuscript error in the open page, at its line and column, and go on serving', async () => {
     const file = path.join(dir, 'manuscripts', '02-b.md');
     const good = await readFile(file, 'utf8');
-    let before = reloads.length;
     await writeFile(file, good.replace('title: 春天的集市', 'title: [春天'));
-    await until(() => reloads.length > before, 10_000, '页面收到更新');
-    const page = await get(url);
-    expect(page).toContain('这本书现在生成不了');
-    expect(page).toMatch(/02-b\.md:\d+:\d+: error: 文首 YAML 语法错误/);
-    before = reloads.length;
+    await page.waitForSelector('.huibian-errors', {timeout: 30_000});
+    expect(await page.$eval('.huibian-errors', (pre) => pre.textContent)).toMatch(/02-b\.md:\d+:\d+: error: 文首 YAML 语法错误/);
     await writeFile(file, good);
-    await until(() => reloads.length > before, 10_000, '页面收到更新');
-    expect(await get(url)).toContain('huibian-preview.js');
+    await page.waitForSelector('.pagedjs_page', {timeout: 30_000});
+    await laidOut();
   });
 
   it('should end on Ctrl-C, closing its port', async () => {
