@@ -21,6 +21,7 @@ describe('book.yaml', () => {
       manuscripts: 'manuscripts/**/*.md',
       articleStart: 'page',
       folio: 'arabic',
+      styles: [],
       epub: {embedFonts: false},
     });
   });
