@@ -3,7 +3,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, it} from 'vitest';
-import {makeBook, smallBook} from '../helpers/book.js';
+import {makeBook, manuscript} from '../helpers/book.js';
 import {qpdfCheck} from '../helpers/pdf-tools.js';
 
 // The browser dies or freezes under a running build, as it does when the machine runs out of
@@ -100,10 +100,15 @@ async function hitAttempt(build: Build, n: number, signal: NodeJS.Signals): Prom
   if (signalRenderers(build, signal) === 0) throw new Error(`attempt ${n} had no renderer left to signal:\n${build.stderr()}`);
 }
 
+/** A book of one short article: what is tested here is the browser, not the book, and small books build fast. */
+function tinyBook(): Record<string, string> {
+  return {'book.yaml': 'title: 小书\n', 'manuscripts/a.md': manuscript({title: '一篇短文'}, '村里的路修好了，村民出行方便多了。'.repeat(60))};
+}
+
 // Builds that need no timing of their own run side by side, to keep the file short.
 describe.concurrent('a build whose browser crashes, or that shares its output', () => {
   it('should retry once with a fresh browser after its renderer is killed, and write a valid PDF', async ({expect}) => {
-    const dir = await makeBook(smallBook());
+    const dir = await makeBook(tinyBook());
     const build = startBuild(dir);
     await hitAttempt(build, 1, 'SIGKILL');
     const code = await build.exited;
@@ -117,7 +122,7 @@ describe.concurrent('a build whose browser crashes, or that shares its output', 
 
   it('should stop with one clear line when the renderer is killed on both attempts, keeping the previous PDF', async ({expect}) => {
     const previous = Buffer.from('%PDF-1.7 the last good build\n');
-    const dir = await makeBook(smallBook({'build/book.pdf': previous}));
+    const dir = await makeBook({...tinyBook(), 'build/book.pdf': previous});
     const build = startBuild(dir);
     await hitAttempt(build, 1, 'SIGKILL');
     await hitAttempt(build, 2, 'SIGKILL');
@@ -134,7 +139,7 @@ describe.concurrent('a build whose browser crashes, or that shares its output', 
   });
 
   it('should let two builds of the same book into the same file both finish, leaving one valid PDF', async ({expect}) => {
-    const dir = await makeBook(smallBook());
+    const dir = await makeBook(tinyBook());
     const builds = [startBuild(dir), startBuild(dir)];
     const codes = await Promise.all(builds.map((build) => build.exited));
     expect(codes, builds.map((build) => build.stderr()).join('\n')).toEqual([0, 0]);
@@ -146,7 +151,7 @@ describe.concurrent('a build whose browser crashes, or that shares its output', 
 // Alone: its idle limit must stay above the quiet stretches of a normal layout, which other builds running beside it would lengthen.
 describe('a build whose browser freezes', () => {
   it('should give up a frozen renderer after the idle time and succeed on the retry', async ({expect}) => {
-    const dir = await makeBook(smallBook());
+    const dir = await makeBook(tinyBook());
     // Well above the longest quiet stretch of a normal layout of this book on a busy machine (7 s seen).
     const build = startBuild(dir, {HUIBIAN_IDLE_TIMEOUT_MS: '12000'});
     await hitAttempt(build, 1, 'SIGSTOP');
