@@ -68,6 +68,17 @@ describe('text conservation', () => {
     for (const char of '甲乙') expect(text.split(char).length - 1).toBe(3000);
   });
 
+  it('should print one paragraph of 100,000 characters whole (issue 11; 23–48 s here, minutes before the line pass measured in pieces)', async () => {
+    // Varied prose with the marks a long paragraph has, so that every line pass rule has work.
+    const marks = '，。、；';
+    const body = Array.from({length: 4000}, (_, i) => prose(24, i + 1) + marks[i % marks.length]).join('');
+    expect(body.length).toBe(100_000);
+    const dir = await makeBook({'book.yaml': 'title: 长文测试\n', 'manuscripts/a.md': manuscript({title: '一段十万字'}, body)});
+    const out = path.join(dir, 'build', 'book.pdf');
+    await buildBook({bookDir: dir, format: 'pdf', out});
+    expect(missingHan(hanCounts(body), hanCounts((await allPagesText(out)).join('')))).toEqual([]);
+  }, 180_000);
+
   it('should refuse to write a PDF when Paged.js loses or repeats text, naming the article (a table cell taller than a page still makes it)', async () => {
     const body = `| 项目 | 说明 |\n| --- | --- |\n| 一 | ${'甲'.repeat(3000)} |`;
     const dir = await makeBook({
