@@ -25,18 +25,23 @@ html.mode-vertical { background: #fff; }
 
 /**
  * What every preview page runs besides the book: a live connection that reloads the page when
- * the book changed, keeping the place read (restored once the pages are laid out again).
+ * the book changed, keeping the place read (restored once the pages are laid out again). The
+ * server sends the number of the book's current build on every (re)connection and after every
+ * rebuild, so a page that missed a message while its connection was down still catches up.
  */
-const LIVE_SCRIPT = `(() => {
+function liveScript(build: number): string {
+  return `(() => {
   const key = 'huibian-preview-scroll';
   const restore = () => window.scrollTo(0, Number(sessionStorage.getItem(key) || 0));
   window.addEventListener(document.querySelector('script[src="huibian-preview.js"]') ? 'huibian-laid-out' : 'load', restore);
-  new EventSource(${JSON.stringify(EVENTS_PATH)}).onmessage = () => {
+  new EventSource(${JSON.stringify(EVENTS_PATH)}).onmessage = (event) => {
+    if (Number(event.data) === ${build}) return;
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();
   };
 })();
 `;
+}
 
 export interface PreviewOptions {
   bookDir: string;
@@ -59,7 +64,7 @@ export interface PreviewServer {
  * shows its messages (file:line:col) instead, and the server goes on.
  */
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
-  let current = await buildSite(options);
+  let current = await buildSite(options, 0);
   // The last book that compiled: its folio style numbers the TOC.
   let book = current.book;
   const listeners = new Set<http.ServerResponse>();
@@ -68,7 +73,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const url = new URL(request.url ?? '/', 'http://x');
     if (url.pathname === EVENTS_PATH) {
       response.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive'});
-      response.write(': connected\n\n');
+      response.write(`data: ${current.build}\n\n`);
       listeners.add(response);
       request.on('close', () => listeners.delete(response));
       return;
@@ -94,9 +99,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let running: Promise<void> = Promise.resolve();
   const rebuild = () => {
     running = running.then(async () => {
-      current = await buildSite(options);
+      current = await buildSite(options, current.build + 1);
       book = current.book ?? book;
-      for (const listener of listeners) listener.write('data: reload\n\n');
+      for (const listener of listeners) listener.write(`data: ${current.build}\n\n`);
     });
   };
   const watcher: FSWatcher = watch(options.bookDir, {recursive: true}, (_event, name) => {
@@ -121,7 +126,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 }
 
 /** The preview site of the book as it is now, or a page of its errors. */
-async function buildSite(options: PreviewOptions): Promise<{site: Site; book?: Book}> {
+async function buildSite(options: PreviewOptions, build: number): Promise<{site: Site; build: number; book?: Book}> {
   const started = performance.now();
   try {
     const {book} = await loadBook({bookDir: options.bookDir, writingMode: options.writingMode});
@@ -135,20 +140,20 @@ async function buildSite(options: PreviewOptions): Promise<{site: Site; book?: B
         new Map([
           ...((await engine.document.files?.()) ?? []),
           ['huibian-desk.css', DESK_CSS],
-          ['huibian-live.js', LIVE_SCRIPT],
+          ['huibian-live.js', liveScript(build)],
           ...(paged ? [['huibian-preview.js', previewScript()] as const] : []),
         ]),
     });
     options.onBuild?.({seconds: (performance.now() - started) / 1000});
-    return {site, book};
+    return {site, build, book};
   } catch (error) {
     const text = error instanceof InputError ? `${formatMessages(error.files)}\n${error.message}` : error instanceof Error ? error.message : String(error);
     options.onBuild?.({seconds: (performance.now() - started) / 1000, error: text});
     const files = new Map([
       ['index.html', errorPage(text, options.bookDir)],
-      ['huibian-live.js', LIVE_SCRIPT],
+      ['huibian-live.js', liveScript(build)],
     ]);
-    return {site: {files, links: new Map(), mounts: new Map()}};
+    return {site: {files, links: new Map(), mounts: new Map()}, build};
   }
 }
 

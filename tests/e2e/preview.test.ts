@@ -50,9 +50,12 @@ describe('huibian preview', () => {
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     await until(() => /预览：(http:\/\/127\.0\.0\.1:\d+\/)/.test(stderr), 30_000, '预览启动');
     url = /预览：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stderr)![1]!;
-    // An open page's live connection: count the reloads it is told of.
+    // An open page's live connection: count the rebuilds it is told of (the first message is
+    // the build the server has now, 0; each later one a rebuild).
     http.get(`${url}__huibian/events`, (response) =>
-      response.on('data', (chunk: Buffer) => /data: reload/.test(chunk.toString()) && reloads.push(performance.now())),
+      response.on('data', (chunk: Buffer) => {
+        for (const [, build] of chunk.toString().matchAll(/data: (\d+)/g)) if (Number(build) > 0) reloads.push(performance.now());
+      }),
     );
   });
 
@@ -88,20 +91,29 @@ describe('huibian preview', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('热闹非凡', '热闹非凡，卖春笋的最多'));
     await until(() => reloads.length > before, 10_000, '页面收到更新');
     expect(reloads.at(-1)! - saved).toBeLessThan(2000);
-    // The line pass may glue characters with invisible joiners: read the text without them.
-    await page.waitForFunction(() => document.body.textContent?.replace(/[\u2060\u200b\u00ad]/g, '').includes('卖春笋的最多'), {timeout: 30_000});
-    await laidOut();
+    // Asked from here, again and again: the page reloads under any wait installed in it. The
+    // line pass may glue characters with invisible joiners: the text is read without them.
+    const shows = () =>
+      page
+        .evaluate(
+          () =>
+            Boolean((window as unknown as {huibianLaidOut?: boolean}).huibianLaidOut) &&
+            document.body.textContent!.replace(/[\u2060\u200b\u00ad]/g, '').includes('卖春笋的最多'),
+        )
+        .catch(() => false);
+    await until(shows, 30_000, '页面显示新的文字');
   });
 
   it('should show a manuscript error in the open page, at its line and column, and go on serving', async () => {
     const file = path.join(dir, 'manuscripts', '02-b.md');
     const good = await readFile(file, 'utf8');
+    const errors = () => page.evaluate(() => document.querySelector('.huibian-errors')?.textContent ?? '').catch(() => '');
     await writeFile(file, good.replace('title: 春天的集市', 'title: [春天'));
-    await page.waitForSelector('.huibian-errors', {timeout: 30_000});
-    expect(await page.$eval('.huibian-errors', (pre) => pre.textContent)).toMatch(/02-b\.md:\d+:\d+: error: 文首 YAML 语法错误/);
+    await until(async () => (await errors()) !== '', 30_000, '页面显示错误');
+    expect(await errors()).toMatch(/02-b\.md:\d+:\d+: error: 文首 YAML 语法错误/);
     await writeFile(file, good);
-    await page.waitForSelector('.pagedjs_page', {timeout: 30_000});
-    await laidOut();
+    const laidOutAgain = () => page.evaluate(() => Boolean((window as unknown as {huibianLaidOut?: boolean}).huibianLaidOut)).catch(() => false);
+    await until(laidOutAgain, 30_000, '页面重新分页');
   });
 
   it('should end on Ctrl-C, closing its port', async () => {
