@@ -3,6 +3,7 @@ import {existsSync} from 'node:fs';
 import {mkdir, readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {writeAtomic} from '../files/write-atomic.js';
+import {IMAGE_TYPES} from '../files/media-types.js';
 import {UsageError} from '../report/messages.js';
 import {decodeText} from './decode-text.js';
 import {docxArticle, type EmbeddedImage} from './docx-article.js';
@@ -32,7 +33,12 @@ export interface Imported {
   warnings: string[];
 }
 
-const EXTENSIONS: Record<string, string> = {'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif', 'image/webp': '.webp', 'image/svg+xml': '.svg'};
+/** A file extension for each image type (the first of IMAGE_TYPES that has it: .jpg, not .jpeg). */
+const EXTENSIONS = new Map(
+  Object.entries(IMAGE_TYPES)
+    .reverse()
+    .map(([extension, type]) => [type, extension]),
+);
 
 /**
  * Import one file as a manuscript in `to`: the article read out of it, its pictures saved in
@@ -52,7 +58,7 @@ export async function importFile(from: string, options: ImportOptions): Promise<
     const hash = createHash('sha256').update(image.bytes).digest('hex').slice(0, 12);
     if (!saved.has(hash)) {
       await mkdir(imageDir, {recursive: true});
-      const name = `${saved.size + 1}-${hash}${EXTENSIONS[image.contentType] ?? '.bin'}`;
+      const name = `${saved.size + 1}-${hash}${EXTENSIONS.get(image.contentType) ?? '.bin'}`;
       await writeAtomic(path.join(imageDir, name), image.bytes);
       saved.set(hash, path.posix.join('images', stem, name));
     }
@@ -97,7 +103,7 @@ async function localImage(src: string, pageDir: string): Promise<EmbeddedImage |
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined;
   const file = path.resolve(pageDir, decodeURIComponent(src.split(/[?#]/)[0]!));
   if (!(await stat(file).catch(() => undefined))?.isFile()) return undefined;
-  const type = Object.entries(EXTENSIONS).find(([, ext]) => file.toLowerCase().endsWith(ext) || (ext === '.jpg' && /\.jpeg$/i.test(file)))?.[0];
+  const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
   return type ? {contentType: type, bytes: await readFile(file)} : undefined;
 }
 
