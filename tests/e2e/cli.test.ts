@@ -1,10 +1,11 @@
-import {spawn, spawnSync} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';
 import {huibian} from '../helpers/cli.js';
+import {browserProcesses, until} from '../helpers/waiting.js';
 
 describe('huibian command', () => {
   it('should print usage without starting anything', async () => {
@@ -158,14 +159,3 @@ describe('huibian command', () => {
 });
 
 const bin = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
-
-/** How many running processes carry `marker` in their command line (Chromium's profile folder). */
-function browserProcesses(marker: string): number {
-  const list = spawnSync('ps', ['-eo', 'args'], {encoding: 'utf8'}).stdout;
-  return list.split('\n').filter((line) => line.includes(marker) && !line.startsWith('ps ')).length;
-}
-
-async function until(condition: () => boolean, limit: number): Promise<void> {
-  const end = Date.now() + limit;
-  while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 100));
-}

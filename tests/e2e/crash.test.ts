@@ -1,9 +1,10 @@
-import {type ChildProcess, spawn, spawnSync} from 'node:child_process';
+import {type ChildProcess, spawn} from 'node:child_process';
 import {readdirSync, readFileSync} from 'node:fs';
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, it} from 'vitest';
 import {makeBook, manuscript} from '../helpers/book.js';
+import {browserProcesses, until} from '../helpers/waiting.js';
 import {qpdfCheck} from '../helpers/pdf-tools.js';
 
 // The browser dies or freezes under a running build, as it does when the machine runs out of
@@ -75,17 +76,7 @@ function signalRenderers(build: Build, signal: NodeJS.Signals): number {
 }
 
 /** How many running processes carry the build's browser profile (named after its pid) in their command line. */
-function browserProcesses(build: Build): number {
-  const marker = `huibian-chromium-${build.child.pid}-`;
-  const list = spawnSync('ps', ['-eo', 'args'], {encoding: 'utf8'}).stdout;
-  return list.split('\n').filter((line) => line.includes(marker) && !line.startsWith('ps ')).length;
-}
-
-async function until(condition: () => boolean, limit: number): Promise<boolean> {
-  const end = Date.now() + limit;
-  while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
-  return condition();
-}
+const buildBrowsers = (build: Build) => browserProcesses(`huibian-chromium-${build.child.pid}-`);
 
 /** The layout step has begun `times` times (once per attempt): the browser is up and the work runs. */
 const PAGINATING = '… 分页排版';
@@ -117,7 +108,7 @@ describe.concurrent('a build whose browser crashes, or that shares its output', 
     expect(build.stderr().match(/↻/g)).toHaveLength(1);
     expect(await qpdfCheck(path.join(dir, 'build', 'book.pdf'))).toEqual({ok: true, output: expect.stringContaining('No syntax or stream encoding errors')});
     expect(await readdir(path.join(dir, 'build'))).toEqual(['book.pdf']);
-    expect(await until(() => browserProcesses(build) === 0, 5_000)).toBe(true);
+    expect(await until(() => buildBrowsers(build) === 0, 5_000)).toBe(true);
   });
 
   it('should stop with one clear line when the renderer is killed on both attempts, keeping the previous PDF', async ({expect}) => {
@@ -135,7 +126,7 @@ describe.concurrent('a build whose browser crashes, or that shares its output', 
     expect(stderr).not.toMatch(/内部错误|Target closed|Protocol error|\n\s+at /);
     expect(await readFile(path.join(dir, 'build', 'book.pdf'))).toEqual(previous);
     expect(await readdir(path.join(dir, 'build'))).toEqual(['book.pdf']);
-    expect(await until(() => browserProcesses(build) === 0, 5_000)).toBe(true);
+    expect(await until(() => buildBrowsers(build) === 0, 5_000)).toBe(true);
   });
 
   it('should let two builds of the same book into the same file both finish, leaving one valid PDF', async ({expect}) => {
@@ -160,6 +151,6 @@ describe('a build whose browser freezes', () => {
     expect(build.stderr()).toMatch(/↻ 排版 12 秒没有进展：用新的浏览器从头重排一次\n/);
     expect(await qpdfCheck(path.join(dir, 'build', 'book.pdf'))).toEqual({ok: true, output: expect.stringContaining('No syntax or stream encoding errors')});
     // The frozen processes were killed, not left stopped.
-    expect(await until(() => browserProcesses(build) === 0, 5_000)).toBe(true);
+    expect(await until(() => buildBrowsers(build) === 0, 5_000)).toBe(true);
   });
 });

@@ -9,15 +9,11 @@ import {makeBook, smallBook} from '../helpers/book.js';
 import {huibian} from '../helpers/cli.js';
 import {pdfInfo} from '../helpers/pdf-tools.js';
 import {root} from '../helpers/sample.js';
+import {until} from '../helpers/waiting.js';
 
-/** Wait until `read()` says yes, polling; fails after `ms`. */
-async function until(read: () => boolean | Promise<boolean>, ms: number, what: string): Promise<number> {
-  const start = performance.now();
-  while (!(await read())) {
-    if (performance.now() - start > ms) throw new Error(`${what}：${ms} ms 内没有发生`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return performance.now() - start;
+/** Wait until `read()` says yes; fails after `ms`, saying what did not happen. */
+async function waitFor(read: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  if (!(await until(read, ms))) throw new Error(`${what}：${ms} ms 内没有发生`);
 }
 
 const get = (url: string) =>
@@ -48,7 +44,7 @@ describe('huibian preview', () => {
     dir = await makeBook(smallBook());
     child = spawn(process.execPath, [path.join(root, 'dist', 'cli', 'main.js'), 'preview', dir, '--port', '0'], {stdio: ['ignore', 'ignore', 'pipe']});
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    await until(() => /预览：(http:\/\/127\.0\.0\.1:\d+\/)/.test(stderr), 30_000, '预览启动');
+    await waitFor(() => /预览：(http:\/\/127\.0\.0\.1:\d+\/)/.test(stderr), 30_000, '预览启动');
     url = /预览：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stderr)![1]!;
     // An open page's live connection: count the rebuilds it is told of (the first message is
     // the build the server has now, 0; each later one a rebuild).
@@ -89,7 +85,7 @@ describe('huibian preview', () => {
     const before = reloads.length;
     const saved = performance.now();
     await writeFile(file, (await readFile(file, 'utf8')).replace('热闹非凡', '热闹非凡，卖春笋的最多'));
-    await until(() => reloads.length > before, 10_000, '页面收到更新');
+    await waitFor(() => reloads.length > before, 10_000, '页面收到更新');
     expect(reloads.at(-1)! - saved).toBeLessThan(2000);
     // Asked from here, again and again: the page reloads under any wait installed in it. The
     // line pass may glue characters with invisible joiners: the text is read without them.
@@ -101,7 +97,7 @@ describe('huibian preview', () => {
             document.body.textContent!.replace(/[\u2060\u200b\u00ad]/g, '').includes('卖春笋的最多'),
         )
         .catch(() => false);
-    await until(shows, 30_000, '页面显示新的文字');
+    await waitFor(shows, 30_000, '页面显示新的文字');
   });
 
   it('should show a manuscript error in the open page, at its line and column, and go on serving', async () => {
@@ -109,16 +105,16 @@ describe('huibian preview', () => {
     const good = await readFile(file, 'utf8');
     const errors = () => page.evaluate(() => document.querySelector('.huibian-errors')?.textContent ?? '').catch(() => '');
     await writeFile(file, good.replace('title: 春天的集市', 'title: [春天'));
-    await until(async () => (await errors()) !== '', 30_000, '页面显示错误');
+    await waitFor(async () => (await errors()) !== '', 30_000, '页面显示错误');
     expect(await errors()).toMatch(/02-b\.md:\d+:\d+: error: 文首 YAML 语法错误/);
     await writeFile(file, good);
     const laidOutAgain = () => page.evaluate(() => Boolean((window as unknown as {huibianLaidOut?: boolean}).huibianLaidOut)).catch(() => false);
-    await until(laidOutAgain, 30_000, '页面重新分页');
+    await waitFor(laidOutAgain, 30_000, '页面重新分页');
   });
 
   it('should end on Ctrl-C, closing its port', async () => {
     child.kill('SIGINT');
-    await until(() => child.exitCode !== null, 10_000, '预览结束');
+    await waitFor(() => child.exitCode !== null, 10_000, '预览结束');
     expect(child.exitCode).toBe(0);
     expect(stderr).toContain('预览已结束');
     await expect(get(url)).rejects.toThrow();
