@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {PDFDocument} from 'pdf-lib';
 import {VFile} from 'vfile';
 import {compileBook} from './book/compile.js';
@@ -68,7 +69,7 @@ export async function buildBook(options: BuildOptions, {progress, signal}: {prog
   if (options.format === 'booklet') return buildBooklet(book, files, options, {progress, signal});
 
   if (options.press) files.push(...(await preflight(book, files)));
-  let {pdf, pageCount, lines, notes, refused} = await printBook(book, {progress, signal});
+  let {pdf, pageCount, lines, notes, refused} = await printBook(book, options, {progress, signal});
   if (refused.length > 0) files.push(refusedFile(book, refused));
   if (options.press) {
     const screen = pdf;
@@ -111,13 +112,16 @@ export async function loadBook(
 /** Lay the book out and print it, finished (bookmarks, labels, metadata). */
 async function printBook(
   book: Book,
+  options: BuildOptions,
   {progress, signal}: {progress?: BuildProgress; signal?: AbortSignal},
 ): Promise<{pdf: Uint8Array; pageCount: number; lines: LineStats; notes?: NotePlan; refused: string[]}> {
   const rendered = await engineFor(book).render(book, {
     signal,
+    ...(options.jobs ? {jobs: options.jobs} : {}),
+    cacheDir: options.cacheDir ?? path.join(book.dir, 'build', '.cache'),
     progress: {
       step: (name) => progress?.step(name),
-      page: (count) => progress?.detail(`${count} 页`, count),
+      page: (count, estimate) => progress?.detail(estimate ? `${count}/约 ${estimate.pages} 页，约剩 ${estimate.seconds} 秒` : `${count} 页`, count),
       retry: (reason) => progress?.retry?.(reason),
     },
   });
@@ -153,7 +157,7 @@ async function buildBooklet(
   const {width, height} = book.meta.pageSize;
   const sheet = choice.sheet ?? sheetFor(width, height);
   if (!sheet) throw new UsageError(`${width}×${height} mm 的页面，两页并排放不进 A4 或 A3：请换小一些的 pageSize`);
-  const pdf = choice.calibration ? await calibrationPdf(book, {signal: context.signal}) : (await printBook(book, context)).pdf;
+  const pdf = choice.calibration ? await calibrationPdf(book, {signal: context.signal}) : (await printBook(book, options, context)).pdf;
   context.progress?.step('write');
   const binding = choice.binding ?? (book.meta.writingMode === 'vertical' ? 'right' : 'left');
   const imposed = await imposeBooklet(pdf, {

@@ -27,6 +27,8 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
     marks: {type: 'boolean'},
     pdfx: {type: 'string'},
     'allow-missing-images': {type: 'boolean'},
+    jobs: {type: 'string', short: 'j'},
+    'cache-dir': {type: 'string'},
   });
   if (positionals.length > 1) throw new UsageError(`只能给一个书的文件夹，却给了 ${positionals.length} 个：${positionals.join(' ')}`);
   const format = values.format as Format;
@@ -46,7 +48,13 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
     ...(writingMode ? {writingMode} : {}),
     ...(language ? {language} : {}),
     ...(values['allow-missing-images'] ? {allowMissingImages: true} : {}),
+    ...(values['cache-dir'] ? {cacheDir: path.resolve(cwd, values['cache-dir'])} : {}),
   };
+  if (values.jobs !== undefined) {
+    const jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 应为 1 到 64 之间的整数，不是 \`${values.jobs}\``);
+    options.jobs = jobs;
+  }
 
   const given = (flags: readonly string[]) => flags.filter((flag) => (values as Record<string, unknown>)[flag] !== undefined);
   if (format !== 'booklet' && given(BOOKLET_FLAGS).length > 0) throw new UsageError(`--${given(BOOKLET_FLAGS)[0]} 只用于 --format booklet`);

@@ -21,6 +21,11 @@ describe('build options', () => {
     expect(() => parseBuildOptions(['--fromat', 'pdf'])).toThrow(UsageError);
     expect(() => parseBuildOptions(['a', 'b'])).toThrow(/只能给一个书的文件夹/);
   });
+
+  it('should take --jobs as a whole number of layouts at once and --cache-dir relative to the working folder', () => {
+    expect(parseBuildOptions(['--jobs', '2', '--cache-dir', 'c'], '/w')).toMatchObject({jobs: 2, cacheDir: '/w/c'});
+    for (const bad of ['0', '1.5', 'many']) expect(() => parseBuildOptions(['--jobs', bad])).toThrow(/--jobs 应为 1 到 64 之间的整数/);
+  });
 });
 
 describe('progress', () => {

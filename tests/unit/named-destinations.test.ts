@@ -45,7 +45,7 @@ describe('resolveNamedLinks', () => {
     // A blank page before the copies: source page i lands on target page i + 1.
     target.addPage([420, 595]);
     for (const page of await target.copyPages(source, source.getPageIndices())) target.addPage(page);
-    resolveNamedLinks(target, source, (index) => index + 1);
+    resolveNamedLinks(target, [{doc: source, placed: (index) => index + 1}]);
     const annotation = (target.getPage(1).node.lookup(PDFName.of('Annots')) as PDFArray).lookup(0) as PDFDict;
     const destination = annotation.lookup(PDFName.of('Dest')) as PDFArray;
     expect(destination).toBeInstanceOf(PDFArray);

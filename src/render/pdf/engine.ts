@@ -32,7 +32,8 @@ export interface RenderedPdf {
 /** Callbacks for the slow steps, so the CLI can show progress. */
 interface RenderProgress {
   step?(name: 'paginate' | 'print'): void;
-  page?(count: number): void;
+  /** `count` pages laid out so far; on long layouts, an estimate of the total and of the seconds left. */
+  page?(count: number, estimate?: {pages: number; seconds: number}): void;
   /** The layout failed in a way a fresh browser may not (a crash, a timeout), and starts again from scratch. */
   retry?(reason: string): void;
 }
@@ -40,6 +41,10 @@ interface RenderProgress {
 export interface RenderOptions {
   signal?: AbortSignal;
   progress?: RenderProgress;
+  /** How many pieces of the book to lay out at once (engines that lay out in pieces). */
+  jobs?: number;
+  /** Where laid-out pieces are kept between builds; none kept without it. */
+  cacheDir?: string;
 }
 
 /** One way of laying a book out: the print document it needs, and how it turns that into a PDF. */

@@ -20,6 +20,15 @@ export interface PrintContext {
   warnings: string[];
   /** What the page asked for and did not get: anything outside the site (refused), or not in it. */
   refused: string[];
+  /** The browser's name and version (laid-out pages are cached per browser). */
+  browserVersion: string;
+  /** `count` pages are laid out in all: progress (with an estimate of what is left), and a later deadline. */
+  laidOut(count: number, estimate?: {pages: number; seconds: number}): void;
+  /**
+   * Another page in the same browser, fenced like `page`, to lay out a piece of the book at
+   * the same time; its `window.huibianProgress(n)` calls `onPages(n)` instead of {@link laidOut}.
+   */
+  openPage(onPages: (count: number) => void): Promise<Page>;
 }
 
 /** How long the page may go without progress before the attempt is given up. */
@@ -80,36 +89,23 @@ async function attempt<T>(origin: string, estimate: number, options: RenderOptio
     session.browser.on('disconnected', () => {
       if (!options.signal?.aborted) wire.trip(new RetryableError('浏览器意外退出'));
     });
-    const page = await session.browser.newPage();
-    page.on('error', () => wire.trip(new RetryableError('浏览器的页面进程崩溃了（常因内存不足，或被别的程序结束）')));
-    page.setDefaultTimeout(0);
-    await page.setRequestInterception(true);
     const refused: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().startsWith(`${origin}/`) || request.url().startsWith('data:')) return void request.continue();
-      refused.push(request.url());
-      // Answered empty rather than failed, from here: nothing leaves the machine, and Paged.js
-      // (which re-fetches every stylesheet, @imports included) goes on without it.
-      void request.respond({
-        status: 200,
-        headers: {'access-control-allow-origin': '*'},
-        contentType: request.resourceType() === 'stylesheet' ? 'text/css' : 'text/plain',
-        body: '',
-      });
-    });
-    page.on('response', (response) => {
-      // Chromium asks every site for its icon by itself.
-      const asked = response.url().replace(origin, '');
-      if (response.status() === 404 && asked !== '/favicon.ico') refused.push(asked);
-    });
     const warnings: string[] = [];
-    page.on('console', (message) => {
-      if (/Unable to layout|overflow/i.test(message.text())) warnings.push(message.text());
-    });
-    await page.exposeFunction('huibianProgress', (count: number) => {
+    const laidOut = (count: number, estimate?: {pages: number; seconds: number}) => {
       wire.pages(count);
-      options.progress?.page?.(count);
-    });
+      options.progress?.page?.(count, estimate);
+    };
+    const openPage = async (onPages: (count: number) => void) => {
+      const page = await session.browser.newPage();
+      await fencePage(page, origin, {
+        refused,
+        warnings,
+        onPages,
+        crashed: () => wire.trip(new RetryableError('浏览器的页面进程崩溃了（常因内存不足，或被别的程序结束）')),
+      });
+      return page;
+    };
+    const page = await openPage((count) => laidOut(count));
     return await work({
       page,
       origin,
@@ -117,6 +113,9 @@ async function attempt<T>(origin: string, estimate: number, options: RenderOptio
       kick: () => wire.kick(),
       warnings,
       refused,
+      laidOut,
+      openPage,
+      browserVersion: await session.browser.version(),
     });
   } catch (error) {
     if (!wire.reason && isBrowserFailure(error) && !options.signal?.aborted) {
@@ -131,6 +130,42 @@ async function attempt<T>(origin: string, estimate: number, options: RenderOptio
     wire.stop();
     await session.close();
   }
+}
+
+/**
+ * Fence a new page in: it may load the site and `data:` URLs only (anything else is answered
+ * empty and reported in `refused`), its layout warnings go to `warnings`, its
+ * `window.huibianProgress(n)` to `onPages`, its crash to `crashed`.
+ */
+async function fencePage(
+  page: Page,
+  origin: string,
+  {refused, warnings, onPages, crashed}: {refused: string[]; warnings: string[]; onPages(count: number): void; crashed(): void},
+): Promise<void> {
+  page.on('error', crashed);
+  page.setDefaultTimeout(0);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${origin}/`) || request.url().startsWith('data:')) return void request.continue();
+    refused.push(request.url());
+    // Answered empty rather than failed, from here: nothing leaves the machine, and Paged.js
+    // (which re-fetches every stylesheet, @imports included) goes on without it.
+    void request.respond({
+      status: 200,
+      headers: {'access-control-allow-origin': '*'},
+      contentType: request.resourceType() === 'stylesheet' ? 'text/css' : 'text/plain',
+      body: '',
+    });
+  });
+  page.on('response', (response) => {
+    // Chromium asks every site for its icon by itself.
+    const asked = response.url().replace(origin, '');
+    if (response.status() === 404 && asked !== '/favicon.ico') refused.push(asked);
+  });
+  page.on('console', (message) => {
+    if (/Unable to layout|overflow/i.test(message.text())) warnings.push(message.text());
+  });
+  await page.exposeFunction('huibianProgress', onPages);
 }
 
 /** An error of the browser or of the connection to it (not of the book, nor of huibian's own code). */

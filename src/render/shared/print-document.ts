@@ -20,6 +20,8 @@ export interface PrintOptions {
   svgs?: Map<string, Element>;
   /** The whole book (Paged.js), or the front matter or the body alone (native print: each numbered from 1). */
   sections?: 'all' | 'front' | 'body';
+  /** With `sections: 'body'`: only these part pages and articles, by id (one chunk of a book laid out in pieces). */
+  only?: ReadonlySet<string>;
   /** Folios to print in the TOC, by anchor id (else the renderer fills them in after layout). */
   tocFolios?: Map<string, string>;
   /** Footnotes at their call (for `float: footnote`), or gathered at the end of each article. */
@@ -39,13 +41,17 @@ export function printDocument(book: Book, options: PrintOptions): string {
   const {sections = 'all'} = options;
   const labels = labelsFor(meta.language);
   const front: ElementContent[] = [cover(book), titlePage(book), colophon(book, labels), tableOfContents(book, labels, options.tocFolios)];
+  const wanted = (id: string) => !options.only || options.only.has(id);
   const main: ElementContent[] = [
-    ...book.front.map((article) => articleSection(book, article, 'front-article', options)),
-    ...book.parts.map((part) => partSection(book, part, options)),
+    ...book.front.filter((article) => wanted(article.id)).map((article) => articleSection(book, article, 'front-article', options)),
+    ...book.parts
+      .filter((part) => wanted(part.id) || part.articles.some((article) => wanted(article.id)))
+      .map((part) => partSection(book, part, wanted, options)),
   ];
-  // The first page after the front matter is page 1 (the page CSS resets the counter there).
+  // The first page after the front matter is page 1 (the page CSS resets the counter there);
+  // a chunk's pages are numbered where they are stitched in.
   const first = main[0];
-  if (first?.type === 'element') (first.properties.className as string[]).push('body-start');
+  if (first?.type === 'element' && !options.only) (first.properties.className as string[]).push('body-start');
   const body = sections === 'front' ? front : sections === 'body' ? main : [...front, ...main];
 
   const tree: Root = {
@@ -126,11 +132,11 @@ function tableOfContents(book: Book, labels: Labels, folios: Map<string, string>
   ]);
 }
 
-function partSection(book: Book, part: Part, options: PrintOptions): ElementContent {
+function partSection(book: Book, part: Part, wanted: (id: string) => boolean, options: PrintOptions): ElementContent {
   // The anchor is the part page itself: the section may begin on the page before it.
   return h('section.part', [
-    h('div.part-page', {id: part.id, dataTocId: part.id}, partPageLines(part, labelsFor(book.meta.language))),
-    ...part.articles.map((article) => articleSection(book, article, 'part-article', options)),
+    wanted(part.id) ? h('div.part-page', {id: part.id, dataTocId: part.id}, partPageLines(part, labelsFor(book.meta.language))) : undefined,
+    ...part.articles.filter((article) => wanted(article.id)).map((article) => articleSection(book, article, 'part-article', options)),
   ]);
 }
 

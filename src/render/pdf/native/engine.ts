@@ -1,19 +1,19 @@
 import {PDFDocument} from 'pdf-lib';
 import {readTemplate} from '../../../files/templates.js';
-import {type Article, articlesOf, type Book} from '../../../model/book.js';
+import type {Book} from '../../../model/book.js';
 import {EnvironmentError} from '../../../report/messages.js';
 import {BODY_FAMILY, coveredBy, fontSheet, scriptOf, unicodeRanges} from '../../shared/fonts.js';
 import {printDocument} from '../../shared/print-document.js';
-import {BASE_STYLESHEETS, bookStyleNames, documentLinks, siteFiles} from '../../shared/site.js';
+import {BASE_STYLESHEETS, documentLinks, siteFiles} from '../../shared/site.js';
 import type {PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
-import {folioText, romanFolio} from '../folios.js';
+import {folioText} from '../folios.js';
+import {addBlank, append, blanksFor, rectoStarts, stampRunningHeads} from '../stitch.js';
 import {addLineStats, type LineStats, setLinesInPage} from '../line-pass.js';
 import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
 import {compareHan, describeLosses, type PrintedSection, pdfPageTexts, sectionLosses} from '../text-check.js';
 import {resolveNamedLinks} from './named-destinations.js';
 import {headingPages, outlineHeadingsInPage, readOutline} from './outline-pages.js';
 import {type NotePlan, notesOffTheirPage, placeNotesInPage} from './page-notes.js';
-import {runningHeadsDocument, type Sheet} from './running-heads.js';
 import {splitTallTablesInPage} from './tall-tables.js';
 
 /** Vertical books, printed by Chromium's own pagination: notes at the end of each article in the document, moved onto their pages here. */
@@ -69,17 +69,12 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
     if (padded) addBlank(whole);
     const bodyStart = whole.getPageCount();
     await append(whole, body, bodyBlanks);
-    resolveNamedLinks(whole, body, (index) => bodyStart + bodyPage(index));
+    resolveNamedLinks(whole, [{doc: body, placed: (index) => bodyStart + bodyPage(index)}]);
 
     const anchors: Record<string, number> = {toc: frontPage(frontStarts.get('toc')!)};
     for (const [id, page] of bodyStarts) anchors[id] = bodyStart + bodyPage(page);
-    const sheets = sheetsOf(book, {pageCount: whole.getPageCount(), bodyStart, anchors, bodyBlanks: bodyBlanks.map((at, i) => bodyStart + at + i), padded});
-    site.files.set('running-heads.html', runningHeadsDocument(book.meta, sheets, ['fonts.css', 'book.css', 'running-heads.css', ...bookStyleNames(book)]));
-    const {pdf: overlay} = await printPart(context, book, 'running-heads.html', []);
-    const stamps = await whole.embedPages(overlay.getPages().slice(0, sheets.length));
-    whole.getPages().forEach((page, i) => {
-      page.drawPage(stamps[i]!, {x: 0, y: 0});
-    });
+    const bodyBlankPages = bodyBlanks.map((at, i) => bodyStart + at + i);
+    await stampRunningHeads(context, book, whole, {pageCount: whole.getPageCount(), bodyStart, anchors, bodyBlanks: bodyBlankPages, padded}, site.files);
 
     return {
       pdf: await whole.save(),
@@ -172,73 +167,4 @@ async function printedSections(page: PrintContext['page'], ids: string[], starts
 /** The sections of the body whose pages the TOC and running heads need: parts and articles. */
 function bodyIds(book: Book): string[] {
   return [...book.front.map((a) => a.id), ...book.parts.flatMap((part) => [part.id, ...part.articles.map((a) => a.id)])];
-}
-
-/** Ids that must begin on a recto: parts, the first article after each part page, and with `recto` every article. */
-function rectoStarts(book: Book): string[] {
-  const ids: string[] = [];
-  const everyArticle = book.meta.articleStart === 'recto';
-  if (everyArticle) ids.push(...book.front.map((a) => a.id));
-  for (const part of book.parts) {
-    ids.push(part.id);
-    ids.push(...(everyArticle ? part.articles : part.articles.slice(0, 1)).map((a) => a.id));
-  }
-  return ids;
-}
-
-/**
- * Where to insert blank pages (0-based indices in the unpadded document, before which one
- * blank goes) so that each page in `starts` (in order) lands on a recto: an even index, as
- * page 1 is a recto. Each start already begins a page, so a blank shifts only what follows.
- */
-export function blanksFor(starts: number[]): number[] {
-  const blanks: number[] = [];
-  for (const start of starts) {
-    if ((start + blanks.length) % 2 === 1) blanks.push(start);
-  }
-  return blanks;
-}
-
-/** Copy all pages of `source` into `target`, with a blank page before each index in `blanks`. */
-async function append(target: PDFDocument, source: PDFDocument, blanks: number[]): Promise<void> {
-  const pages = await target.copyPages(source, source.getPageIndices());
-  pages.forEach((page, index) => {
-    for (const at of blanks) if (at === index) addBlank(target, page.getSize());
-    target.addPage(page);
-  });
-}
-
-function addBlank(doc: PDFDocument, size = doc.getPage(doc.getPageCount() - 1).getSize()): void {
-  doc.addPage([size.width, size.height]);
-}
-
-/** What each page of the finished book shows in its margins. */
-function sheetsOf(book: Book, layout: {pageCount: number; bodyStart: number; anchors: Record<string, number>; bodyBlanks: number[]; padded: boolean}): Sheet[] {
-  const {pageCount, bodyStart, anchors, bodyBlanks, padded} = layout;
-  const parts = new Set(book.parts.map((p) => anchors[p.id]));
-  const openings = new Map(articlesOf(book).map((a) => [anchors[a.id]!, a]));
-  const sheets: Sheet[] = [];
-  let current: Article | undefined = articlesOf(book)[0];
-  for (let index = 0; index < pageCount; index++) {
-    if (index < bodyStart) {
-      if (padded && index === bodyStart - 1) {
-        sheets.push({kind: 'blank'});
-        continue;
-      }
-      const folio = index >= anchors.toc! && index < bodyStart ? romanFolio(index + 1) : undefined;
-      sheets.push({kind: folio ? 'front' : 'cover', folio});
-      continue;
-    }
-    const folio = folioText(index - bodyStart + 1, book.meta.folio);
-    if (bodyBlanks.includes(index)) sheets.push({kind: 'blank'});
-    else if (parts.has(index)) sheets.push({kind: 'part'});
-    else if (openings.has(index)) {
-      current = openings.get(index);
-      sheets.push({kind: 'opening', folio});
-    } else {
-      // Recto (even index): the article; verso: the book.
-      sheets.push({kind: 'body', folio, head: index % 2 === 0 ? current?.runningHead : book.meta.runningHead});
-    }
-  }
-  return sheets;
 }

@@ -65,16 +65,18 @@ export function destinationPages(doc: PDFDocument): Map<string, {page: number; a
 }
 
 /**
- * Point the links on `target`'s pages at explicit destinations where they name one of
- * `source`'s: pdf-lib copies pages without the name tree their links point into, which would
- * leave every note call pointing nowhere. `placed(i)` is where `source`'s page `i` went.
+ * Point the links on `target`'s pages at explicit destinations where they name one of the
+ * `sources`' destinations: pdf-lib copies pages without the name tree their links point into,
+ * which would leave every note call pointing nowhere. `placed(i)` is where a source's page
+ * `i` went in `target`.
  */
-export function resolveNamedLinks(target: PDFDocument, source: PDFDocument, placed: (index: number) => number): void {
-  const destinations = destinationPages(source);
+export function resolveNamedLinks(target: PDFDocument, sources: Array<{doc: PDFDocument; placed(index: number): number}>): void {
+  const destinations = new Map<string, PDFObject[]>();
+  for (const {doc, placed} of sources) {
+    for (const [name, {page, array}] of destinationPages(doc)) destinations.set(name, [target.getPage(placed(page)).ref, ...array.asArray().slice(1)]);
+  }
   for (const {name, annotation} of namedLinks(target)) {
     const destination = destinations.get(name);
-    if (!destination) continue;
-    const page = target.getPage(placed(destination.page));
-    annotation.set(PDFName.of('Dest'), target.context.obj([page.ref, ...destination.array.asArray().slice(1)]));
+    if (destination) annotation.set(PDFName.of('Dest'), target.context.obj(destination));
   }
 }

@@ -1,20 +1,30 @@
 import {readFile} from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import {PDFDocument} from 'pdf-lib';
 import {packageDir} from '../../../files/package-dir.js';
 import type {Book} from '../../../model/book.js';
 import {EnvironmentError} from '../../../report/messages.js';
-import {BASE_STYLESHEETS, printSite} from '../../shared/site.js';
+import {readTemplate} from '../../../files/templates.js';
+import {printDocument} from '../../shared/print-document.js';
+import {BASE_STYLESHEETS, documentLinks, siteFiles} from '../../shared/site.js';
 import type {Layout, PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {folioText} from '../folios.js';
+import {type LayoutCache, openLayoutCache} from '../layout-cache.js';
+import {addLineStats, type LineStats, setLinesInPage} from '../line-pass.js';
+import {resolveNamedLinks} from '../native/named-destinations.js';
+import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
+import {addBlank, append, stampRunningHeads} from '../stitch.js';
 import {describeLosses} from '../text-check.js';
-import {addLineStats, setLinesInPage} from '../line-pass.js';
-import {openDocument, printPdf, withPrintPage} from '../print-page.js';
+import {type Chunk, planChunks} from './chunks.js';
+import {TimeLeft} from './time-left.js';
 import {PAGED_FIXES} from './paged-fixes.js';
-import {fillTocInPage, paginateInPage} from './paginate.js';
+import {type PagedLayout, paginateInPage, pageSidesInPage, type PageSides} from './paginate.js';
 
 /**
- * Horizontal books: the whole book laid out by Paged.js in headless Chromium (running heads
- * from string-set, TOC numbers from where the anchors landed, footnotes at the page foot).
+ * Horizontal books, laid out by Paged.js in headless Chromium (footnotes at the page foot,
+ * TOC numbers from where the anchors landed). The preview lays the whole document out in
+ * one go; the PDF is laid out in chunks (see {@link renderPagedPdf}).
  */
 export const pagedEngine: PdfEngine = {
   document: {
@@ -37,6 +47,9 @@ export const pagedEngine: PdfEngine = {
  */
 export const PARAGRAPH_CHUNK_LINES = 12;
 
+/** In the PDF's pieces the margins stay empty: running heads and folios are laid over the stitched pages. */
+const PIECE_CSS = '.pagedjs_margin { visibility: hidden !important; }\n';
+
 /** The TOC's folio for each anchor, from the page where it landed (the TOC's own anchor left out). */
 export function tocFolios(layout: Layout, folio: Book['meta']['folio']): Array<[string, string]> {
   return Object.entries(layout.anchors)
@@ -44,43 +57,208 @@ export function tocFolios(layout: Layout, folio: Book['meta']['folio']): Array<[
     .map(([id, index]): [string, string] => [id, folioText(index - layout.bodyStart + 1, folio)]);
 }
 
-/** Lay the book out with Paged.js and print it; fails rather than write a PDF if Paged.js lost or repeated any Han character. */
+/** One chunk laid out and printed: what the stitching needs to know about it. */
+interface LaidChunk {
+  pdf: Uint8Array;
+  pageCount: number;
+  /** Section id → 0-based page in the chunk. */
+  anchors: Record<string, number>;
+  /** Blank pages Paged.js put in (0-based in the chunk): no running head, no folio. */
+  blanks: number[];
+  lines: LineStats;
+  sides: PageSides;
+}
+
+/**
+ * Lay the book out with Paged.js in chunks — runs of articles that begin on a fresh page (see
+ * chunks.ts) — `jobs` at a time in pages of one browser, each cached by content; then the
+ * front matter with the TOC's numbers known; then stitch them with blank pages where a recto
+ * is due, mirror the pages of a chunk that landed on the other side, and lay the running
+ * heads and folios over every page. Paged.js's time grows faster than the pages it lays out
+ * in one document; chunks keep each document short. Fails rather than write a PDF if Paged.js
+ * lost or repeated any Han character.
+ */
 async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<RenderedPdf> {
-  const site = await printSite(book, pagedEngine.document);
+  const site = await siteFiles(book, pagedEngine.document);
+  const links = await documentLinks(book, pagedEngine.document);
+  const pieceLinks = {...links, stylesheets: [...links.stylesheets, 'piece.css']};
+  site.files.set('piece.css', PIECE_CSS);
+  site.files.set('running-heads.css', await readTemplate(book.dir, 'running-heads.css'));
+  const chunks = planChunks(book);
+  for (const [i, chunk] of chunks.entries()) site.files.set(chunkName(i), printDocument(book, {...pieceLinks, sections: 'body', only: new Set(chunk.ids)}));
+
   return withPrintPage(site, options, async (context) => {
-    const {page, guard, kick, warnings, refused} = context;
+    const cache = await openLayoutCache(options.cacheDir, site, (name) => name.endsWith('.html'), LAYOUT_CODE, context.browserVersion);
     options.progress?.step?.('paginate');
-    const area = await openDocument(context, 'index.html');
-    const breaks = await guard(
-      page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false, steps: 'breaks' as const, chunkLines: PARAGRAPH_CHUNK_LINES}),
-    );
-    kick();
-    const layout = await guard(page.evaluate(paginateInPage)).catch((cause: unknown) => {
-      if (cause instanceof EnvironmentError || options.signal?.aborted) throw cause;
-      // Paged.js stops on CSS it cannot parse: most often an edit to a template.
-      throw new EnvironmentError(`分页失败：${(cause as Error).message.split('\n')[0]}（若改过 templates/ 中的 CSS，请检查最近的改动）`, {cause});
+    const laid = await layOutChunks(context, book, chunks, {jobs: options.jobs ?? os.availableParallelism(), cache, files: site.files});
+
+    // The body's pages in order, a blank before each chunk that must begin on a recto and would not.
+    const anchors: Record<string, number> = {};
+    const placed: Array<{at: number; blank: boolean; mirrored: boolean}> = [];
+    let at = 0;
+    chunks.forEach((chunk, i) => {
+      const blank = chunk.recto && at % 2 === 1;
+      if (blank) at += 1;
+      placed.push({at, blank, mirrored: at % 2 === 1});
+      for (const [id, page] of Object.entries(laid[i]!.anchors)) anchors[id] = at + page;
+      at += laid[i]!.pageCount;
     });
-    if (layout.hanAfter !== layout.hanBefore || layout.changed.length > 0) {
-      const what = layout.hanAfter < layout.hanBefore ? '丢失' : '重复';
-      const where = describeLosses(
-        book,
-        layout.changed.map(({id, before, after}) => ({ids: [id], problem: `应为 ${before} 字，排出 ${after} 字`})),
-      );
-      throw new EnvironmentError(
-        `分页后的汉字数与稿件不符（应为 ${layout.hanBefore} 字，排出 ${layout.hanAfter} 字${where ? `：${where}` : ''}）：排版时有内容${what}，未写出 PDF。` +
-          `请检查这些稿件中过大的图片或表格，并报告此问题。${warnings.slice(0, 3).join('；')}`,
-      );
-    }
-    const halves = await guard(page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false, steps: 'halve' as const}));
-    const lines = addLineStats(breaks, halves);
-    kick();
-    // The TOC's numbers, from where the anchors landed: one digit string each, so the TOC's
-    // own layout (laid out with empty cells of a fixed width) does not move.
-    await page.evaluate(fillTocInPage, tocFolios(layout, book.meta.folio));
+
+    // The front matter, with the TOC's folios known (body page i is folio i + 1).
+    const folios = new Map(Object.entries(anchors).map(([id, page]) => [id, folioText(page + 1, book.meta.folio)]));
+    site.files.set('front.html', printDocument(book, {...pieceLinks, sections: 'front', tocFolios: folios}));
+    const front = await layOutCached(context, book, 'front.html', cache, site.files);
 
     options.progress?.step?.('print');
-    kick();
-    const pdf = await guard(printPdf(page));
-    return {pdf, layout, lines, refused};
+    const whole = await PDFDocument.create();
+    const frontDoc = await PDFDocument.load(front.pdf);
+    await append(whole, frontDoc, []);
+    const padded = whole.getPageCount() % 2 === 1;
+    if (padded) addBlank(whole);
+    const bodyStart = whole.getPageCount();
+    const bodyBlanks: number[] = [];
+    const sources: Array<{doc: PDFDocument; placed(index: number): number}> = [{doc: frontDoc, placed: (index) => index}];
+    for (const [i, chunk] of laid.entries()) {
+      const {at: first, blank, mirrored} = placed[i]!;
+      if (blank) {
+        bodyBlanks.push(whole.getPageCount());
+        addBlank(whole);
+      }
+      for (const page of chunk.blanks) bodyBlanks.push(whole.getPageCount() + page);
+      const doc = await PDFDocument.load(chunk.pdf);
+      await append(whole, doc, [], mirrored ? mirror(chunk.sides, chunks[i]!) : undefined);
+      sources.push({doc, placed: (index) => bodyStart + first + index});
+    }
+    resolveNamedLinks(whole, sources);
+
+    const wholeAnchors: Record<string, number> = {toc: front.anchors.toc ?? 0};
+    for (const [id, page] of Object.entries(anchors)) wholeAnchors[id] = bodyStart + page;
+    const layout = {pageCount: whole.getPageCount(), bodyStart, anchors: wholeAnchors};
+    await stampRunningHeads(context, book, whole, {...layout, bodyBlanks, padded}, site.files, (html, print) => cachedPrint(cache, html, print));
+    await cache.prune();
+    const lines = laid.map((chunk) => chunk.lines).reduce(addLineStats, front.lines);
+    return {pdf: await whole.save(), layout, lines, refused: context.refused};
   });
+}
+
+/** CSS px to PDF points. */
+const PT_PER_PX = 0.75;
+
+/**
+ * How far each page of a chunk moves when the chunk lands on a verso: it was laid out from a
+ * recto, so its rectos become versos (to the left pages' margin) and its versos rectos.
+ */
+function mirror(sides: PageSides, chunk: Chunk): (index: number) => number {
+  if (!sides.sameWidth) {
+    throw new EnvironmentError(
+      `左右页的版心宽度不同（templates 中 @page :left 与 :right 的左右边距之和不等），《${chunk.ids[0]}》所在的一段无法移到另一面：请让左右页的内外边距互换，版心同宽`,
+    );
+  }
+  const dx = (sides.left - sides.right) * PT_PER_PX;
+  return (index) => (index % 2 === 0 ? dx : -dx);
+}
+
+const chunkName = (index: number) => `chunk-${index + 1}.html`;
+
+/** The layout code an entry of the cache was made by: a new huibian that lays out differently misses the old entries. */
+const LAYOUT_CODE = [setLinesInPage, paginateInPage, pageSidesInPage, PIECE_CSS, PAGED_FIXES].map(String).join('\n');
+
+/**
+ * Lay out every chunk, `jobs` at a time (a browser page each), taking what the cache holds;
+ * the pages laid out so far are reported as one count.
+ */
+async function layOutChunks(
+  context: PrintContext,
+  book: Book,
+  chunks: Chunk[],
+  {jobs, cache, files}: {jobs: number; cache: LayoutCache; files: Map<string, string | Buffer>},
+): Promise<LaidChunk[]> {
+  const laid: LaidChunk[] = new Array(chunks.length);
+  const counts = new Array<number>(chunks.length).fill(0);
+  const eta = new TimeLeft(chunks.map((chunk) => chunk.chars));
+  const report = () => {
+    const count = counts.reduce((a, b) => a + b, 0);
+    context.laidOut(count, eta.estimate(counts));
+  };
+  let next = 0;
+  const worker = async () => {
+    let page: PrintContext['page'] | undefined;
+    let current = 0;
+    while (next < chunks.length) {
+      const index = next++;
+      const name = chunkName(index);
+      const cached = await cache.get<Omit<LaidChunk, 'pdf'>>(files.get(name) as string);
+      if (cached) {
+        laid[index] = {...cached.facts, pdf: cached.pdf};
+        eta.cached(index);
+      } else {
+        page ??= await context.openPage((count) => {
+          counts[current] = count;
+          report();
+        });
+        current = index;
+        laid[index] = await layOutCached(context.page === page ? context : {...context, page}, book, name, cache, files);
+        eta.done(index, laid[index]!.pageCount);
+      }
+      counts[index] = laid[index]!.pageCount;
+      report();
+    }
+    await page?.close();
+  };
+  await Promise.all(Array.from({length: Math.max(1, Math.min(jobs, chunks.length))}, worker));
+  return laid;
+}
+
+/** Lay out and print one document of the site with Paged.js, through the cache. */
+async function layOutCached(context: PrintContext, book: Book, name: string, cache: LayoutCache, files: Map<string, string | Buffer>): Promise<LaidChunk> {
+  const html = files.get(name) as string;
+  const cached = await cache.get<Omit<LaidChunk, 'pdf'>>(html);
+  if (cached) return {...cached.facts, pdf: cached.pdf};
+  const {pdf, ...facts} = await layOut(context, book, name);
+  await cache.put(html, pdf, facts);
+  return {pdf, ...facts};
+}
+
+async function cachedPrint(cache: LayoutCache, html: string, print: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  const cached = await cache.get<null>(html);
+  if (cached) return cached.pdf;
+  const pdf = await print();
+  await cache.put(html, pdf, null);
+  return pdf;
+}
+
+/** Lay one document out with Paged.js (the line pass before and after) and print it. */
+async function layOut(context: PrintContext, book: Book, name: string): Promise<LaidChunk> {
+  const {page, guard, kick, warnings} = context;
+  const area = await openDocument(context, name);
+  const breaks = await guard(
+    page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false, steps: 'breaks' as const, chunkLines: PARAGRAPH_CHUNK_LINES}),
+  );
+  kick();
+  const layout = await guard(page.evaluate(paginateInPage)).catch((cause: unknown) => {
+    if (cause instanceof EnvironmentError) throw cause;
+    // Paged.js stops on CSS it cannot parse: most often an edit to a template.
+    throw new EnvironmentError(`分页失败：${(cause as Error).message.split('\n')[0]}（若改过 templates/ 中的 CSS，请检查最近的改动）`, {cause});
+  });
+  checkHan(book, layout, warnings);
+  const halves = await guard(page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false, steps: 'halve' as const}));
+  const sides = await page.evaluate(pageSidesInPage);
+  kick();
+  const pdf = await guard(printPdf(page, {tagged: false}));
+  kick();
+  return {pdf, pageCount: layout.pageCount, anchors: layout.anchors, blanks: layout.blanks, lines: addLineStats(breaks, halves), sides};
+}
+
+/** Stop, naming the articles, if Paged.js lost or repeated any Han character. */
+function checkHan(book: Book, layout: PagedLayout, warnings: string[]): void {
+  if (layout.hanAfter === layout.hanBefore && layout.changed.length === 0) return;
+  const what = layout.hanAfter < layout.hanBefore ? '丢失' : '重复';
+  const where = describeLosses(
+    book,
+    layout.changed.map(({id, before, after}) => ({ids: [id], problem: `应为 ${before} 字，排出 ${after} 字`})),
+  );
+  throw new EnvironmentError(
+    `分页后的汉字数与稿件不符（应为 ${layout.hanBefore} 字，排出 ${layout.hanAfter} 字${where ? `：${where}` : ''}）：排版时有内容${what}，未写出 PDF。` +
+      `请检查这些稿件中过大的图片或表格，并报告此问题。${warnings.slice(0, 3).join('；')}`,
+  );
 }

@@ -10,6 +10,8 @@ export interface PagedLayout extends Layout {
   hanAfter: number;
   /** Articles whose count changed: id, Han characters in the manuscript's HTML, on the pages. */
   changed: Array<{id: string; before: number; after: number}>;
+  /** 0-based indices of the blank pages Paged.js inserted (before a recto). */
+  blanks: number[];
 }
 
 /**
@@ -71,7 +73,8 @@ export async function paginateInPage(): Promise<PagedLayout> {
     }
   }
   const changed = [...before].map(([id, count]) => ({id, before: count, after: after.get(id) ?? 0})).filter((article) => article.before !== article.after);
-  return {pageCount: pages.length, bodyStart: pageOf(document.querySelector('.body-start')), anchors, hanBefore, hanAfter, changed};
+  const blanks = pages.flatMap((page, index) => (page.classList.contains('pagedjs_blank_page') ? [index] : []));
+  return {pageCount: pages.length, bodyStart: pageOf(document.querySelector('.body-start')), anchors, hanBefore, hanAfter, changed, blanks};
 }
 
 /** Write the TOC's folios (anchor id → text) into the laid-out pages. */
@@ -79,4 +82,34 @@ export function fillTocInPage(folios: Array<[string, string]>): void {
   for (const [id, text] of folios) {
     for (const cell of document.querySelectorAll(`.toc-link[href="#${id}"] .toc-page`)) cell.textContent = text;
   }
+}
+
+/** Where the text area of left and right pages begins (CSS px from the page's left edge), and whether it is as wide on both. */
+export interface PageSides {
+  left: number;
+  right: number;
+  sameWidth: boolean;
+}
+
+/** Measure {@link PageSides} with a probe page of each side, classed like the first page (its named page too). */
+export function pageSidesInPage(): PageSides {
+  const first = document.querySelector<HTMLElement>('.pagedjs_page')!;
+  const measure = (side: 'left' | 'right') => {
+    const probe = document.createElement('div');
+    probe.className = `${first.className.replace(/pagedjs_(left|right)_page/g, '')} pagedjs_${side}_page`;
+    probe.style.position = 'absolute';
+    const margin = (edge: string) => {
+      const ruler = document.createElement('div');
+      ruler.style.width = `var(--pagedjs-margin-${edge})`;
+      probe.append(ruler);
+      return ruler.getBoundingClientRect().width;
+    };
+    first.parentElement!.append(probe);
+    const measured = {start: margin('left'), end: margin('right')};
+    probe.remove();
+    return measured;
+  };
+  const left = measure('left');
+  const right = measure('right');
+  return {left: left.start, right: right.start, sameWidth: Math.abs(left.start + left.end - right.start - right.end) < 0.5};
 }

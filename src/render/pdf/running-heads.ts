@@ -1,7 +1,7 @@
 import {h} from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
-import type {BookMeta} from '../../../model/book.js';
+import type {BookMeta} from '../../model/book.js';
 
 /** What a printed page is, for its running head and folio. */
 type SheetKind = 'cover' | 'front' | 'blank' | 'part' | 'opening' | 'body';
@@ -22,7 +22,7 @@ export interface Sheet {
 export function runningHeadsDocument(meta: BookMeta, sheets: Sheet[], stylesheets: string[]): string {
   const tree = h(null, [
     {type: 'doctype'},
-    h('html', {lang: meta.language}, [
+    h('html', {lang: meta.language, className: [`mode-${meta.writingMode}`]}, [
       h('head', [h('meta', {charSet: 'utf-8'}), ...stylesheets.map((href) => h('link', {rel: 'stylesheet', href}))]),
       h(
         'body',

@@ -1,0 +1,87 @@
+import {mkdtemp, readdir, rm, utimes, writeFile} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {openLayoutCache} from '../../src/render/pdf/layout-cache.js';
+import type {Site} from '../../src/render/shared/site.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, {recursive: true, force: true});
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'huibian-cache-'));
+  dirs.push(dir);
+  return dir;
+}
+
+async function siteWith(image: string, css = 'p { color: black }'): Promise<Site> {
+  return {
+    files: new Map([
+      ['print.css', css],
+      ['chunk-1.html', '<p>甲</p>'],
+    ]),
+    links: new Map([['assets/a.png', image]]),
+    mounts: new Map(),
+  };
+}
+
+const isPiece = (name: string) => name.endsWith('.html');
+const pdf = new Uint8Array([37, 80, 68, 70]);
+
+describe('layout cache', () => {
+  it('should give back what was put under the same HTML and inputs, and nothing for other HTML', async () => {
+    const dir = await tempDir();
+    const image = path.join(dir, 'a.png');
+    await writeFile(image, 'image-1');
+    const cache = await openLayoutCache(path.join(dir, 'cache'), await siteWith(image), isPiece, 'code', 'Chromium/1');
+    expect(await cache.get('<p>甲</p>')).toBeUndefined();
+    await cache.put('<p>甲</p>', pdf, {pages: 3});
+    expect(await cache.get('<p>甲</p>')).toEqual({pdf, facts: {pages: 3}});
+    expect(await cache.get('<p>乙</p>')).toBeUndefined();
+  });
+
+  it('should miss when any input changes: a stylesheet, an image’s content, the layout code, the browser', async () => {
+    const dir = await tempDir();
+    const image = path.join(dir, 'a.png');
+    await writeFile(image, 'image-1');
+    const cacheDir = path.join(dir, 'cache');
+    await (await openLayoutCache(cacheDir, await siteWith(image), isPiece, 'code', 'Chromium/1')).put('<p>甲</p>', pdf, null);
+    const hit = async (site: Site, code = 'code', browser = 'Chromium/1') =>
+      (await (await openLayoutCache(cacheDir, site, isPiece, code, browser)).get('<p>甲</p>')) !== undefined;
+    expect(await hit(await siteWith(image))).toBe(true);
+    // Another chunk's HTML is not an input of this one.
+    const other = await siteWith(image);
+    other.files.set('chunk-2.html', '<p>丙</p>');
+    expect(await hit(other)).toBe(true);
+    expect(await hit(await siteWith(image, 'p { color: red }'))).toBe(false);
+    expect(await hit(await siteWith(image), 'other code')).toBe(false);
+    expect(await hit(await siteWith(image), 'code', 'Chromium/2')).toBe(false);
+    await writeFile(image, 'image-2');
+    expect(await hit(await siteWith(image))).toBe(false);
+  });
+
+  it('should take a half-written entry for a miss, and prune entries unused for weeks', async () => {
+    const dir = await tempDir();
+    const image = path.join(dir, 'a.png');
+    await writeFile(image, 'image-1');
+    const cacheDir = path.join(dir, 'cache');
+    const cache = await openLayoutCache(cacheDir, await siteWith(image), isPiece, 'code', 'Chromium/1');
+    await cache.put('<p>甲</p>', pdf, null);
+    await cache.put('<p>乙</p>', pdf, null);
+    const [json] = (await readdir(cacheDir)).filter((n) => n.endsWith('.json'));
+    await rm(path.join(cacheDir, json!));
+    expect((await cache.get('<p>甲</p>')) === undefined || (await cache.get('<p>乙</p>')) === undefined).toBe(true);
+    const old = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+    for (const name of await readdir(cacheDir)) await utimes(path.join(cacheDir, name), old, old);
+    await cache.prune();
+    expect(await readdir(cacheDir)).toEqual([]);
+  });
+
+  it('should keep nothing without a folder', async () => {
+    const cache = await openLayoutCache(undefined, {files: new Map(), links: new Map(), mounts: new Map()}, isPiece, 'code', 'x');
+    await cache.put('<p>甲</p>', pdf, null);
+    expect(await cache.get('<p>甲</p>')).toBeUndefined();
+  });
+});
