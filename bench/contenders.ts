@@ -1,0 +1,97 @@
+/**
+ * What the bench times, each from the book folder to an output file: Chromium's own print of
+ * huibian's HTML (the floor), plain Paged.js on the same HTML (what pagedjs-cli does), and
+ * huibian's builds. Every one compiles the manuscripts first, so all rows include the same
+ * work before layout.
+ */
+import {execFile} from 'node:child_process';
+import {writeFile} from 'node:fs/promises';
+import {promisify} from 'node:util';
+import type {Page} from 'puppeteer-core';
+import {buildBook, loadBook} from '../src/build.js';
+import type {BuildOptions} from '../src/build-options.js';
+import {launchBrowser} from '../src/render/pdf/browser.js';
+import {engineFor} from '../src/render/pdf/engines.js';
+import {loadFontsInPage} from '../src/render/pdf/in-page.js';
+import {pagedEngine} from '../src/render/pdf/paged/engine.js';
+import {printPdf} from '../src/render/pdf/print-page.js';
+import {FONT_WEIGHTS} from '../src/render/shared/fonts.js';
+import {printSite, type Site} from '../src/render/shared/site.js';
+import {serveSite} from '../src/render/shared/site-server.js';
+
+const run = promisify(execFile);
+
+type WritingMode = 'horizontal' | 'vertical';
+
+/** What a timed run made: the page count of a PDF (none for an EPUB). */
+export interface Made {
+  pages?: number;
+}
+
+/**
+ * The floor: Chromium printing the whole book as the writing mode's engine links it (its page
+ * CSS included), with its own pagination and none of huibian's passes — no Paged.js, no line
+ * pass, no TOC numbers, running heads or notes moved onto their pages.
+ */
+export async function chromiumPrint(bookDir: string, writingMode: WritingMode, out: string): Promise<Made> {
+  const {book} = await loadBook({bookDir, writingMode});
+  // The horizontal kind links Paged.js, which would paginate on load: left out here.
+  const site = await printSite(book, {...engineFor(book).document, scripts: []});
+  await printInBrowser(site, out, async () => undefined);
+  return {};
+}
+
+/**
+ * Plain Paged.js as pagedjs-cli runs it: huibian's horizontal document loaded as it is, then
+ * `new Paged.Previewer().preview()` and Chromium's print at the CSS page size — without
+ * huibian's line pass, paragraph chunks, text checks or TOC numbers.
+ */
+export async function plainPagedJs(bookDir: string, out: string): Promise<Made> {
+  const {book} = await loadBook({bookDir, writingMode: 'horizontal'});
+  const site = await printSite(book, pagedEngine.document);
+  await printInBrowser(site, out, async (page) => {
+    await page.evaluate(async () => {
+      const paged = (window as unknown as {Paged: {Previewer: new () => {preview(): Promise<unknown>}}}).Paged;
+      await new paged.Previewer().preview();
+    });
+  });
+  return {};
+}
+
+/**
+ * Serve `site`, open its index.html in a fresh browser, load its fonts as huibian does (so
+ * that every row prints with the same faces), run `layout` on the page, print it to `out`.
+ */
+async function printInBrowser(site: Site, out: string, layout: (page: Page) => Promise<void>): Promise<void> {
+  const server = await serveSite(site);
+  const session = await launchBrowser();
+  try {
+    const page = await session.browser.newPage();
+    page.setDefaultTimeout(0);
+    await page.goto(`${server.origin}/index.html`, {waitUntil: 'load'});
+    await page.evaluate(loadFontsInPage, FONT_WEIGHTS);
+    await layout(page);
+    await writeFile(out, await printPdf(page));
+  } finally {
+    await session.close();
+    await server.close();
+  }
+}
+
+/** A huibian build of the book folder (options as `huibian build` takes them). */
+export async function huibianBuild(options: BuildOptions): Promise<Made> {
+  const result = await buildBook(options);
+  return {pages: result.pageCount};
+}
+
+/** Pages of a PDF file, from `pdfinfo` (fast on large files, and outside the timed run). */
+export async function pdfPages(file: string): Promise<number> {
+  const {stdout} = await run('pdfinfo', [file]);
+  return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1] ?? Number.NaN);
+}
+
+/** The text of a PDF with its layout (`pdftotext -layout`), for comparing two builds. */
+export async function layoutText(file: string): Promise<string> {
+  const {stdout} = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {maxBuffer: 512 << 20});
+  return stdout;
+}
