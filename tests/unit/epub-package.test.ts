@@ -4,7 +4,7 @@ import {compileBook} from '../../src/book/compile.js';
 import {loadConfig} from '../../src/config/load.js';
 import {chapterBody, chapterHref, partHref, toXhtml, type EpubFile} from '../../src/render/epub/documents.js';
 import {bookIdentifier, contentOpf, navBody, opfDate} from '../../src/render/epub/package.js';
-import {makeBook, smallBook} from '../helpers/book.js';
+import {makeBook, manuscript, smallBook} from '../helpers/book.js';
 
 async function book(extra = {}) {
   return (await compileBook(await loadConfig(await makeBook(smallBook(extra))))).book;
@@ -56,5 +56,16 @@ describe('EPUB package', () => {
     );
     expect(html).toContain('<h2 id="a2-s1">');
     expect(html).not.toContain(' align=');
+  });
+
+  it('should leave the book as it was, with notes or without', async () => {
+    const table = '## 二、账目\n\n| 项目 | 金额 |\n| :--- | ---: |\n| 道路 | 3万元 |';
+    const b = await book({'manuscripts/03-c.md': manuscript({title: '账目公开', date: '2025-06-01', part: '生活'}, table)});
+    const before = structuredClone(b.parts);
+    const articles = b.parts.flatMap((part) => part.articles);
+    expect(articles.some((a) => a.footnotes.length === 0 && JSON.stringify(a.body).includes('"align"'))).toBe(true);
+    const html = articles.map((a) => toXhtml({type: 'root', children: chapterBody(a, labelsFor('zh-Hans'))} as never)).join('');
+    expect(html).toContain('<td style="text-align: right">3万元</td>');
+    expect(b.parts).toEqual(before);
   });
 });

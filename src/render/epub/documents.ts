@@ -1,7 +1,6 @@
 import type {Element, ElementContent, Root, RootContent} from 'hast';
 import {h} from 'hastscript';
 import {toHtml} from 'hast-util-to-html';
-import {visit} from 'unist-util-visit';
 import type {Article, Book, Part} from '../../model/book.js';
 import {articleHeader} from '../shared/article-opening.js';
 import {circled, flattenParagraphs, replaceCalls} from '../shared/footnotes.js';
@@ -71,9 +70,14 @@ export function partHref(part: Part): string {
  * `aside epub:type="footnote"`, which readers show in place), images relative to the chapter.
  */
 export function chapterBody(article: Article, labels: Labels): ElementContent[] {
-  const body = replaceCalls(article.body, article.footnotes, (note, n) =>
-    h('a.noteref', {'epub:type': 'noteref', role: 'doc-noteref', href: `#${note.id}`, id: note.refId}, circled(n)),
-  );
+  // A copy to change: replaceCalls makes one (structuredClone, slow on a whole book); an
+  // article without notes has no call to replace, and a plain copy does.
+  const body =
+    article.footnotes.length > 0
+      ? replaceCalls(article.body, article.footnotes, (note, n) =>
+          h('a.noteref', {'epub:type': 'noteref', role: 'doc-noteref', href: `#${note.id}`, id: note.refId}, circled(n)),
+        )
+      : copyTree(article.body);
   fixForXhtml(body);
   // Section headings get the ids the navigation links to (see sectionHeadings).
   body.children
@@ -104,14 +108,35 @@ function withTitleId(header: ElementContent, id: string): ElementContent {
 }
 
 /** XHTML has no `align` on table cells (mdast-util-to-hast writes it): use a style instead. */
-function fixForXhtml(tree: Root): void {
-  visit(tree, 'element', (node) => {
+function fixForXhtml(tree: Root | Element): void {
+  for (const node of tree.children) {
+    if (node.type !== 'element') continue;
     const align = node.properties.align;
     if (align !== undefined) {
       delete node.properties.align;
       node.properties.style = `text-align: ${String(align)}`;
     }
-  });
+    fixForXhtml(node);
+  }
+}
+
+/**
+ * A copy of a tree whose nodes and properties can be changed without touching the book:
+ * new nodes, property objects and list values; positions and data shared (nothing changes them),
+ * a template's content too (nothing goes inside it).
+ */
+function copyTree<T extends Root | RootContent>(node: T): T {
+  const copy = {...node};
+  if ('properties' in node) {
+    const properties = {...node.properties};
+    for (const key in properties) {
+      const value = properties[key];
+      if (Array.isArray(value)) properties[key] = [...value];
+    }
+    (copy as Element).properties = properties;
+  }
+  if ('children' in node) (copy as Root | Element).children = node.children.map((child) => copyTree(child)) as Element['children'];
+  return copy;
 }
 
 /** A part's title page. */

@@ -8,7 +8,6 @@ import {scriptOf} from '../shared/fonts.js';
 import {adaptTree} from '../shared/adapt.js';
 import {labelsFor} from '../shared/labels.js';
 import {chapterBody, chapterHref, coverBody, coverSvg, partBody, partHref, titlePageBody, xhtml, type EpubFile} from './documents.js';
-import {embedFonts} from './embed-fonts.js';
 import {bookIdentifier, contentOpf, navBody} from './package.js';
 
 /** What the EPUB needs besides the book. */
@@ -131,6 +130,8 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
       .map((f) => String(f.content).replace(/<[^>]+>/g, ''))
       .join('');
     // The stylesheets too: their generated content (＊　＊　＊, the emphasis dot) needs glyphs.
+    // Loaded only here: subset-font (HarfBuzz) costs a start-up that books without embedded fonts need not pay.
+    const {embedFonts} = await import('./embed-fonts.js');
     const fonts = await embedFonts(scriptOf(lang), text + css.join(''));
     files.push(...fonts.files);
     css.push(fonts.css);
