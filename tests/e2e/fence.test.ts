@@ -78,7 +78,7 @@ describe('the fenced browser', () => {
   }
 
   it('should leave the raw HTML out of the EPUB and the HTML site', async () => {
-    expect((await readdir(path.join(dir, 'build'))).sort()).toEqual(['EPUB', 'HTML', 'horizontal-PDF', 'vertical-PDF']);
+    expect((await readdir(path.join(dir, 'build'))).sort()).toEqual(['.cache', 'EPUB', 'HTML', 'horizontal-PDF', 'vertical-PDF']);
     const site = await readFile(path.join(dir, 'build', 'HTML', 'index.html'), 'utf8');
     const epub = path.join(dir, 'epub-files');
     await run('unzip', ['-q', path.join(dir, 'build', 'EPUB'), '-d', epub]);

@@ -80,6 +80,11 @@ export async function launchBrowser(signal?: AbortSignal): Promise<BrowserSessio
     '--no-first-run',
     '--disable-dev-shm-usage',
     '--font-render-hinting=none',
+    // A book is laid out in several pages at once; only one of them is in front, and Chromium
+    // would slow the timers of the others (Paged.js runs on them) to one a second.
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
   ];
   // Chromium refuses to start as root with its sandbox on.
   if (process.getuid?.() === 0) args.push('--no-sandbox');

@@ -95,8 +95,11 @@ async function attempt<T>(origin: string, estimate: number, options: RenderOptio
       wire.pages(count);
       options.progress?.page?.(count, estimate);
     };
+    let opened = 0;
     const openPage = async (onPages: (count: number) => void) => {
-      const page = await session.browser.newPage();
+      // Pages of one context share a renderer, and so one thread: each further page gets a
+      // context of its own, to lay out at the same time as the others.
+      const page = opened++ === 0 ? await session.browser.newPage() : await (await session.browser.createBrowserContext()).newPage();
       await fencePage(page, origin, {
         refused,
         warnings,
@@ -269,16 +272,16 @@ function seconds(ms: number): number {
 }
 
 function guarded<T>(work: Promise<T>, wire: Tripwire, signal: AbortSignal | undefined): Promise<T> {
-  const racers: Array<Promise<T>> = [work, wire.tripped];
-  if (signal) {
-    racers.push(
-      new Promise<never>((_, reject) => {
-        if (signal.aborted) reject(signal.reason);
-        signal.addEventListener('abort', () => reject(signal.reason), {once: true});
-      }),
-    );
-  }
-  return Promise.race(racers);
+  if (!signal) return Promise.race([work, wire.tripped]);
+  // The listener goes when the work ends: a book in many chunks guards hundreds of calls.
+  let stop = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, {once: true});
+    stop = () => signal.removeEventListener('abort', abort);
+  });
+  return Promise.race([work, wire.tripped, aborted]).finally(stop);
 }
 
 /** The build stops rather than clip a table at the page's edge. */

@@ -86,7 +86,7 @@ export interface StitchedLayout {
 }
 
 /** What each page of the finished book shows in its margins. */
-export function sheetsOf(book: Book, layout: StitchedLayout): Sheet[] {
+function sheetsOf(book: Book, layout: StitchedLayout): Sheet[] {
   const {pageCount, bodyStart, anchors, bodyBlanks, padded} = layout;
   const parts = new Set(book.parts.map((p) => anchors[p.id]));
   const openings = new Map(articlesOf(book).map((a) => [anchors[a.id]!, a]));

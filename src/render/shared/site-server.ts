@@ -45,9 +45,12 @@ export async function respond(site: Site, request: http.IncomingMessage, respons
     response.end(generated);
     return;
   }
-  const file = site.links.get(urlPath) ?? fromMount(site.mounts, urlPath);
+  const linked = site.links.get(urlPath);
+  const file = linked ?? fromMount(site.mounts, urlPath);
   if (file && (await stat(file).catch(() => undefined))?.isFile()) {
-    response.writeHead(200, {'content-type': type});
+    // Mounted folders hold installed fonts, which do not change while a build runs: a page
+    // opened for each chunk of a book takes them from the browser's cache.
+    response.writeHead(200, {'content-type': type, ...(linked ? {} : {'cache-control': 'max-age=3600, immutable'})});
     createReadStream(file).pipe(response);
     return;
   }

@@ -6,7 +6,8 @@ import {packageDir} from '../../../files/package-dir.js';
 import type {Book} from '../../../model/book.js';
 import {EnvironmentError} from '../../../report/messages.js';
 import {readTemplate} from '../../../files/templates.js';
-import {printDocument} from '../../shared/print-document.js';
+import {type PrintOptions, printDocument} from '../../shared/print-document.js';
+import {facesFor} from '../../shared/fonts.js';
 import {BASE_STYLESHEETS, documentLinks, siteFiles} from '../../shared/site.js';
 import type {Layout, PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {folioText} from '../folios.js';
@@ -86,59 +87,108 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
   site.files.set('running-heads.css', await readTemplate(book.dir, 'running-heads.css'));
   const chunks = planChunks(book);
   for (const [i, chunk] of chunks.entries()) site.files.set(chunkName(i), printDocument(book, {...pieceLinks, sections: 'body', only: new Set(chunk.ids)}));
+  site.files.set('fonts.css', facesFor(String(site.files.get('fonts.css')), printedText(book, site.files)));
 
   return withPrintPage(site, options, async (context) => {
     const cache = await openLayoutCache(options.cacheDir, site, (name) => name.endsWith('.html'), LAYOUT_CODE, context.browserVersion);
     options.progress?.step?.('paginate');
-    const laid = await layOutChunks(context, book, chunks, {jobs: options.jobs ?? os.availableParallelism(), cache, files: site.files});
-
-    // The body's pages in order, a blank before each chunk that must begin on a recto and would not.
-    const anchors: Record<string, number> = {};
-    const placed: Array<{at: number; blank: boolean; mirrored: boolean}> = [];
-    let at = 0;
-    chunks.forEach((chunk, i) => {
-      const blank = chunk.recto && at % 2 === 1;
-      if (blank) at += 1;
-      placed.push({at, blank, mirrored: at % 2 === 1});
-      for (const [id, page] of Object.entries(laid[i]!.anchors)) anchors[id] = at + page;
-      at += laid[i]!.pageCount;
-    });
-
-    // The front matter, with the TOC's folios known (body page i is folio i + 1).
-    const folios = new Map(Object.entries(anchors).map(([id, page]) => [id, folioText(page + 1, book.meta.folio)]));
-    site.files.set('front.html', printDocument(book, {...pieceLinks, sections: 'front', tocFolios: folios}));
-    const front = await layOutCached(context, book, 'front.html', cache, site.files);
-
-    options.progress?.step?.('print');
-    const whole = await PDFDocument.create();
-    const frontDoc = await PDFDocument.load(front.pdf);
-    await append(whole, frontDoc, []);
-    const padded = whole.getPageCount() % 2 === 1;
-    if (padded) addBlank(whole);
-    const bodyStart = whole.getPageCount();
-    const bodyBlanks: number[] = [];
-    const sources: Array<{doc: PDFDocument; placed(index: number): number}> = [{doc: frontDoc, placed: (index) => index}];
-    for (const [i, chunk] of laid.entries()) {
-      const {at: first, blank, mirrored} = placed[i]!;
-      if (blank) {
-        bodyBlanks.push(whole.getPageCount());
-        addBlank(whole);
-      }
-      for (const page of chunk.blanks) bodyBlanks.push(whole.getPageCount() + page);
-      const doc = await PDFDocument.load(chunk.pdf);
-      await append(whole, doc, [], mirrored ? mirror(chunk.sides, chunks[i]!) : undefined);
-      sources.push({doc, placed: (index) => bodyStart + first + index});
+    const tabs = new Tabs(context);
+    try {
+      return await layOutAndStitch(context, book, chunks, {
+        jobs: options.jobs ?? os.availableParallelism(),
+        cache,
+        tabs,
+        files: site.files,
+        links: pieceLinks,
+        progress: options.progress,
+      });
+    } finally {
+      await tabs.close();
     }
-    resolveNamedLinks(whole, sources);
-
-    const wholeAnchors: Record<string, number> = {toc: front.anchors.toc ?? 0};
-    for (const [id, page] of Object.entries(anchors)) wholeAnchors[id] = bodyStart + page;
-    const layout = {pageCount: whole.getPageCount(), bodyStart, anchors: wholeAnchors};
-    await stampRunningHeads(context, book, whole, {...layout, bodyBlanks, padded}, site.files, (html, print) => cachedPrint(cache, html, print));
-    await cache.prune();
-    const lines = laid.map((chunk) => chunk.lines).reduce(addLineStats, front.lines);
-    return {pdf: await whole.save(), layout, lines, refused: context.refused};
   });
+}
+
+/** The steps of {@link renderPagedPdf} in the browser: chunks, front matter, stitching, running heads. */
+async function layOutAndStitch(
+  context: PrintContext,
+  book: Book,
+  chunks: Chunk[],
+  {
+    jobs,
+    cache,
+    tabs,
+    files,
+    links,
+    progress,
+  }: {jobs: number; cache: LayoutCache; tabs: Tabs; files: Map<string, string | Buffer>; links: PrintOptions; progress: RenderOptions['progress']},
+): Promise<RenderedPdf> {
+  const laid = await layOutChunks(context, book, chunks, {jobs, cache, files, tabs});
+
+  // The body's pages in order, a blank before each chunk that must begin on a recto and would not.
+  const anchors: Record<string, number> = {};
+  const placed: Array<{at: number; blank: boolean; mirrored: boolean}> = [];
+  let at = 0;
+  chunks.forEach((chunk, i) => {
+    const blank = chunk.recto && at % 2 === 1;
+    if (blank) at += 1;
+    placed.push({at, blank, mirrored: at % 2 === 1});
+    for (const [id, page] of Object.entries(laid[i]!.anchors)) anchors[id] = at + page;
+    at += laid[i]!.pageCount;
+  });
+
+  // The front matter, with the TOC's folios known (body page i is folio i + 1).
+  const folios = new Map(Object.entries(anchors).map(([id, page]) => [id, folioText(page + 1, book.meta.folio)]));
+  files.set('front.html', printDocument(book, {...links, sections: 'front', tocFolios: folios}));
+  const bodyPages = laid.reduce((sum, chunk) => sum + chunk.pageCount, 0);
+  // In a page that has laid out a chunk: its fonts are loaded and Paged.js's code compiled.
+  const warm = await tabs.get(0, (count) => context.laidOut(bodyPages + count));
+  const front = await layOutCached(warm, book, 'front.html', cache, files);
+
+  progress?.step?.('print');
+  const whole = await PDFDocument.create();
+  const frontDoc = await PDFDocument.load(front.pdf);
+  await append(whole, frontDoc, []);
+  const padded = whole.getPageCount() % 2 === 1;
+  if (padded) addBlank(whole);
+  const bodyStart = whole.getPageCount();
+  const bodyBlanks: number[] = [];
+  const sources: Array<{doc: PDFDocument; placed(index: number): number}> = [{doc: frontDoc, placed: (index) => index}];
+  for (const [i, chunk] of laid.entries()) {
+    const {at: first, blank, mirrored} = placed[i]!;
+    if (blank) {
+      bodyBlanks.push(whole.getPageCount());
+      addBlank(whole);
+    }
+    for (const page of chunk.blanks) bodyBlanks.push(whole.getPageCount() + page);
+    const doc = await PDFDocument.load(chunk.pdf);
+    await append(whole, doc, [], mirrored ? mirror(chunk.sides, chunks[i]!) : undefined);
+    sources.push({doc, placed: (index) => bodyStart + first + index});
+  }
+  resolveNamedLinks(whole, sources);
+
+  const wholeAnchors: Record<string, number> = {toc: front.anchors.toc ?? 0};
+  for (const [id, page] of Object.entries(anchors)) wholeAnchors[id] = bodyStart + page;
+  const layout = {pageCount: whole.getPageCount(), bodyStart, anchors: wholeAnchors};
+  await stampRunningHeads(warm, book, whole, {...layout, bodyBlanks, padded}, files, (html, print) => cachedPrint(cache, html, print));
+  await cache.prune();
+  const lines = laid.map((chunk) => chunk.lines).reduce(addLineStats, front.lines);
+  return {pdf: await whole.save(), layout, lines, refused: context.refused};
+}
+
+/**
+ * Every character the pages may print: the chunks, the front matter (its folios aside), the
+ * stylesheets' generated content, and what folios and running heads are made of.
+ */
+function printedText(book: Book, files: Map<string, string | Buffer>): string {
+  const documents = [...files].filter(([name]) => name !== 'fonts.css' && /\.(html|css)$/.test(name)).map(([, content]) => String(content));
+  const ascii = Array.from({length: 95}, (_, i) => String.fromCharCode(32 + i)).join('');
+  return [
+    ...documents,
+    printDocument(book, {stylesheets: [], scripts: [], sections: 'front'}),
+    book.meta.runningHead,
+    ascii,
+    '〇一二三四五六七八九十百千',
+  ].join('');
 }
 
 /** CSS px to PDF points. */
@@ -171,7 +221,7 @@ async function layOutChunks(
   context: PrintContext,
   book: Book,
   chunks: Chunk[],
-  {jobs, cache, files}: {jobs: number; cache: LayoutCache; files: Map<string, string | Buffer>},
+  {jobs, cache, files, tabs}: {jobs: number; cache: LayoutCache; files: Map<string, string | Buffer>; tabs: Tabs},
 ): Promise<LaidChunk[]> {
   const laid: LaidChunk[] = new Array(chunks.length);
   const counts = new Array<number>(chunks.length).fill(0);
@@ -181,9 +231,7 @@ async function layOutChunks(
     context.laidOut(count, eta.estimate(counts));
   };
   let next = 0;
-  const worker = async () => {
-    let page: PrintContext['page'] | undefined;
-    let current = 0;
+  const worker = async (job: number) => {
     while (next < chunks.length) {
       const index = next++;
       const name = chunkName(index);
@@ -192,21 +240,42 @@ async function layOutChunks(
         laid[index] = {...cached.facts, pdf: cached.pdf};
         eta.cached(index);
       } else {
-        page ??= await context.openPage((count) => {
-          counts[current] = count;
+        const tab = await tabs.get(job, (count) => {
+          counts[index] = count;
           report();
         });
-        current = index;
-        laid[index] = await layOutCached(context.page === page ? context : {...context, page}, book, name, cache, files);
+        laid[index] = await layOutCached(tab, book, name, cache, files);
         eta.done(index, laid[index]!.pageCount);
       }
       counts[index] = laid[index]!.pageCount;
       report();
     }
-    await page?.close();
   };
-  await Promise.all(Array.from({length: Math.max(1, Math.min(jobs, chunks.length))}, worker));
+  await Promise.all(Array.from({length: Math.max(1, Math.min(jobs, chunks.length))}, (_, job) => worker(job)));
   return laid;
+}
+
+/**
+ * Browser pages to lay out in, one per job, each in a context (and so a renderer) of its own.
+ * Opened when first needed and kept: a page that has laid out one chunk has its fonts loaded
+ * and Paged.js's code compiled for the next (the first layout in a renderer takes seconds longer).
+ */
+class Tabs {
+  private readonly pages: Array<Promise<PrintContext['page']>> = [];
+  private readonly listeners: Array<(count: number) => void> = [];
+
+  constructor(private readonly context: PrintContext) {}
+
+  /** Tab `job`, reporting the pages it lays out to `onPages`. */
+  async get(job: number, onPages: (count: number) => void): Promise<PrintContext> {
+    this.listeners[job] = onPages;
+    this.pages[job] ??= this.context.openPage((count) => this.listeners[job]?.(count));
+    return {...this.context, page: await this.pages[job]};
+  }
+
+  async close(): Promise<void> {
+    for (const page of await Promise.allSettled(this.pages)) if (page.status === 'fulfilled') await page.value.browserContext().close();
+  }
 }
 
 /** Lay out and print one document of the site with Paged.js, through the cache. */
