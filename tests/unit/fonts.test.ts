@@ -4,8 +4,7 @@ import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import type {Book} from '../../src/model/book.js';
 import {warnUncovered} from '../../src/lint/font-coverage.js';
-import {BODY_FAMILY, FONT_FACES, fontSheet, scriptOf, unicodeRanges} from '../../src/render/shared/fonts.js';
-import {keepUsedFaces} from '../../src/render/html/write-site.js';
+import {BODY_FAMILY, FONT_FACES, fontSheet, keepUsedFaces, scriptOf, unicodeRanges} from '../../src/render/shared/fonts.js';
 
 describe('fonts', () => {
   it('should rename every face and point every url at a mounted WOFF2 file that exists', async () => {

@@ -28,6 +28,7 @@ async function siteWith(image: string, css = 'p { color: black }'): Promise<Site
 }
 
 const isPiece = (name: string) => name.endsWith('.html');
+const inputs = (code = 'code', browser = 'Chromium/1') => [code, browser];
 const pdf = new Uint8Array([37, 80, 68, 70]);
 
 describe('layout cache', () => {
@@ -35,7 +36,7 @@ describe('layout cache', () => {
     const dir = await tempDir();
     const image = path.join(dir, 'a.png');
     await writeFile(image, 'image-1');
-    const cache = await openLayoutCache(path.join(dir, 'cache'), await siteWith(image), isPiece, 'code', 'Chromium/1');
+    const cache = await openLayoutCache(path.join(dir, 'cache'), await siteWith(image), isPiece, inputs());
     expect(await cache.get('<p>甲</p>')).toBeUndefined();
     await cache.put('<p>甲</p>', pdf, {pages: 3});
     expect(await cache.get('<p>甲</p>')).toEqual({pdf, facts: {pages: 3}});
@@ -47,9 +48,9 @@ describe('layout cache', () => {
     const image = path.join(dir, 'a.png');
     await writeFile(image, 'image-1');
     const cacheDir = path.join(dir, 'cache');
-    await (await openLayoutCache(cacheDir, await siteWith(image), isPiece, 'code', 'Chromium/1')).put('<p>甲</p>', pdf, null);
+    await (await openLayoutCache(cacheDir, await siteWith(image), isPiece, inputs())).put('<p>甲</p>', pdf, null);
     const hit = async (site: Site, code = 'code', browser = 'Chromium/1') =>
-      (await (await openLayoutCache(cacheDir, site, isPiece, code, browser)).get('<p>甲</p>')) !== undefined;
+      (await (await openLayoutCache(cacheDir, site, isPiece, inputs(code, browser))).get('<p>甲</p>')) !== undefined;
     expect(await hit(await siteWith(image))).toBe(true);
     // Another chunk's HTML is not an input of this one.
     const other = await siteWith(image);
@@ -67,7 +68,7 @@ describe('layout cache', () => {
     const image = path.join(dir, 'a.png');
     await writeFile(image, 'image-1');
     const cacheDir = path.join(dir, 'cache');
-    const cache = await openLayoutCache(cacheDir, await siteWith(image), isPiece, 'code', 'Chromium/1');
+    const cache = await openLayoutCache(cacheDir, await siteWith(image), isPiece, inputs());
     await cache.put('<p>甲</p>', pdf, null);
     await cache.put('<p>乙</p>', pdf, null);
     const [json] = (await readdir(cacheDir)).filter((n) => n.endsWith('.json'));
@@ -80,7 +81,7 @@ describe('layout cache', () => {
   });
 
   it('should keep nothing without a folder', async () => {
-    const cache = await openLayoutCache(undefined, {files: new Map(), links: new Map(), mounts: new Map()}, isPiece, 'code', 'x');
+    const cache = await openLayoutCache(undefined, {files: new Map(), links: new Map(), mounts: new Map()}, isPiece, inputs());
     await cache.put('<p>甲</p>', pdf, null);
     expect(await cache.get('<p>甲</p>')).toBeUndefined();
   });

@@ -2,7 +2,7 @@ import {copyFile, mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Book} from '../../model/book.js';
 import {BASE_STYLESHEETS, type DocumentKind, printSite} from '../shared/site.js';
-import {fontFaceRules, unicodeRanges} from '../shared/fonts.js';
+import {keepUsedFaces} from '../shared/fonts.js';
 
 /**
  * A plain page that any browser shows as one long scroll: the print styles without page
@@ -30,21 +30,6 @@ export async function writeHtmlSite(book: Book, outDir: string): Promise<void> {
     const mount = [...site.mounts].find(([prefix]) => url.startsWith(prefix));
     if (mount) await copyInto(outDir, url, path.join(mount[1], url.slice(mount[0].length)));
   }
-}
-
-/**
- * Keep the `@font-face` rules whose `unicode-range` covers a used code point (rules without
- * a range always stay), and list the font URLs they reference.
- */
-export function keepUsedFaces(css: string, used: Set<number>): {css: string; urls: string[]} {
-  const urls: string[] = [];
-  let kept = css;
-  for (const rule of fontFaceRules(css)) {
-    const ranges = unicodeRanges(rule.text, rule.family);
-    if ([...used].some((point) => ranges.some(([a, b]) => point >= a && point <= b))) urls.push(...rule.urls);
-    else kept = kept.replace(rule.text, '');
-  }
-  return {css: kept.replace(/\n{3,}/g, '\n\n'), urls};
 }
 
 async function writeInto(outDir: string, urlPath: string, content: string | Buffer): Promise<void> {

@@ -22,24 +22,20 @@ export interface LayoutCache {
 }
 
 /**
- * Open the cache in `dir` for a site whose pieces (the HTML documents named by
- * `isPiece`) are laid out by `code` in `browserVersion`. Without `dir`, nothing is kept.
+ * Open the cache in `dir` for the pieces of `site`: every file of the site is an input of
+ * each piece but those `skip` names (the pieces themselves, say), and so is each of
+ * `inputs` (the layout code, the browser's version…). Without `dir`, nothing is kept.
  */
-export async function openLayoutCache(
-  dir: string | undefined,
-  site: Site,
-  isPiece: (name: string) => boolean,
-  code: string,
-  browserVersion: string,
-): Promise<LayoutCache> {
+export async function openLayoutCache(dir: string | undefined, site: Site, skip: (name: string) => boolean, inputs: string[]): Promise<LayoutCache> {
   if (!dir) return {get: async () => undefined, put: async () => undefined, prune: async () => undefined};
-  const inputs = createHash('sha256').update(code).update(browserVersion);
+  const hash = createHash('sha256');
+  for (const input of inputs) hash.update(input).update('\0');
   for (const [name, content] of [...site.files].sort(([a], [b]) => a.localeCompare(b))) {
-    if (!isPiece(name)) inputs.update(name).update(content);
+    if (!skip(name)) hash.update(name).update(content);
   }
-  for (const [url, file] of [...site.links].sort(([a], [b]) => a.localeCompare(b))) inputs.update(url).update(await readFile(file));
-  for (const [prefix, folder] of [...site.mounts].sort(([a], [b]) => a.localeCompare(b))) inputs.update(prefix).update(folder);
-  const base = inputs.digest();
+  for (const [url, file] of [...site.links].sort(([a], [b]) => a.localeCompare(b))) hash.update(url).update(await readFile(file));
+  for (const [prefix, folder] of [...site.mounts].sort(([a], [b]) => a.localeCompare(b))) hash.update(prefix).update(folder);
+  const base = hash.digest();
   const keyOf = (html: string) => createHash('sha256').update(base).update(html).digest('hex').slice(0, 40);
   const file = (html: string, ext: string) => path.join(dir, `layout-${keyOf(html)}.${ext}`);
 

@@ -111,46 +111,30 @@ export function unicodeRanges(css: string, family: string): Array<[number, numbe
   for (const rule of fontFaceRules(css)) {
     if (rule.family !== family) continue;
     if (!rule.range) return [[0, 0x10ffff]];
-    ranges.push(...rangesOf(rule.range));
+    for (const item of rule.range.split(',')) {
+      const [from, to] = item.trim().replace(/^U\+/i, '').split('-');
+      const start = Number.parseInt(from!.replace(/\?/g, '0'), 16);
+      const end = to ? Number.parseInt(to, 16) : Number.parseInt(from!.replace(/\?/g, 'F'), 16);
+      ranges.push([start, end]);
+    }
   }
   return ranges;
 }
 
-/** A `unicode-range` value as [start, end] code point pairs. */
-function rangesOf(range: string): Array<[number, number]> {
-  return range.split(',').map((item) => {
-    const [from, to] = item.trim().replace(/^U\+/i, '').split('-');
-    const start = Number.parseInt(from!.replace(/\?/g, '0'), 16);
-    const end = to ? Number.parseInt(to, 16) : Number.parseInt(from!.replace(/\?/g, 'F'), 16);
-    return [start, end];
-  });
-}
-
 /**
- * The font stylesheet with only the `@font-face` rules some character of `text` falls in
- * (and those without a range). Paged.js loads every face a document declares, used or not:
- * 500 slices, most of them for characters the book never prints.
+ * Keep the `@font-face` rules whose `unicode-range` covers a used code point (rules without
+ * a range always stay), and list the font URLs they reference: a site copies only those
+ * files, and a Paged.js print page loads only those faces (it loads every face declared).
  */
-export function facesFor(css: string, text: string): string {
-  const points = [...new Set(Array.from(text, (char) => char.codePointAt(0)!))].sort((a, b) => a - b);
-  const used = (range: string) =>
-    rangesOf(range).some(([start, end]) => {
-      // The first code point of the text at or after `start`, by bisection.
-      let low = 0;
-      let high = points.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (points[middle]! < start) low = middle + 1;
-        else high = middle;
-      }
-      return low < points.length && points[low]! <= end;
-    });
-  const unused = new Set(
-    fontFaceRules(css)
-      .filter((rule) => rule.range && !used(rule.range))
-      .map((rule) => rule.text),
-  );
-  return css.replace(/@font-face\s*{[^}]*}\n?/g, (rule) => (unused.has(rule.replace(/\n$/, '')) ? '' : rule));
+export function keepUsedFaces(css: string, used: Set<number>): {css: string; urls: string[]} {
+  const urls: string[] = [];
+  let kept = css;
+  for (const rule of fontFaceRules(css)) {
+    const ranges = unicodeRanges(rule.text, rule.family);
+    if ([...used].some((point) => ranges.some(([a, b]) => point >= a && point <= b))) urls.push(...rule.urls);
+    else kept = kept.replace(rule.text, '');
+  }
+  return {css: kept.replace(/\n{3,}/g, '\n\n'), urls};
 }
 
 /** Does a font with these unicode ranges have `char` (control characters count as had)? Answers are remembered: a book asks millions of times. */

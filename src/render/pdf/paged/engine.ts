@@ -7,7 +7,7 @@ import type {Book} from '../../../model/book.js';
 import {EnvironmentError} from '../../../report/messages.js';
 import {readTemplate} from '../../../files/templates.js';
 import {type PrintOptions, printDocument} from '../../shared/print-document.js';
-import {facesFor} from '../../shared/fonts.js';
+import {keepUsedFaces} from '../../shared/fonts.js';
 import {BASE_STYLESHEETS, documentLinks, siteFiles} from '../../shared/site.js';
 import type {Layout, PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {folioText} from '../folios.js';
@@ -87,10 +87,17 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
   site.files.set('running-heads.css', await readTemplate(book.dir, 'running-heads.css'));
   const chunks = planChunks(book);
   for (const [i, chunk] of chunks.entries()) site.files.set(chunkName(i), printDocument(book, {...pieceLinks, sections: 'body', only: new Set(chunk.ids)}));
-  site.files.set('fonts.css', facesFor(String(site.files.get('fonts.css')), printedText(book, site.files)));
+  const fonts = String(site.files.get('fonts.css'));
+  const printed = new Set(Array.from(printedText(book, site.files), (char) => char.codePointAt(0)!));
+  site.files.set('fonts.css', keepUsedFaces(fonts, printed).css);
 
   return withPrintPage(site, options, async (context) => {
-    const cache = await openLayoutCache(options.cacheDir, site, (name) => name.endsWith('.html'), LAYOUT_CODE, context.browserVersion);
+    // The faces a chunk uses are in the sheet whatever the others print: the whole sheet is the input, not the part kept.
+    const cache = await openLayoutCache(options.cacheDir, site, (name) => name.endsWith('.html') || name === 'fonts.css', [
+      LAYOUT_CODE,
+      fonts,
+      context.browserVersion,
+    ]);
     options.progress?.step?.('paginate');
     const tabs = new Tabs(context);
     try {
