@@ -1,4 +1,4 @@
-import {type PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, ReadingDirection} from 'pdf-lib';
+import {type PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, ParseSpeeds, ReadingDirection} from 'pdf-lib';
 import {articlesOf, type Book} from '../../model/book.js';
 import {labelsFor} from '../shared/labels.js';
 import {partHeading} from '../shared/pages.js';
@@ -33,7 +33,7 @@ export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
  * bookmarks, and page labels (front matter in roman numerals, the body from 1).
  */
 export async function finishPdf(pdf: Uint8Array, book: Book, layout: Layout, now = buildDate()): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, {updateMetadata: false});
+  const doc = await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest});
   const {meta} = book;
   doc.setTitle(meta.title, {showInWindowTitleBar: true});
   if (meta.author) doc.setAuthor(meta.author);
@@ -51,7 +51,7 @@ export async function finishPdf(pdf: Uint8Array, book: Book, layout: Layout, now
   setPageLabels(doc, layout.bodyStart);
   const outline = outlineOf(book, layout);
   setOutline(doc, outline);
-  return doc.save({useObjectStreams: true});
+  return doc.save({useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY});
 }
 
 /** Roman numerals before the body, Arabic from the body's first page (PDF 32000 §12.4.2). */

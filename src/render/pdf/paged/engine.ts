@@ -15,7 +15,7 @@ import {type LayoutCache, openLayoutCache} from '../layout-cache.js';
 import {addLineStats, type LineStats, setLinesInPage} from '../line-pass.js';
 import {resolveNamedLinks} from '../native/named-destinations.js';
 import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
-import {addBlank, append, stampRunningHeads} from '../stitch.js';
+import {addBlank, append, FAST, stampRunningHeads} from '../stitch.js';
 import {describeLosses} from '../text-check.js';
 import {type Chunk, planChunks} from './chunks.js';
 import {TimeLeft} from './time-left.js';
@@ -153,7 +153,7 @@ async function layOutAndStitch(
 
   progress?.step?.('print');
   const whole = await PDFDocument.create();
-  const frontDoc = await PDFDocument.load(front.pdf);
+  const frontDoc = await PDFDocument.load(front.pdf, FAST);
   await append(whole, frontDoc, []);
   const padded = whole.getPageCount() % 2 === 1;
   if (padded) addBlank(whole);
@@ -167,7 +167,7 @@ async function layOutAndStitch(
       addBlank(whole);
     }
     for (const page of chunk.blanks) bodyBlanks.push(whole.getPageCount() + page);
-    const doc = await PDFDocument.load(chunk.pdf);
+    const doc = await PDFDocument.load(chunk.pdf, FAST);
     await append(whole, doc, [], mirrored ? mirror(chunk.sides, chunks[i]!) : undefined);
     sources.push({doc, placed: (index) => bodyStart + first + index});
   }
@@ -179,7 +179,7 @@ async function layOutAndStitch(
   await stampRunningHeads(warm, book, whole, {...layout, bodyBlanks, padded}, files, (html, print) => cachedPrint(cache, html, print));
   await cache.prune();
   const lines = laid.map((chunk) => chunk.lines).reduce(addLineStats, front.lines);
-  return {pdf: await whole.save(), layout, lines, refused: context.refused};
+  return {pdf: await whole.save({objectsPerTick: Number.POSITIVE_INFINITY}), layout, lines, refused: context.refused};
 }
 
 /**
@@ -259,6 +259,7 @@ async function layOutChunks(
     }
   };
   await Promise.all(Array.from({length: Math.max(1, Math.min(jobs, chunks.length))}, (_, job) => worker(job)));
+  context.laidOut(counts.reduce((a, b) => a + b, 0));
   return laid;
 }
 
