@@ -15,14 +15,23 @@ export interface Sheet {
   folio?: string;
 }
 
+/** Where the text area of the book's pages lies (CSS px from the page's left edge), for the heads to line up with it. */
+export interface TextArea {
+  rectoLeft: number;
+  versoLeft: number;
+  width: number;
+}
+
 /**
  * A document with one page per page of the book holding only its running head and folio, to
- * be laid over the book's pages (templates/running-heads.css places them). Page 1 is a recto.
+ * be laid over the book's pages (templates/running-heads.css places them, along `area` when
+ * given). Page 1 is a recto.
  */
-export function runningHeadsDocument(meta: BookMeta, sheets: Sheet[], stylesheets: string[]): string {
+export function runningHeadsDocument(meta: BookMeta, sheets: Sheet[], stylesheets: string[], area?: TextArea): string {
+  const style = area ? `--text-recto-left: ${area.rectoLeft}px; --text-verso-left: ${area.versoLeft}px; --text-width: ${area.width}px` : undefined;
   const tree = h(null, [
     {type: 'doctype'},
-    h('html', {lang: meta.language, className: [`mode-${meta.writingMode}`]}, [
+    h('html', {lang: meta.language, className: [`mode-${meta.writingMode}`], style}, [
       h('head', [h('meta', {charSet: 'utf-8'}), ...stylesheets.map((href) => h('link', {rel: 'stylesheet', href}))]),
       h(
         'body',

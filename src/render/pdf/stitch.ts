@@ -8,7 +8,7 @@ import {type Article, articlesOf, type Book} from '../../model/book.js';
 import {bookStyleNames} from '../shared/site.js';
 import {folioText, romanFolio} from './folios.js';
 import {openDocument, type PrintContext, printPdf} from './print-page.js';
-import {runningHeadsDocument, type Sheet} from './running-heads.js';
+import {runningHeadsDocument, type Sheet, type TextArea} from './running-heads.js';
 
 /**
  * How pieces are read: at once, not a hundred objects per turn of the event loop (pdf-lib's
@@ -125,8 +125,9 @@ function sheetsOf(book: Book, layout: StitchedLayout): Sheet[] {
 
 /**
  * Print the running heads and folios of `layout` as a document of their own (the site must
- * serve `running-heads.css`) and lay each of its pages over the book's page. `cached` may
- * supply the overlay's print, keyed by its HTML, instead of printing it again.
+ * serve `running-heads.css`) and lay each of its pages over the book's page, the heads lined
+ * up with the text `area` when known. `cached` may supply the overlay's print, keyed by its
+ * HTML, instead of printing it again.
  */
 export async function stampRunningHeads(
   context: PrintContext,
@@ -134,10 +135,10 @@ export async function stampRunningHeads(
   whole: PDFDocument,
   layout: StitchedLayout,
   files: Map<string, string | Buffer>,
-  cached?: (html: string, print: () => Promise<Uint8Array>) => Promise<Uint8Array>,
+  {cached, area}: {cached?: (html: string, print: () => Promise<Uint8Array>) => Promise<Uint8Array>; area?: TextArea} = {},
 ): Promise<void> {
   const sheets = sheetsOf(book, layout);
-  const html = runningHeadsDocument(book.meta, sheets, ['fonts.css', 'book.css', 'running-heads.css', ...bookStyleNames(book)]);
+  const html = runningHeadsDocument(book.meta, sheets, ['fonts.css', 'book.css', 'running-heads.css', ...bookStyleNames(book)], area);
   files.set('running-heads.html', html);
   const print = async () => {
     await openDocument(context, 'running-heads.html');

@@ -173,10 +173,14 @@ async function layOutAndStitch(
   }
   resolveNamedLinks(whole, sources);
 
+  const {sides} = laid[0]!;
   const wholeAnchors: Record<string, number> = {toc: front.anchors.toc ?? 0};
   for (const [id, page] of Object.entries(anchors)) wholeAnchors[id] = bodyStart + page;
   const layout = {pageCount: whole.getPageCount(), bodyStart, anchors: wholeAnchors};
-  await stampRunningHeads(warm, book, whole, {...layout, bodyBlanks, padded}, files, (html, print) => cachedPrint(cache, html, print));
+  await stampRunningHeads(warm, book, whole, {...layout, bodyBlanks, padded}, files, {
+    cached: (html, print) => cachedPrint(cache, html, print),
+    area: {rectoLeft: sides.right, versoLeft: sides.left, width: sides.width},
+  });
   await cache.prune();
   const lines = laid.map((chunk) => chunk.lines).reduce(addLineStats, front.lines);
   return {pdf: await whole.save({objectsPerTick: Number.POSITIVE_INFINITY}), layout, lines, refused: context.refused};

@@ -87,10 +87,11 @@ export function fillTocInPage(folios: Array<[string, string]>): void {
   }
 }
 
-/** Where the text area of left and right pages begins (CSS px from the page's left edge), and whether it is as wide on both. */
+/** Where the text area of left and right pages begins (CSS px from the page's left edge), how wide it is (on left pages), and whether it is as wide on right ones. */
 export interface PageSides {
   left: number;
   right: number;
+  width: number;
   sameWidth: boolean;
 }
 
@@ -114,5 +115,6 @@ export function pageSidesInPage(): PageSides {
   };
   const left = measure('left');
   const right = measure('right');
-  return {left: left.start, right: right.start, sameWidth: Math.abs(left.start + left.end - right.start - right.end) < 0.5};
+  const width = first.getBoundingClientRect().width - left.start - left.end;
+  return {left: left.start, right: right.start, width, sameWidth: Math.abs(left.start + left.end - right.start - right.end) < 0.5};
 }
