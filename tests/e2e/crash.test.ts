@@ -2,7 +2,7 @@ import {type ChildProcess, spawn} from 'node:child_process';
 import {readdirSync, readFileSync} from 'node:fs';
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {describe, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {makeBook, manuscript} from '../helpers/book.js';
 import {browserProcesses, until} from '../helpers/waiting.js';
 import {qpdfCheck} from '../helpers/pdf-tools.js';
@@ -107,7 +107,7 @@ describe.concurrent('a build whose browser crashes, or that shares its output', 
     expect(build.stderr()).toMatch(/↻ 浏览器的页面进程崩溃了.*：用新的浏览器从头重排一次\n/);
     expect(build.stderr().match(/↻/g)).toHaveLength(1);
     expect(await qpdfCheck(path.join(dir, 'build', 'book.pdf'))).toEqual({ok: true, output: expect.stringContaining('No syntax or stream encoding errors')});
-    expect(await readdir(path.join(dir, 'build'))).toEqual(['book.pdf']);
+    await expectOnlyOutputs(dir);
     expect(await until(() => buildBrowsers(build) === 0, 5_000)).toBe(true);
   });
 
@@ -125,7 +125,7 @@ describe.concurrent('a build whose browser crashes, or that shares its output', 
     );
     expect(stderr).not.toMatch(/内部错误|Target closed|Protocol error|\n\s+at /);
     expect(await readFile(path.join(dir, 'build', 'book.pdf'))).toEqual(previous);
-    expect(await readdir(path.join(dir, 'build'))).toEqual(['book.pdf']);
+    await expectOnlyOutputs(dir);
     expect(await until(() => buildBrowsers(build) === 0, 5_000)).toBe(true);
   });
 
@@ -135,7 +135,7 @@ describe.concurrent('a build whose browser crashes, or that shares its output', 
     const codes = await Promise.all(builds.map((build) => build.exited));
     expect(codes, builds.map((build) => build.stderr()).join('\n')).toEqual([0, 0]);
     expect(await qpdfCheck(path.join(dir, 'build', 'book.pdf'))).toEqual({ok: true, output: expect.stringContaining('No syntax or stream encoding errors')});
-    expect(await readdir(path.join(dir, 'build'))).toEqual(['book.pdf']);
+    await expectOnlyOutputs(dir);
   });
 });
 
@@ -154,3 +154,11 @@ describe('a build whose browser freezes', () => {
     expect(await until(() => buildBrowsers(build) === 0, 5_000)).toBe(true);
   });
 });
+
+/** The build folder holds the PDF and perhaps the layout cache, nothing half-written (no temporary file). */
+async function expectOnlyOutputs(dir: string): Promise<void> {
+  const names = await readdir(path.join(dir, 'build'));
+  expect(names.filter((name) => name !== '.cache')).toEqual(['book.pdf']);
+  const cached = names.includes('.cache') ? await readdir(path.join(dir, 'build', '.cache')) : [];
+  expect(cached.filter((name) => !/^layout-[0-9a-f]{40}\.(pdf|json)$/.test(name))).toEqual([]);
+}
