@@ -1,6 +1,6 @@
 import {PDFArray, type PDFDict, PDFDocument, PDFName, PDFString} from 'pdf-lib';
 import {describe, expect, it} from 'vitest';
-import {resolveNamedLinks} from '../../src/render/pdf/native/named-destinations.js';
+import {resolveNamedLinks} from '../../src/render/pdf/named-destinations.js';
 import {notesOffTheirPage} from '../../src/render/pdf/native/page-notes.js';
 
 /**

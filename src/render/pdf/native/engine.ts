@@ -11,7 +11,7 @@ import {addBlank, append, blanksFor, rectoStarts, stampRunningHeads} from '../st
 import {addLineStats, type LineStats, setLinesInPage} from '../line-pass.js';
 import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
 import {compareHan, describeLosses, type PrintedSection, pdfPageTexts, sectionLosses} from '../text-check.js';
-import {resolveNamedLinks} from './named-destinations.js';
+import {resolveNamedLinks} from '../named-destinations.js';
 import {headingPages, outlineHeadingsInPage, readOutline} from './outline-pages.js';
 import {type NotePlan, notesOffTheirPage, placeNotesInPage} from './page-notes.js';
 import {splitTallTablesInPage} from './tall-tables.js';

@@ -10,7 +10,7 @@
  */
 import type {PDFDocument} from 'pdf-lib';
 import type {CutBlock} from '../in-page.js';
-import {destinationPages, namedLinks} from './named-destinations.js';
+import {destinationPages, namedLinks} from '../named-destinations.js';
 
 /** What the pass did: the pages it cut the body into and the notes it placed, or why it gave up. */
 export interface NotePlan {

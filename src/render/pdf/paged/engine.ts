@@ -13,7 +13,7 @@ import type {Layout, PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {folioText} from '../folios.js';
 import {type LayoutCache, openLayoutCache} from '../layout-cache.js';
 import {addLineStats, type LineStats, setLinesInPage} from '../line-pass.js';
-import {resolveNamedLinks} from '../native/named-destinations.js';
+import {resolveNamedLinks} from '../named-destinations.js';
 import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
 import {addBlank, append, FAST, stampRunningHeads} from '../stitch.js';
 import {describeLosses} from '../text-check.js';
