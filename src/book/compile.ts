@@ -33,18 +33,24 @@ export async function compileBook(
   const pageWidth = pageSizeMm(config.pageSize).width;
   const processed: Array<{file: VFile; article: Article}> = [];
   const files: VFile[] = [loaded.file];
-  for (const [index, manuscriptPath] of list.paths.entries()) {
-    const file = await readTextFile(manuscriptPath);
-    file.cwd = bookDir;
-    file.path = path.relative(bookDir, manuscriptPath);
+  // A few manuscripts at a time: one is read or has its images checked while another is parsed.
+  const results = await inOrder(
+    list.paths,
+    async (manuscriptPath, index) => {
+      const file = await readTextFile(manuscriptPath);
+      file.cwd = bookDir;
+      file.path = path.relative(bookDir, manuscriptPath);
+      if (hasFatal([file])) return {file};
+      file.data.idPrefix = `m${index + 1}`;
+      file.data.allowMissingImages = allowMissingImages;
+      return {file, body: await processManuscript(file, {lint})};
+    },
+    (done) => onFile?.(done, list.paths.length),
+  );
+  for (const {file, body} of results) {
     files.push(file);
-    onFile?.(index + 1, list.paths.length);
-    if (hasFatal([file])) continue;
-    file.data.idPrefix = `m${index + 1}`;
-    file.data.allowMissingImages = allowMissingImages;
-    const body = await processManuscript(file, {lint});
     const matter = file.data.matter;
-    if (!matter || hasFatal([file])) continue;
+    if (!body || !matter || hasFatal([file])) continue;
     processed.push({
       file,
       article: {
@@ -165,6 +171,38 @@ function arrange(
   const kept = parts.filter((p) => p.articles.length > 0);
   for (const part of kept) part.title = normalizeText(part.title);
   return {front, parts: kept};
+}
+
+/** How many manuscripts are read and processed at once. */
+const AT_ONCE = 8;
+
+/**
+ * `work` on every item, {@link AT_ONCE} at a time, the results in the order of `items`;
+ * `onDone` hears how many of the first items are done, in order. On a failure no more work is
+ * started, and the failure of the first item that failed is thrown once the running work is over.
+ */
+async function inOrder<T, R>(items: T[], work: (item: T, index: number) => Promise<R>, onDone: (done: number) => void): Promise<R[]> {
+  const results: R[] = [];
+  const finished: boolean[] = [];
+  const failures = new Map<number, unknown>();
+  let next = 0;
+  let reported = 0;
+  const worker = async () => {
+    while (next < items.length && failures.size === 0) {
+      const index = next++;
+      try {
+        results[index] = await work(items[index]!, index);
+      } catch (cause) {
+        failures.set(index, cause);
+        return;
+      }
+      finished[index] = true;
+      while (finished[reported]) onDone(++reported);
+    }
+  };
+  await Promise.all(Array.from({length: Math.min(AT_ONCE, items.length)}, worker));
+  if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+  return results;
 }
 
 function numberArticles(book: Book): void {

@@ -1,5 +1,5 @@
 import type {Element, ElementContent, Root} from 'hast';
-import {SKIP, visit} from 'unist-util-visit';
+import {SKIP, visit} from './visit.js';
 
 /**
  * Replace each text node of `tree` by the nodes `replace` makes of its value (undefined: keep

@@ -13,8 +13,13 @@ export const NORMALIZE_ROUNDS = 5;
  */
 export function normalizeEdits(segments: string[], state: QuoteState = {open: false}): Edit[][] {
   const quotes = quoteEdits(segments, state);
+  if (segments.length === 1) return [dropOverlaps([...punctuationEdits(segments[0]!), ...spaceEdits(segments[0]!), ...quotes[0]!])];
+  // The text before and after each segment, without joining the rest anew for every one.
+  const whole = segments.join('');
+  let before = '';
   return segments.map((value, i) => {
-    const context = {before: segments.slice(0, i).join('') || undefined, after: segments.slice(i + 1).join('') || undefined};
+    const context = {before: before || undefined, after: whole.slice(before.length + value.length) || undefined};
+    before += value;
     return dropOverlaps([...punctuationEdits(value, context), ...spaceEdits(value, context), ...quotes[i]!]);
   });
 }

@@ -32,6 +32,8 @@ export function isCjk(char: string | undefined): boolean {
 }
 
 const FULL_WIDTH: Record<string, string> = {',': '，', '.': '。', ':': '：', ';': '；', '?': '？', '!': '！'};
+/** The characters the last pass of {@link punctuationEdits} looks at: the marks above, parentheses and name dots. */
+const MARKS = new Set([...Object.keys(FULL_WIDTH), '(', ')', '・', '•', '‧', '．']);
 
 /** Apply non-overlapping edits (in any order) to `text`. */
 export function applyEdits(text: string, edits: Edit[]): string {
@@ -52,6 +54,12 @@ const DIGIT = /[0-9]/;
 const TOKEN_START = /[0-9A-Za-z_/~-]/;
 
 /**
+ * What every rule of {@link punctuationEdits} starts from: an ASCII mark, a dot or dash to
+ * unify, `~`, or three `。`. Most Chinese text has none (its marks are full-width already).
+ */
+const MAY_CHANGE = /[.,:;?!()~\-—…・•‧．]|。。。/;
+
+/**
  * Edits that normalize the punctuation of `text` (see the module comment), in one pass over
  * the original: a mark that becomes full-width can make its neighbour's context CJK, so
  * callers that want the final text repeat until nothing changes (see `normalizeText`).
@@ -62,7 +70,7 @@ const TOKEN_START = /[0-9A-Za-z_/~-]/;
  * after a Latin or digit run is Chinese when Chinese text follows (`3.14,A4纸`, `Pro,增长`).
  */
 export function punctuationEdits(text: string, context: Context = {}): Edit[] {
-  if (looksLikeUrl(text)) return [];
+  if (!MAY_CHANGE.test(text) || looksLikeUrl(text)) return [];
   const chars = [...text];
   // Work in code units for offsets; chars of the BMP are one unit each, others two.
   const offsets: number[] = [];
@@ -106,12 +114,22 @@ export function punctuationEdits(text: string, context: Context = {}): Edit[] {
   }
 
   // Parentheses pair over the whole block: a link or emphasis may stand between them (`(被 **gbp** 使用)`).
-  const beforeChars = context.before ? [...context.before] : [];
-  const block = [...beforeChars, ...chars, ...afterChars];
-  const pairs = parenPairs(block);
+  // The block and its pairs are made when the first parenthesis is met.
+  let block: string[] = [];
+  let beforeCount = 0;
+  let pairs: Map<number, [number, number]> | undefined;
+  const pairOf = (i: number) => {
+    if (!pairs) {
+      const beforeChars = context.before ? [...context.before] : [];
+      beforeCount = beforeChars.length;
+      block = [...beforeChars, ...chars, ...afterChars];
+      pairs = parenPairs(block);
+    }
+    return pairs.get(beforeCount + i);
+  };
   for (let i = 0; i < chars.length; i++) {
-    if (taken.has(i)) continue;
     const c = chars[i]!;
+    if (!MARKS.has(c) || taken.has(i)) continue;
     const prev = at(i - 1);
     const next = at(i + 1);
     if (c in FULL_WIDTH) {
@@ -131,8 +149,9 @@ export function punctuationEdits(text: string, context: Context = {}): Edit[] {
       i = last;
       continue;
     }
-    if ((c === '(' || c === ')') && pairs.has(beforeChars.length + i)) {
-      const [open, close] = pairs.get(beforeChars.length + i)!;
+    const pair = c === '(' || c === ')' ? pairOf(i) : undefined;
+    if (pair) {
+      const [open, close] = pair;
       const inside = block.slice(open + 1, close).join('');
       // printf(), main(): a call in prose is code, whatever follows.
       const call = inside === '' && /[0-9A-Za-z_]/.test(block[open - 1] ?? '');
@@ -207,8 +226,18 @@ function parenPairs(chars: string[]): Map<number, [number, number]> {
   return pairs;
 }
 
+/** The index of `unit` in the ascending `offsets`, or -1. */
 function indexOfUnit(offsets: number[], unit: number): number {
-  return offsets.indexOf(unit);
+  let low = 0;
+  let high = offsets.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const value = offsets[middle]!;
+    if (value === unit) return middle;
+    if (value < unit) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /** A bare URL or e-mail address: never touched. */

@@ -16,7 +16,7 @@ export interface QuoteState {
 export function quoteEdits(segments: string[], state: QuoteState = {open: false}): Edit[][] {
   const edits: Edit[][] = segments.map(() => []);
   const whole = segments.join('');
-  if (!/\p{Script=Han}/u.test(whole)) return edits;
+  if (!/\p{Script=Han}/u.test(whole) || !/["']/.test(whole)) return edits;
   const where: Array<[number, number]> = [];
   segments.forEach((segment, s) => {
     for (let i = 0; i < segment.length; i++) where.push([s, i]);

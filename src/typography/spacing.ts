@@ -4,10 +4,12 @@ import {isCjk, type Context, type Edit} from './punctuation.js';
 const FULL_WIDTH_MARK = /[，。、；：？！（）《》〈〉「」『』【】〔〕〖〗…—～·]/u;
 /**
  * The Latin run (letters, digits, paths, calls: anything up to a space or CJK) that starts a
- * text, or ends one, with what stands beyond it (group 1: a space, or nothing).
+ * text, with what stands beyond it (group 2: a space, or nothing); {@link runAtEnd} finds the
+ * one that ends a text.
  */
 const RUN_START = /^([^\s\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》〈〉…—·]+)(\s?)/u;
-const RUN_END = /(\s?)([^\s\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》〈〉…—·]+)$/u;
+/** What bounds such a run: a space, Han, CJK punctuation. */
+const NOT_RUN = /^[\s\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF“”‘’《》〈〉…—·]$/u;
 const ALNUM = /[A-Za-z0-9]/;
 
 /**
@@ -32,9 +34,9 @@ export function spaceEdits(text: string, context: Context = {}): Edit[] {
     // apart by spaces on both sides (`~/.ssh/config`, `printf()`) keeps both unless both its
     // ends are letters or digits (or 97.5%), so it is spaced alike on either side.
     const after = RUN_START.exec(text.slice(end) + (context.after ?? ''));
-    const before = RUN_END.exec((context.before ?? '') + text.slice(0, start));
+    const before = runAtEnd((context.before ?? '') + text.slice(0, start));
     const latinAfter = after !== null && ALNUM.test(after[1]!.at(0)!) && (after[2] === '' || /[A-Za-z0-9%]$/.test(after[1]!));
-    const latinBefore = before !== null && /[A-Za-z0-9%]$/.test(before[2]!) && (before[1] === '' || ALNUM.test(before[2]!.at(0)!));
+    const latinBefore = before !== undefined && /[A-Za-z0-9%]$/.test(before.run) && (before.space === '' || ALNUM.test(before.run.at(0)!));
     if ((isHan(prev) && latinAfter) || (latinBefore && isHan(next))) {
       edits.push({start, end, text: '', rule: 'space'});
     } else if (nextToFullWidth(prev, next)) {
@@ -42,6 +44,25 @@ export function spaceEdits(text: string, context: Context = {}): Edit[] {
     }
   }
   return edits;
+}
+
+/**
+ * The Latin run that ends `text` (see {@link RUN_START}), with the space before it if there is
+ * one; what `/(\s?)([^…]+)$/u` matches, found from the end instead of tried at every offset.
+ */
+function runAtEnd(text: string): {space: string; run: string} | undefined {
+  let start = text.length;
+  while (start > 0) {
+    const low = text.charCodeAt(start - 1);
+    const pair = low >= 0xdc00 && low <= 0xdfff && start >= 2 && text.charCodeAt(start - 2) >= 0xd800 && text.charCodeAt(start - 2) <= 0xdbff;
+    const size = pair ? 2 : 1;
+    if (NOT_RUN.test(text.slice(start - size, start))) break;
+    start -= size;
+  }
+  if (start === text.length) return undefined;
+  // Every space is one UTF-16 unit.
+  const space = start > 0 && /^\s$/u.test(text[start - 1]!) ? text[start - 1]! : '';
+  return {space, run: text.slice(start)};
 }
 
 /**

@@ -1,6 +1,6 @@
 import type {Footnote} from '../../model/book.js';
 import type {Element, ElementContent, Root} from 'hast';
-import {visit} from 'unist-util-visit';
+import {visit} from '../visit.js';
 import type {VFile} from 'vfile';
 
 declare module 'vfile' {

@@ -1,6 +1,6 @@
 import type {Element, ElementContent, Root} from 'hast';
 import {toString as textOf} from 'hast-util-to-string';
-import {visit, SKIP} from 'unist-util-visit';
+import {visit, SKIP} from '../visit.js';
 import type {VFile} from 'vfile';
 
 /** A newspaper caption paragraph: `▲` then the caption (clreq / house rule 16). */

@@ -1,6 +1,6 @@
 import type {Root} from 'hast';
 import {headingRank} from 'hast-util-heading-rank';
-import {SKIP, visit} from 'unist-util-visit';
+import {SKIP, visit} from '../visit.js';
 import {withBreaks} from '../../typography/phrases.js';
 
 /**

@@ -3,7 +3,7 @@ import {createHash} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 import type {Element, Root} from 'hast';
-import {visit} from 'unist-util-visit';
+import {visit} from '../visit.js';
 import type {VFile} from 'vfile';
 import {imageFileProblem} from '../../files/image-files.js';
 import {IMAGE_TYPES} from '../../files/media-types.js';

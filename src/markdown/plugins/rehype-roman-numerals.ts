@@ -1,5 +1,5 @@
 import type {Root} from 'hast';
-import {visit} from 'unist-util-visit';
+import {visit} from '../visit.js';
 import {latinRomanNumerals} from '../../typography/roman-numerals.js';
 
 /** Spell Ⅰ–Ⅻ with Latin letters in all text (see {@link latinRomanNumerals}). */

@@ -1,7 +1,7 @@
 import type {Element, Root} from 'hast';
 import rehypeRaw from 'rehype-raw';
 import type {Processor} from 'unified';
-import {SKIP, visit} from 'unist-util-visit';
+import {EXIT, SKIP, visit} from '../visit.js';
 import type {VFile} from 'vfile';
 
 /** Tags a manuscript may write as HTML: what Markdown lacks for typesetting (sup, sub, u, small …) and plain structure. */
@@ -45,15 +45,22 @@ const MARK = 'dataHuibianMarkdown';
  * Must follow remark-rehype with `allowDangerousHtml`.
  */
 export default function rehypeSanitizeRaw(this: Processor) {
-  // Elements Markdown made are marked first: only what came from raw HTML is judged.
+  // With raw HTML, elements Markdown made are marked first: only what came from raw HTML is judged.
   const parse = rehypeRaw();
   return (tree: Root, file: VFile): Root => {
-    // Most manuscripts have no HTML: they skip the parser's round trip over the whole tree.
+    // Most manuscripts have no HTML: they skip the parser's round trip over the whole tree,
+    // and the marks (without raw HTML, every element is Markdown's).
     let raw = false;
     visit(tree, (node) => {
-      if (node.type === 'raw') raw = true;
-      else if (node.type === 'element') node.properties[MARK] = true;
+      if (node.type !== 'raw') return undefined;
+      raw = true;
+      return EXIT;
     });
+    if (raw) {
+      visit(tree, 'element', (node) => {
+        node.properties[MARK] = true;
+      });
+    }
     const parsed = raw ? (parse(tree, file) as Root) : tree;
     const say = (text: string, node: Element | undefined) =>
       file.message(`稿件中的 HTML ${text}：书中只排 Markdown 和少数排版标签（上标、下标、下划线等）`, {
@@ -68,8 +75,8 @@ export default function rehypeSanitizeRaw(this: Processor) {
       }
       if (node.type !== 'element') return undefined;
       // A round trip through the HTML parser turns `true` into ''.
-      const fromMarkdown = node.properties[MARK] !== undefined;
-      delete node.properties[MARK];
+      const fromMarkdown = !raw || node.properties[MARK] !== undefined;
+      if (raw) delete node.properties[MARK];
       if (node.tagName === 'a' && typeof node.properties.href === 'string' && !SAFE_HREF.test(node.properties.href.trim())) {
         file.message(`链接 \`${node.properties.href.slice(0, 40)}\` 已删除，只留文字：链接只能指向网页（http、https）、邮箱或书内`, {
           place: node.position,

@@ -1,5 +1,5 @@
 import type {Root} from 'hast';
-import {visit} from 'unist-util-visit';
+import {visit} from '../visit.js';
 import type {VFile} from 'vfile';
 
 declare module 'vfile' {

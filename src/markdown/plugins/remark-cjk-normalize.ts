@@ -1,5 +1,5 @@
 import type {Parents, Root, Text} from 'mdast';
-import {visit} from 'unist-util-visit';
+import {visit} from '../visit.js';
 import {blockTexts} from '../block-texts.js';
 import type {VFile} from 'vfile';
 import {NORMALIZE_ROUNDS, normalizeEdits, normalizeText} from '../../typography/normalize.js';
@@ -50,11 +50,18 @@ export default function remarkCjkNormalize(options?: Options) {
     const fixes: SourceFix[] = [];
     let state: QuoteState = {open: false};
     let previousBlock: Parents | undefined;
+    let previousParent: Parents | undefined;
     visit(tree, (node, _index, parent) => {
       if (!BLOCKS.has(node.type)) return;
       // Quotations carry over from paragraph to sibling paragraph only.
-      if (!(node.type === 'paragraph' && previousBlock?.type === 'paragraph' && parent?.children.includes(previousBlock as never))) state = {open: false};
+      const continues =
+        node.type === 'paragraph' &&
+        previousBlock?.type === 'paragraph' &&
+        parent !== undefined &&
+        (parent === previousParent || parent.children.includes(previousBlock as never));
+      if (!continues) state = {open: false};
       previousBlock = node as Parents;
+      previousParent = parent;
       const texts = blockTexts(node as Parents, {opaque: true});
       // In fix mode, repeat until stable: one change can give its neighbour a CJK context.
       // Straight quotes are all paired in the first round, which alone carries the quote state on.

@@ -1,7 +1,7 @@
 import type {Root} from 'mdast';
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive';
 import {toString as textOf} from 'mdast-util-to-string';
-import {visit} from 'unist-util-visit';
+import {visit} from '../visit.js';
 import type {VFile} from 'vfile';
 import {emphasisRuns, rubyElement} from '../../typography/ruby.js';
 

@@ -1,5 +1,5 @@
 import type {Parents, Root, Text} from 'mdast';
-import {visit} from 'unist-util-visit';
+import {visit} from '../visit.js';
 import {blockTexts} from '../block-texts.js';
 import type {VFile} from 'vfile';
 import {unpairedMarks} from '../../typography/brackets.js';

@@ -1,6 +1,6 @@
 import type {Root} from 'mdast';
 import {toString as textOf} from 'mdast-util-to-string';
-import {visit} from 'unist-util-visit';
+import {visit} from '../visit.js';
 import type {VFile} from 'vfile';
 
 /** Marks that may not begin a line (docs/typography.md rule 6). */
