@@ -1,4 +1,3 @@
-import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {articlesOf, type Book} from '../../model/book.js';
 
 /** Han characters (by code point) of a text, counted. */
@@ -15,6 +14,9 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
 
 /** The text each page of a PDF draws. */
 export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
+  // Loaded when first needed: on Node 20 the legacy build replaces Array.prototype.push for the
+  // whole process with a slower one, which every build that never reads a PDF back would pay.
+  const {getDocument} = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
   const task = getDocument({data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0});
   const doc = await task.promise;
