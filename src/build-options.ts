@@ -43,7 +43,7 @@ export interface BuildOptions {
   press?: PressChoice;
   /** A missing or broken image is a warning and a marked gap in the book instead of an error. */
   allowMissingImages?: boolean;
-  /** How many chunks of a horizontal book to lay out at once (browser pages); the number of cores by default. */
+  /** How many chunks of a horizontal book to lay out at once (browser pages); one fewer than the cores by default. */
   jobs?: number;
   /** Where laid-out chunks are kept between builds, keyed by content hashes; `BOOK_DIR/build/.cache` by default. */
   cacheDir?: string;

@@ -14,7 +14,7 @@ export const USAGE = `用法：huibian build [书的文件夹] [选项]
   --writing-mode horizontal|vertical   横排或竖排（默认按 book.yaml）
   --to zh-Hant|zh-TW|zh-HK   转为繁体中文
   --allow-missing-images   找不到或损坏的图片只警告，书中标出“缺图”（默认是错误）
-  --jobs N                 横排书同时排几段（默认 CPU 核数；1 为逐段排）
+  --jobs N                 横排书同时排几段（默认比 CPU 核数少一，至少 1）
   --cache-dir 文件夹       已排好的段落存在这里，下次只重排改过的（默认 书的文件夹/build/.cache，可随时删除）
 PDF 交印厂：
   --press                  出血、裁切框（TrimBox/BleedBox），去掉链接
