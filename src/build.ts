@@ -23,6 +23,7 @@ import {writeHtmlSite} from './render/html/write-site.js';
 import {buildDate, finishPdf} from './render/pdf/finish.js';
 import type {LineStats} from './render/pdf/line-pass.js';
 import type {NotePlan} from './render/pdf/native/page-notes.js';
+import {type BrowserSession, launchBrowser} from './render/pdf/browser.js';
 import {engineFor} from './render/pdf/engines.js';
 import {compareHan, pdfText} from './render/pdf/text-check.js';
 import {EnvironmentError, hasFatal, InputError, UsageError} from './report/messages.js';
@@ -44,6 +45,29 @@ export interface BuildResult {
  * book model, render. Input errors throw {@link InputError} before anything is written.
  */
 export async function buildBook(options: BuildOptions, {progress, signal}: {progress?: BuildProgress; signal?: AbortSignal} = {}): Promise<BuildResult> {
+  // The browser starts while the manuscripts compile; a failure to start is told where it is used.
+  const browser = options.format === 'pdf' || options.format === 'booklet' ? launchBrowser(signal) : undefined;
+  browser?.catch(() => undefined);
+  try {
+    return await buildWith(options, {progress, signal, browser});
+  } finally {
+    // Closed here if the build never used it (an input error, a calibration sheet); closing twice is harmless.
+    await browser?.then(
+      (session) => session.close(),
+      () => undefined,
+    );
+  }
+}
+
+/** Context of the steps of a build: progress, cancellation, and the browser started ahead. */
+interface BuildContext {
+  progress?: BuildProgress;
+  signal?: AbortSignal;
+  browser?: Promise<BrowserSession>;
+}
+
+async function buildWith(options: BuildOptions, context: BuildContext): Promise<BuildResult> {
+  const {progress, signal} = context;
   const {book, files, loaded} = await loadBook(options, progress);
   signal?.throwIfAborted();
 
@@ -66,10 +90,10 @@ export async function buildBook(options: BuildOptions, {progress, signal}: {prog
     return {out: options.out, files};
   }
 
-  if (options.format === 'booklet') return buildBooklet(book, files, options, {progress, signal});
+  if (options.format === 'booklet') return buildBooklet(book, files, options, context);
 
   if (options.press) files.push(...(await preflight(book, files)));
-  let {pdf, pageCount, lines, notes, refused} = await printBook(book, options, {progress, signal});
+  let {pdf, pageCount, lines, notes, refused} = await printBook(book, options, context);
   if (refused.length > 0) files.push(refusedFile(book, refused));
   if (options.press) {
     const screen = pdf;
@@ -113,10 +137,11 @@ export async function loadBook(
 async function printBook(
   book: Book,
   options: BuildOptions,
-  {progress, signal}: {progress?: BuildProgress; signal?: AbortSignal},
+  {progress, signal, browser}: BuildContext,
 ): Promise<{pdf: Uint8Array; pageCount: number; lines: LineStats; notes?: NotePlan; refused: string[]}> {
   const rendered = await engineFor(book).render(book, {
     signal,
+    ...(browser ? {browser} : {}),
     ...(options.jobs ? {jobs: options.jobs} : {}),
     cacheDir: options.cacheDir ?? path.join(book.dir, 'build', '.cache'),
     progress: {
@@ -139,12 +164,7 @@ async function printBook(
  * A booklet for the office printer: the selected articles as a small book of their own (own
  * cover, contents and page numbers), or the calibration sheet, imposed for saddle stitching.
  */
-async function buildBooklet(
-  whole: Book,
-  files: VFile[],
-  options: BuildOptions,
-  context: {progress?: BuildProgress; signal?: AbortSignal},
-): Promise<BuildResult> {
+async function buildBooklet(whole: Book, files: VFile[], options: BuildOptions, context: BuildContext): Promise<BuildResult> {
   const choice = options.booklet!;
   const {book, unmatched} = selectArticles(whole, choice.select, choice.title);
   if (unmatched.length > 0) {

@@ -4,6 +4,7 @@
  * Paged.js or of Chromium's own pagination.
  */
 import type {Book} from '../../model/book.js';
+import type {BrowserSession} from './browser.js';
 import type {DocumentKind} from '../shared/site.js';
 import type {LineStats} from './line-pass.js';
 import type {NotePlan} from './native/page-notes.js';
@@ -45,6 +46,8 @@ export interface RenderOptions {
   jobs?: number;
   /** Where laid-out pieces are kept between builds; none kept without it. */
   cacheDir?: string;
+  /** A browser started ahead (while the book compiled), for the first attempt; launched otherwise. */
+  browser?: Promise<BrowserSession>;
 }
 
 /** One way of laying a book out: the print document it needs, and how it turns that into a PDF. */

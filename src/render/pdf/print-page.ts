@@ -3,7 +3,7 @@ import {EnvironmentError} from '../../report/messages.js';
 import type {Site} from '../shared/site.js';
 import type {RenderOptions} from './engine.js';
 import {FONT_WEIGHTS} from '../shared/fonts.js';
-import {launchBrowser} from './browser.js';
+import {type BrowserSession, launchBrowser} from './browser.js';
 import {cutBlockInPage, fitWideTablesInPage, loadFontsInPage, textAreaInPage} from './in-page.js';
 import {serveSite} from '../shared/site-server.js';
 
@@ -63,9 +63,13 @@ export async function withPrintPage<T>(site: Site, options: RenderOptions, work:
   try {
     const estimate = estimatePages(site);
     let first: RetryableError | undefined;
+    let ready = options.browser;
     for (;;) {
+      // The browser started ahead serves the first attempt; a retry gets a fresh one.
+      const session = ready ?? launchBrowser(options.signal);
+      ready = undefined;
       try {
-        return await attempt(server.origin, estimate, options, work);
+        return await attempt(await session, server.origin, estimate, options, work);
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
         if (!(error instanceof RetryableError)) throw error;
@@ -80,8 +84,13 @@ export async function withPrintPage<T>(site: Site, options: RenderOptions, work:
 }
 
 /** One run of `work` in a browser of its own, closed (profile and every process) however it ends. */
-async function attempt<T>(origin: string, estimate: number, options: RenderOptions, work: (context: PrintContext) => Promise<T>): Promise<T> {
-  const session = await launchBrowser(options.signal);
+async function attempt<T>(
+  session: BrowserSession,
+  origin: string,
+  estimate: number,
+  options: RenderOptions,
+  work: (context: PrintContext) => Promise<T>,
+): Promise<T> {
   // A tripped wire kills the browser at once: that ends every pending call into the page,
   // the unguarded ones too, which a crashed or frozen renderer would otherwise leave hanging.
   const wire = new Tripwire({idle: IDLE_LIMIT_MS, total: TOTAL_BASE_MS, perPage: PAGE_LIMIT_MS, estimate}, () => void session.close({kill: true}));

@@ -127,13 +127,26 @@ export function unicodeRanges(css: string, family: string): Array<[number, numbe
  * files, and a Paged.js print page loads only those faces (it loads every face declared).
  */
 export function keepUsedFaces(css: string, used: Set<number>): {css: string; urls: string[]} {
+  const points = [...used].sort((a, b) => a - b);
+  // Is any used code point in [start, end]? The first one at or after `start`, by bisection.
+  const hit = ([start, end]: [number, number]) => {
+    let low = 0;
+    let high = points.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (points[middle]! < start) low = middle + 1;
+      else high = middle;
+    }
+    return low < points.length && points[low]! <= end;
+  };
   const urls: string[] = [];
-  let kept = css;
+  const unused = new Set<string>();
   for (const rule of fontFaceRules(css)) {
-    const ranges = unicodeRanges(rule.text, rule.family);
-    if ([...used].some((point) => ranges.some(([a, b]) => point >= a && point <= b))) urls.push(...rule.urls);
-    else kept = kept.replace(rule.text, '');
+    if (unicodeRanges(rule.text, rule.family).some(hit)) urls.push(...rule.urls);
+    else unused.add(rule.text);
   }
+  // One pass over the sheet (half a megabyte): not one search per rule left out.
+  const kept = css.replace(/@font-face\s*{[^}]*}/g, (rule) => (unused.has(rule) ? '' : rule));
   return {css: kept.replace(/\n{3,}/g, '\n\n'), urls};
 }
 
