@@ -3,6 +3,7 @@
  * the program asks {@link engineFor} (engines.ts) for a book's engine and knows nothing of
  * Paged.js or of Chromium's own pagination.
  */
+import type {PDFDocument} from 'pdf-lib';
 import type {Book} from '../../model/book.js';
 import type {BrowserSession} from './browser.js';
 import type {DocumentKind} from '../shared/site.js';
@@ -20,7 +21,8 @@ export interface Layout {
 
 /** The PDF as Chromium wrote it, and where things landed. */
 export interface RenderedPdf {
-  pdf: Uint8Array;
+  /** Not yet saved: the finishing touches go in before the one save (a long book's save and reload took seconds). */
+  pdf: PDFDocument;
   layout: Layout;
   /** What the line pass corrected, and what it could not. */
   lines: LineStats;

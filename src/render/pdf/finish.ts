@@ -1,4 +1,4 @@
-import {type PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, ParseSpeeds, ReadingDirection} from 'pdf-lib';
+import {type PDFArray, type PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, ReadingDirection} from 'pdf-lib';
 import {articlesOf, type Book} from '../../model/book.js';
 import {labelsFor} from '../shared/labels.js';
 import {partHeading} from '../shared/pages.js';
@@ -32,8 +32,7 @@ export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
  * What Chromium leaves out of a PDF, added with pdf-lib: document information, language,
  * bookmarks, and page labels (front matter in roman numerals, the body from 1).
  */
-export async function finishPdf(pdf: Uint8Array, book: Book, layout: Layout, now = buildDate()): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest});
+export async function finishPdf(doc: PDFDocument, book: Book, layout: Layout, now = buildDate()): Promise<Uint8Array> {
   const {meta} = book;
   doc.setTitle(meta.title, {showInWindowTitleBar: true});
   if (meta.author) doc.setAuthor(meta.author);

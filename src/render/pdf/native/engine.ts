@@ -77,7 +77,7 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
     await stampRunningHeads(context, book, whole, {pageCount: whole.getPageCount(), bodyStart, anchors, bodyBlanks: bodyBlankPages, padded}, site.files);
 
     return {
-      pdf: await whole.save(),
+      pdf: whole,
       layout: {pageCount: whole.getPageCount(), bodyStart, anchors},
       lines: addLineStats(lines!, frontLines!),
       notes,

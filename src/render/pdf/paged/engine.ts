@@ -85,15 +85,25 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
   const pieceLinks = {...links, stylesheets: [...links.stylesheets, 'piece.css']};
   site.files.set('piece.css', PIECE_CSS);
   site.files.set('running-heads.css', await readTemplate(book.dir, 'running-heads.css'));
-  const chunks = planChunks(book);
-  for (const [i, chunk] of chunks.entries()) site.files.set(chunkName(i), printDocument(book, {...pieceLinks, sections: 'body', only: new Set(chunk.ids)}));
+  // Each print page declares only the font faces it prints: Paged.js loads every face declared
+  // (a fresh renderer decodes each), and the sheet holds 501.
   const fonts = String(site.files.get('fonts.css'));
-  const printed = new Set(Array.from(printedText(book, site.files), (char) => char.codePointAt(0)!));
-  site.files.set('fonts.css', keepUsedFaces(fonts, printed).css);
+  const facesFor = (...texts: string[]) => keepUsedFaces(fonts, new Set(Array.from(texts.join(''), (char) => char.codePointAt(0)!))).css;
+  const generated = generatedText(site.files);
+  const chunks = planChunks(book);
+  for (const [i, chunk] of chunks.entries()) {
+    const sheet = `fonts-${i + 1}.css`;
+    const stylesheets = pieceLinks.stylesheets.map((name) => (name === 'fonts.css' ? sheet : name));
+    const html = printDocument(book, {...pieceLinks, stylesheets, sections: 'body', only: new Set(chunk.ids)});
+    site.files.set(chunkName(i), html);
+    site.files.set(sheet, facesFor(html, generated));
+  }
+  // The front matter and the running heads: titles, labels, folios.
+  site.files.set('fonts.css', facesFor(printDocument(book, {stylesheets: [], scripts: [], sections: 'front'}), book.meta.runningHead, generated));
 
   return withPrintPage(site, options, async (context) => {
     // The faces a chunk uses are in the sheet whatever the others print: the whole sheet is the input, not the part kept.
-    const cache = await openLayoutCache(options.cacheDir, site, (name) => name.endsWith('.html') || name === 'fonts.css', [
+    const cache = await openLayoutCache(options.cacheDir, site, (name) => name.endsWith('.html') || /^fonts.*\.css$/.test(name), [
       LAYOUT_CODE,
       fonts,
       context.browserVersion,
@@ -183,23 +193,17 @@ async function layOutAndStitch(
   });
   await cache.prune();
   const lines = laid.map((chunk) => chunk.lines).reduce(addLineStats, front.lines);
-  return {pdf: await whole.save({objectsPerTick: Number.POSITIVE_INFINITY}), layout, lines, refused: context.refused};
+  return {pdf: whole, layout, lines, refused: context.refused};
 }
 
 /**
- * Every character the pages may print: the chunks, the front matter (its folios aside), the
- * stylesheets' generated content, and what folios and running heads are made of.
+ * What the pages may print besides their documents' text: the stylesheets' generated content
+ * (note numbers, the emphasis dot), Latin letters and digits, folios in Chinese numerals.
  */
-function printedText(book: Book, files: Map<string, string | Buffer>): string {
-  const documents = [...files].filter(([name]) => name !== 'fonts.css' && /\.(html|css)$/.test(name)).map(([, content]) => String(content));
+function generatedText(files: Map<string, string | Buffer>): string {
+  const stylesheets = [...files].filter(([name]) => name.endsWith('.css') && name !== 'fonts.css').map(([, content]) => String(content));
   const ascii = Array.from({length: 95}, (_, i) => String.fromCharCode(32 + i)).join('');
-  return [
-    ...documents,
-    printDocument(book, {stylesheets: [], scripts: [], sections: 'front'}),
-    book.meta.runningHead,
-    ascii,
-    '〇一二三四五六七八九十百千',
-  ].join('');
+  return [...stylesheets, ascii, '〇一二三四五六七八九十百千'].join('');
 }
 
 /**
