@@ -107,7 +107,15 @@ function steps(options: Options, folders: Folders, edited: string | undefined): 
     [{key: 'floor-horizontal', label: 'Chromium print, horizontal (floor)', format: 'pdf', cold: true, run: (out) => chromiumPrint(book, 'horizontal', out)}],
     [{key: 'floor-vertical', label: 'Chromium print, vertical (floor)', format: 'pdf', cold: true, run: (out) => chromiumPrint(book, 'vertical', out)}],
     [{key: 'paged', label: 'plain Paged.js', format: 'pdf', cold: true, run: (out) => plainPagedJs(book, out)}],
-    [{key: 'horizontal-all', label: `huibian horizontal, jobs=${cores} (one per core)`, format: 'pdf', cold: true, run: pdf(book, 'horizontal', {jobs: cores})}],
+    [
+      {
+        key: 'horizontal-all',
+        label: `huibian horizontal, jobs=${cores} (one per core)`,
+        format: 'pdf',
+        cold: true,
+        run: pdf(book, 'horizontal', {jobs: cores}),
+      },
+    ],
     horizontal,
     [{key: 'vertical', label: 'huibian vertical', format: 'pdf', cold: true, run: pdf(book, 'vertical')}],
     [
