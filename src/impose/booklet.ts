@@ -1,4 +1,4 @@
-import {degrees, PDFDocument, type PDFEmbeddedPage} from 'pdf-lib';
+import {degrees, PDFDocument, type PDFEmbeddedPage, PDFName} from 'pdf-lib';
 import {carryInfo} from './carry-info.js';
 import {impose, type ImposeOptions} from './order.js';
 
@@ -36,6 +36,8 @@ export async function imposeBooklet(pdf: Uint8Array, options: BookletOptions): P
   const source = await PDFDocument.load(pdf);
   const out = await PDFDocument.create();
   const pages = source.getPages();
+  // pdf-lib copies a page whole to embed it: its links would come along, and every page they point to.
+  for (const page of pages) page.node.delete(PDFName.of('Annots'));
   const embedded: PDFEmbeddedPage[] = await out.embedPages(pages);
   const [short, long] = SHEETS[options.sheet];
   const width = long * MM;

@@ -25,6 +25,8 @@ export async function pressPdf(pdf: Uint8Array, options: PressOptions): Promise<
   const out = await PDFDocument.create();
   const bleed = options.bleed * MM;
   const margin = bleed + (options.marks ? MARK_OFFSET + MARK_LENGTH : 0);
+  // pdf-lib copies a page whole to embed it: its links would come along, and every page they point to.
+  for (const page of source.getPages()) page.node.delete(PDFName.of('Annots'));
   const embedded = await out.embedPages(source.getPages());
   for (const art of embedded) {
     const trim = {width: art.width, height: art.height};

@@ -110,13 +110,28 @@ export async function launchBrowser(signal?: AbortSignal): Promise<BrowserSessio
         CLOSE_GRACE_MS,
       );
       if (group) await killGroup(group);
-      await rm(userDataDir, {recursive: true, force: true});
+      await removeProfile(userDataDir);
     })();
     return closing;
   };
   const onAbort = () => void close();
   signal?.addEventListener('abort', onAbort, {once: true});
   return {browser, close};
+}
+
+/**
+ * Remove a closed browser's profile. A helper process outside the group (the crash handler)
+ * may still write into it for a moment: one more try after a pause, then it is left for the
+ * next build to remove (it is named after this process, which will then be gone).
+ */
+async function removeProfile(dir: string): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      return await rm(dir, {recursive: true, force: true});
+    } catch {
+      await sleep(300);
+    }
+  }
 }
 
 /** How long Chromium may take to close by itself before its processes are killed. */
@@ -167,6 +182,7 @@ async function removeOrphanProfiles(): Promise<void> {
   const names = await readdir(os.tmpdir()).catch(() => [] as string[]);
   for (const name of names) {
     const pid = Number(new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1]);
-    if (pid && !alive(pid)) await rm(path.join(os.tmpdir(), name), {recursive: true, force: true});
+    // Housekeeping never fails a build: a browser of a process just killed may still be writing there.
+    if (pid && !alive(pid)) await rm(path.join(os.tmpdir(), name), {recursive: true, force: true}).catch(() => undefined);
   }
 }
