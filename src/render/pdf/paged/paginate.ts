@@ -10,7 +10,7 @@ export interface PagedLayout extends Layout {
   hanAfter: number;
   /** Articles whose count changed: id, Han characters in the manuscript's HTML, on the pages. */
   changed: Array<{id: string; before: number; after: number}>;
-  /** 0-based indices of the blank pages Paged.js inserted (before a recto). */
+  /** 0-based indices of the pages that print nothing (Paged.js's blanks before a recto, and the unnamed empty pages it also makes): no running head, no folio. */
   blanks: number[];
 }
 
@@ -76,7 +76,13 @@ export async function paginateInPage(): Promise<PagedLayout> {
     }
   }
   const changed = [...before].map(([id, count]) => ({id, before: count, after: after.get(id) ?? 0})).filter((article) => article.before !== article.after);
-  const blanks = pages.flatMap((page, index) => (page.classList.contains('pagedjs_blank_page') ? [index] : []));
+  // Paged.js marks only some of its empty pages blank: an article ending on a recto before a
+  // part page gets a plain empty page (no named page, so the old margin rules left it bare too).
+  const empty = (page: HTMLElement) => {
+    const content = page.querySelector('.pagedjs_page_content');
+    return !content || ((content.textContent ?? '').trim() === '' && !content.querySelector('img, svg, table, hr'));
+  };
+  const blanks = pages.flatMap((page, index) => (page.classList.contains('pagedjs_blank_page') || empty(page) ? [index] : []));
   return {pageCount: pages.length, bodyStart: pageOf(document.querySelector('.body-start')), anchors, hanBefore, hanAfter, changed, blanks};
 }
 
