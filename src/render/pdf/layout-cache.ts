@@ -17,6 +17,8 @@ export interface LayoutCache {
   /** The PDF and facts stored under `html`'s key, if there are any. */
   get<T>(html: string): Promise<{pdf: Uint8Array; facts: T} | undefined>;
   put(html: string, pdf: Uint8Array, facts: unknown): Promise<void>;
+  /** What is stored under `html`'s key (`hit`), or what `make` makes, stored. */
+  through<T>(html: string, make: () => Promise<{pdf: Uint8Array; facts: T}>): Promise<{pdf: Uint8Array; facts: T; hit: boolean}>;
   /** Remove the entries no build has used for two weeks, and old half-written files. */
   prune(): Promise<void>;
 }
@@ -27,7 +29,7 @@ export interface LayoutCache {
  * `inputs` (the layout code, the browser's version…). Without `dir`, nothing is kept.
  */
 export async function openLayoutCache(dir: string | undefined, site: Site, skip: (name: string) => boolean, inputs: string[]): Promise<LayoutCache> {
-  if (!dir) return {get: async () => undefined, put: async () => undefined, prune: async () => undefined};
+  if (!dir) return withThrough({get: async () => undefined, put: async () => undefined, prune: async () => undefined});
   const hash = createHash('sha256');
   for (const input of inputs) hash.update(input).update('\0');
   for (const [name, content] of [...site.files].sort(([a], [b]) => a.localeCompare(b))) {
@@ -39,7 +41,7 @@ export async function openLayoutCache(dir: string | undefined, site: Site, skip:
   const keyOf = (html: string) => createHash('sha256').update(base).update(html).digest('hex').slice(0, 40);
   const file = (html: string, ext: string) => path.join(dir, `layout-${keyOf(html)}.${ext}`);
 
-  return {
+  return withThrough({
     async get<T>(html: string) {
       try {
         const [pdf, facts] = await Promise.all([readFile(file(html, 'pdf')), readFile(file(html, 'json'), 'utf8')]);
@@ -75,6 +77,19 @@ export async function openLayoutCache(dir: string | undefined, site: Site, skip:
         // Half-written files (.tmp) after an hour; entries two weeks after a build last used them.
         if (now - used > (name.endsWith('.tmp') ? 3600 * 1000 : KEEP_UNUSED_MS)) await rm(file, {force: true});
       }
+    },
+  });
+}
+
+function withThrough(cache: Omit<LayoutCache, 'through'>): LayoutCache {
+  return {
+    ...cache,
+    async through<T>(html: string, make: () => Promise<{pdf: Uint8Array; facts: T}>) {
+      const stored = await cache.get<T>(html);
+      if (stored) return {...stored, hit: true};
+      const made = await make();
+      await cache.put(html, made.pdf, made.facts);
+      return {...made, hit: false};
     },
   };
 }

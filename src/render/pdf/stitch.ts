@@ -130,7 +130,7 @@ function sheetsOf(book: Book, layout: StitchedLayout): Sheet[] {
  * HTML, instead of printing it again.
  */
 export async function stampRunningHeads(
-  context: PrintContext,
+  context: PrintContext | (() => Promise<PrintContext>),
   book: Book,
   whole: PDFDocument,
   layout: StitchedLayout,
@@ -141,9 +141,11 @@ export async function stampRunningHeads(
   const html = runningHeadsDocument(book.meta, sheets, ['fonts.css', 'book.css', 'running-heads.css', ...bookStyleNames(book)], area);
   files.set('running-heads.html', html);
   const print = async () => {
-    await openDocument(context, 'running-heads.html');
-    context.kick();
-    return context.guard(printPdf(context.page, {tagged: false}));
+    // A page is asked for only when the overlay has to be printed (not when it is cached).
+    const printing = typeof context === 'function' ? await context() : context;
+    await openDocument(printing, 'running-heads.html');
+    printing.kick();
+    return printing.guard(printPdf(printing.page, {tagged: false}));
   };
   const overlay = await PDFDocument.load(cached ? await cached(html, print) : await print(), FAST);
   const stamps = await whole.embedPages(overlay.getPages().slice(0, sheets.length));

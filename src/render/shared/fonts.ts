@@ -127,27 +127,40 @@ export function unicodeRanges(css: string, family: string): Array<[number, numbe
  * files, and a Paged.js print page loads only those faces (it loads every face declared).
  */
 export function keepUsedFaces(css: string, used: Set<number>): {css: string; urls: string[]} {
-  const points = [...used].sort((a, b) => a - b);
-  // Is any used code point in [start, end]? The first one at or after `start`, by bisection.
-  const hit = ([start, end]: [number, number]) => {
-    let low = 0;
-    let high = points.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (points[middle]! < start) low = middle + 1;
-      else high = middle;
-    }
-    return low < points.length && points[low]! <= end;
+  return faceSheet(css).keep(used);
+}
+
+/**
+ * A font stylesheet read once, to keep the faces of several texts ({@link keepUsedFaces}):
+ * each chunk of a book gets its own sheet from the same half megabyte.
+ */
+export function faceSheet(css: string): {keep(used: Set<number>): {css: string; urls: string[]}} {
+  const rules = fontFaceRules(css).map((rule) => ({rule, ranges: unicodeRanges(rule.text, rule.family)}));
+  return {
+    keep(used) {
+      const points = [...used].sort((a, b) => a - b);
+      // Is any used code point in [start, end]? The first one at or after `start`, by bisection.
+      const hit = ([start, end]: [number, number]) => {
+        let low = 0;
+        let high = points.length;
+        while (low < high) {
+          const middle = (low + high) >> 1;
+          if (points[middle]! < start) low = middle + 1;
+          else high = middle;
+        }
+        return low < points.length && points[low]! <= end;
+      };
+      const urls: string[] = [];
+      const unused = new Set<string>();
+      for (const {rule, ranges} of rules) {
+        if (ranges.some(hit)) urls.push(...rule.urls);
+        else unused.add(rule.text);
+      }
+      // One pass over the sheet: not one search per rule left out.
+      const kept = css.replace(/@font-face\s*{[^}]*}/g, (text) => (unused.has(text) ? '' : text));
+      return {css: kept.replace(/\n{3,}/g, '\n\n'), urls};
+    },
   };
-  const urls: string[] = [];
-  const unused = new Set<string>();
-  for (const rule of fontFaceRules(css)) {
-    if (unicodeRanges(rule.text, rule.family).some(hit)) urls.push(...rule.urls);
-    else unused.add(rule.text);
-  }
-  // One pass over the sheet (half a megabyte): not one search per rule left out.
-  const kept = css.replace(/@font-face\s*{[^}]*}/g, (rule) => (unused.has(rule) ? '' : rule));
-  return {css: kept.replace(/\n{3,}/g, '\n\n'), urls};
 }
 
 /** Does a font with these unicode ranges have `char` (control characters count as had)? Answers are remembered: a book asks millions of times. */

@@ -7,7 +7,7 @@ import type {Book} from '../../../model/book.js';
 import {EnvironmentError} from '../../../report/messages.js';
 import {readTemplate} from '../../../files/templates.js';
 import {type PrintOptions, printDocument} from '../../shared/print-document.js';
-import {keepUsedFaces} from '../../shared/fonts.js';
+import {faceSheet} from '../../shared/fonts.js';
 import {BASE_STYLESHEETS, documentLinks, siteFiles} from '../../shared/site.js';
 import type {Layout, PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {folioText} from '../folios.js';
@@ -88,15 +88,16 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
   // Each print page declares only the font faces it prints: Paged.js loads every face declared
   // (a fresh renderer decodes each), and the sheet holds 501.
   const fonts = String(site.files.get('fonts.css'));
-  const facesFor = (...texts: string[]) => keepUsedFaces(fonts, new Set(Array.from(texts.join(''), (char) => char.codePointAt(0)!))).css;
+  const sheet = faceSheet(fonts);
+  const facesFor = (...texts: string[]) => sheet.keep(new Set(Array.from(texts.join(''), (char) => char.codePointAt(0)!))).css;
   const generated = generatedText(site.files);
   const chunks = planChunks(book);
   for (const [i, chunk] of chunks.entries()) {
-    const sheet = `fonts-${i + 1}.css`;
-    const stylesheets = pieceLinks.stylesheets.map((name) => (name === 'fonts.css' ? sheet : name));
+    const faces = `fonts-${i + 1}.css`;
+    const stylesheets = pieceLinks.stylesheets.map((name) => (name === 'fonts.css' ? faces : name));
     const html = printDocument(book, {...pieceLinks, stylesheets, sections: 'body', only: new Set(chunk.ids)});
     site.files.set(chunkName(i), html);
-    site.files.set(sheet, facesFor(html, generated));
+    site.files.set(faces, facesFor(html, generated));
   }
   // The front matter and the running heads: titles, labels, folios.
   site.files.set('fonts.css', facesFor(printDocument(book, {stylesheets: [], scripts: [], sections: 'front'}), book.meta.runningHead, generated));
@@ -157,8 +158,9 @@ async function layOutAndStitch(
   const folios = new Map(Object.entries(anchors).map(([id, page]) => [id, folioText(page + 1, book.meta.folio)]));
   files.set('front.html', printDocument(book, {...links, sections: 'front', tocFolios: folios}));
   const bodyPages = laid.reduce((sum, chunk) => sum + chunk.pageCount, 0);
-  // In a page that has laid out a chunk: its fonts are loaded and Paged.js's code compiled.
-  const warm = await tabs.get(0, (count) => context.laidOut(bodyPages + count));
+  // Job 0's page, warm if it laid out a chunk (fonts loaded, code compiled); opened only if the
+  // front matter or the running heads are not in the cache.
+  const warm = () => tabs.get(0, (count) => context.laidOut(bodyPages + count));
   const front = await layOutCached(warm, book, 'front.html', cache, files);
 
   progress?.step?.('print');
@@ -178,7 +180,7 @@ async function layOutAndStitch(
     }
     for (const page of chunk.blanks) bodyBlanks.push(whole.getPageCount() + page);
     const doc = await PDFDocument.load(chunk.pdf, FAST);
-    await append(whole, doc, [], mirrored ? mirror(chunk.sides, chunks[i]!) : undefined);
+    await append(whole, doc, [], mirrored ? mirror(chunk.sides) : undefined);
     sources.push({doc, placed: (index) => bodyStart + first + index});
   }
   resolveNamedLinks(whole, sources);
@@ -188,7 +190,7 @@ async function layOutAndStitch(
   for (const [id, page] of Object.entries(anchors)) wholeAnchors[id] = bodyStart + page;
   const layout = {pageCount: whole.getPageCount(), bodyStart, anchors: wholeAnchors};
   await stampRunningHeads(warm, book, whole, {...layout, bodyBlanks, padded}, files, {
-    cached: (html, print) => cachedPrint(cache, html, print),
+    cached: async (html, print) => (await cache.through(html, async () => ({pdf: await print(), facts: null}))).pdf,
     area: {rectoLeft: sides.right, versoLeft: sides.left, width: sides.width},
   });
   await cache.prune();
@@ -220,10 +222,10 @@ const PT_PER_PX = 0.75;
  * How far each page of a chunk moves when the chunk lands on a verso: it was laid out from a
  * recto, so its rectos become versos (to the left pages' margin) and its versos rectos.
  */
-function mirror(sides: PageSides, chunk: Chunk): (index: number) => number {
+function mirror(sides: PageSides): (index: number) => number {
   if (!sides.sameWidth) {
     throw new EnvironmentError(
-      `左右页的版心宽度不同（templates 中 @page :left 与 :right 的左右边距之和不等），《${chunk.ids[0]}》所在的一段无法移到另一面：请让左右页的内外边距互换，版心同宽`,
+      '左右页的版心宽度不同（templates 中 @page :left 与 :right 的左右边距之和不等），排好的页无法移到另一面：请让左右页的内外边距互换，版心同宽',
     );
   }
   const dx = (sides.left - sides.right) * PT_PER_PX;
@@ -256,20 +258,17 @@ async function layOutChunks(
   const worker = async (job: number) => {
     while (next < chunks.length) {
       const index = next++;
-      const name = chunkName(index);
-      const cached = await cache.get<Omit<LaidChunk, 'pdf'>>(files.get(name) as string);
-      if (cached) {
-        laid[index] = {...cached.facts, pdf: cached.pdf};
-        eta.cached(index);
-      } else {
-        const tab = await tabs.get(job, (count) => {
+      // The tab is opened only if the chunk is not in the cache.
+      const tab = () =>
+        tabs.get(job, (count) => {
           counts[index] = count;
           report();
         });
-        laid[index] = await layOutCached(tab, book, name, cache, files);
-        eta.done(index, laid[index]!.pageCount);
-      }
-      counts[index] = laid[index]!.pageCount;
+      const chunk = await layOutCached(tab, book, chunkName(index), cache, files);
+      if (chunk.hit) eta.cached(index);
+      else eta.done(index, chunk.pageCount);
+      laid[index] = chunk;
+      counts[index] = chunk.pageCount;
       report();
     }
   };
@@ -301,22 +300,19 @@ class Tabs {
   }
 }
 
-/** Lay out and print one document of the site with Paged.js, through the cache. */
-async function layOutCached(context: PrintContext, book: Book, name: string, cache: LayoutCache, files: Map<string, string | Buffer>): Promise<LaidChunk> {
-  const html = files.get(name) as string;
-  const cached = await cache.get<Omit<LaidChunk, 'pdf'>>(html);
-  if (cached) return {...cached.facts, pdf: cached.pdf};
-  const {pdf, ...facts} = await layOut(context, book, name);
-  await cache.put(html, pdf, facts);
-  return {pdf, ...facts};
-}
-
-async function cachedPrint(cache: LayoutCache, html: string, print: () => Promise<Uint8Array>): Promise<Uint8Array> {
-  const cached = await cache.get<null>(html);
-  if (cached) return cached.pdf;
-  const pdf = await print();
-  await cache.put(html, pdf, null);
-  return pdf;
+/** Lay out and print one document of the site with Paged.js, through the cache (`hit`: taken from it). */
+async function layOutCached(
+  context: () => Promise<PrintContext>,
+  book: Book,
+  name: string,
+  cache: LayoutCache,
+  files: Map<string, string | Buffer>,
+): Promise<LaidChunk & {hit: boolean}> {
+  const {pdf, facts, hit} = await cache.through(files.get(name) as string, async () => {
+    const {pdf, ...facts} = await layOut(await context(), book, name);
+    return {pdf, facts};
+  });
+  return {...facts, pdf, hit};
 }
 
 /** Lay one document out with Paged.js (the line pass before and after) and print it. */
