@@ -11,7 +11,8 @@
  *   lint                   checks of the input that need what the layers below know (fonts, images)
  *   import                 other people's files (.txt, web pages, .docx) → manuscripts
  *   impose                 finished PDF → booklet, press PDF (PDF in, PDF out)
- *   build.ts               the core: one book folder → one output
+ *   build.ts               the core: one book folder → one output (print-book.ts: the finished
+ *                          PDF every PDF output starts from; offprints, the cover, statistics)
  *   preview                the book served as it will print, rebuilt on every change
  *   cli                    the command line
  *
@@ -29,7 +30,7 @@ const LAYERS = [
   ['lint'],
   ['import'],
   ['impose'],
-  ['build.ts', 'build-options.ts', 'progress.ts'],
+  ['build.ts', 'build-options.ts', 'progress.ts', 'print-book.ts', 'build-offprint.ts', 'build-cover.ts', 'stats.ts'],
   ['preview'],
   ['cli'],
 ];

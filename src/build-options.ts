@@ -3,8 +3,11 @@
  * parses its command line into them and shows the progress.
  */
 import type {SheetName} from './impose/booklet.js';
+import type {LineStats} from './render/pdf/line-pass.js';
+import type {NotePlan} from './render/pdf/native/page-notes.js';
+import type {VFile} from 'vfile';
 
-export const FORMATS = ['pdf', 'epub', 'html', 'booklet'] as const;
+export const FORMATS = ['pdf', 'epub', 'html', 'booklet', 'offprint', 'cover'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** How to make a booklet for the office printer (`--format booklet`). */
@@ -29,6 +32,23 @@ interface PressChoice {
   pdfx?: 'gray' | 'cmyk';
 }
 
+/** How to cut offprints from the book (`--format offprint`). */
+interface OffprintChoice {
+  /** A manuscript file name, an article title or a part title. */
+  select: string;
+  /** One PDF per selected article, into the folder `out`, instead of one PDF for the selection. */
+  each: boolean;
+}
+
+/** How to make the cover spread of a perfect-bound book (`--format cover`). */
+interface CoverChoice {
+  /** Thickness of one sheet (two pages) of the book's paper, in millimetres. */
+  paperThickness: number;
+  /** Bleed around the spread, in millimetres. */
+  bleed: number;
+  pdfx?: 'gray' | 'cmyk';
+}
+
 /** What `huibian build` was asked to do. */
 export interface BuildOptions {
   bookDir: string;
@@ -41,12 +61,28 @@ export interface BuildOptions {
   language?: string;
   booklet?: BookletChoice;
   press?: PressChoice;
+  offprint?: OffprintChoice;
+  cover?: CoverChoice;
   /** A missing or broken image is a warning and a marked gap in the book instead of an error. */
   allowMissingImages?: boolean;
   /** How many chunks of a horizontal book to lay out at once (browser pages); one fewer than the cores by default. */
   jobs?: number;
   /** Where laid-out chunks are kept between builds, keyed by content hashes; `BOOK_DIR/build/.cache` by default. */
   cacheDir?: string;
+}
+
+/** What a build produced. */
+export interface BuildResult {
+  out: string;
+  /** Files with the (non-fatal) messages to show. */
+  files: VFile[];
+  pageCount?: number;
+  /** PDF builds: what the line pass corrected, and what it could not. */
+  lines?: LineStats;
+  /** Vertical PDF builds: the notes set on the pages of their calls, or why they stayed at the articles' ends. */
+  notes?: NotePlan;
+  /** Further lines for the user (the cover's spine width, the offprints written). */
+  report?: string[];
 }
 
 /** The slow steps of a build, in order. */

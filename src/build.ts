@@ -1,11 +1,11 @@
-import path from 'node:path';
 import {PDFDocument} from 'pdf-lib';
 import {VFile} from 'vfile';
 import {compileBook} from './book/compile.js';
 import {articlesOf, type Book} from './model/book.js';
 import {selectArticles} from './book/select.js';
 import {toTraditional} from './book/traditional.js';
-import type {BuildOptions, BuildProgress} from './build-options.js';
+import type {BuildOptions, BuildProgress, BuildResult} from './build-options.js';
+import {type BuildContext, printBook} from './print-book.js';
 import {type LoadedConfig, loadConfig} from './config/load.js';
 import {readTemplate, templatePath} from './files/templates.js';
 import {replaceFolder, writeAtomic} from './files/write-atomic.js';
@@ -20,25 +20,12 @@ import {renderEpub} from './render/epub/write-epub.js';
 import {checkFontCoverage} from './lint/font-coverage.js';
 import {scriptOf} from './render/shared/fonts.js';
 import {writeHtmlSite} from './render/html/write-site.js';
-import {buildDate, finishPdf} from './render/pdf/finish.js';
-import type {LineStats} from './render/pdf/line-pass.js';
-import type {NotePlan} from './render/pdf/native/page-notes.js';
-import {type BrowserSession, launchBrowser} from './render/pdf/browser.js';
-import {engineFor} from './render/pdf/engines.js';
+import {launchBrowser} from './render/pdf/browser.js';
+import {buildDate} from './render/pdf/finish.js';
 import {compareHan, pdfText} from './render/pdf/text-check.js';
 import {EnvironmentError, hasFatal, InputError, UsageError} from './report/messages.js';
 
-/** What a build produced. */
-export interface BuildResult {
-  out: string;
-  /** Files with the (non-fatal) messages to show. */
-  files: VFile[];
-  pageCount?: number;
-  /** PDF builds: what the line pass corrected, and what it could not. */
-  lines?: LineStats;
-  /** Vertical PDF builds: the notes set on the pages of their calls, or why they stayed at the articles' ends. */
-  notes?: NotePlan;
-}
+export type {BuildResult} from './build-options.js';
 
 /**
  * Build one book folder into one format: load `book.yaml`, compile the manuscripts into the
@@ -46,7 +33,7 @@ export interface BuildResult {
  */
 export async function buildBook(options: BuildOptions, {progress, signal}: {progress?: BuildProgress; signal?: AbortSignal} = {}): Promise<BuildResult> {
   // The browser starts while the manuscripts compile; a failure to start is told where it is used.
-  const browser = options.format === 'pdf' || options.format === 'booklet' ? launchBrowser(signal) : undefined;
+  const browser = ['pdf', 'booklet', 'offprint', 'cover'].includes(options.format) ? launchBrowser(signal) : undefined;
   browser?.catch(() => undefined);
   try {
     return await buildWith(options, {progress, signal, browser});
@@ -57,13 +44,6 @@ export async function buildBook(options: BuildOptions, {progress, signal}: {prog
       () => undefined,
     );
   }
-}
-
-/** Context of the steps of a build: progress, cancellation, and the browser started ahead. */
-interface BuildContext {
-  progress?: BuildProgress;
-  signal?: AbortSignal;
-  browser?: Promise<BrowserSession>;
 }
 
 async function buildWith(options: BuildOptions, context: BuildContext): Promise<BuildResult> {
@@ -131,33 +111,6 @@ export async function loadBook(
   await checkFontCoverage(book, files);
   files.push(...(await templateReferenceWarnings(book.dir, book.styles)));
   return {book, files, loaded};
-}
-
-/** Lay the book out and print it, finished (bookmarks, labels, metadata). */
-async function printBook(
-  book: Book,
-  options: BuildOptions,
-  {progress, signal, browser}: BuildContext,
-): Promise<{pdf: Uint8Array; pageCount: number; lines: LineStats; notes?: NotePlan; refused: string[]}> {
-  const rendered = await engineFor(book).render(book, {
-    signal,
-    ...(browser ? {browser} : {}),
-    ...(options.jobs ? {jobs: options.jobs} : {}),
-    cacheDir: options.cacheDir ?? path.join(book.dir, 'build', '.cache'),
-    progress: {
-      step: (name) => progress?.step(name),
-      page: (count, estimate) => progress?.detail(estimate ? `${count}/约 ${estimate.pages} 页，约剩 ${estimate.seconds} 秒` : `${count} 页`, count),
-      retry: (reason) => progress?.retry?.(reason),
-    },
-  });
-  const {layout, lines} = rendered;
-  const notes = rendered.notes;
-  const notesText = !notes?.notes ? '' : notes.problem ? `；注释排在篇末（没能排在本页：${notes.problem}）` : `；注释 ${notes.notes} 条排在本页`;
-  progress?.detail(
-    `${layout.pageCount} 页；断行 ${lines.lines} 行，修正 ${lines.glued + lines.tightened + lines.compressed + lines.spread} 处，行末标点减半 ${lines.halved} 处${notesText}`,
-  );
-  progress?.step('write');
-  return {pdf: await finishPdf(rendered.pdf, book, layout), pageCount: layout.pageCount, lines, notes, refused: rendered.refused};
 }
 
 /**

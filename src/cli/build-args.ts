@@ -6,6 +6,8 @@ import {UsageError} from '../report/messages.js';
 
 const BOOKLET_FLAGS = ['select', 'title', 'sheet', 'binding', 'signature', 'duplex', 'creep', 'calibration'] as const;
 const PRESS_FLAGS = ['bleed', 'marks', 'pdfx'] as const;
+const OFFPRINT_FLAGS = ['each'] as const;
+const COVER_FLAGS = ['paper-thickness'] as const;
 
 /** Parse `build [BOOK_DIR] --format … [options]` (see `huibian --help`); a wrong option is a {@link UsageError}. */
 export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOptions {
@@ -26,6 +28,8 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
     bleed: {type: 'string'},
     marks: {type: 'boolean'},
     pdfx: {type: 'string'},
+    each: {type: 'boolean'},
+    'paper-thickness': {type: 'string'},
     'allow-missing-images': {type: 'boolean'},
     jobs: {type: 'string', short: 'j'},
     'cache-dir': {type: 'string'},
@@ -35,7 +39,7 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
   if (!FORMATS.includes(format)) throw new UsageError(`未知的格式 \`${values.format}\`：可用 ${FORMATS.join('、')}`);
   const writingMode = oneOf(values['writing-mode'], ['horizontal', 'vertical'], '排法', 'horizontal（横排）、vertical（竖排）');
   const bookDir = path.resolve(cwd, positionals[0] ?? '.');
-  const defaultOut = path.join(bookDir, 'build', format === 'html' ? 'html' : format === 'booklet' ? 'booklet.pdf' : `book.${format}`);
+  const defaultOut = path.join(bookDir, 'build', DEFAULT_OUT[format]);
   const language = values.to;
   if (language !== undefined && !/^zh(-[A-Za-z]{2,4})*$/.test(language)) {
     throw new UsageError(`未知的语言 \`${language}\`：可用 zh-Hans（简体）、zh-Hant、zh-TW、zh-HK（繁体）`);
@@ -57,8 +61,14 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
   }
 
   const given = (flags: readonly string[]) => flags.filter((flag) => (values as Record<string, unknown>)[flag] !== undefined);
-  if (format !== 'booklet' && given(BOOKLET_FLAGS).length > 0) throw new UsageError(`--${given(BOOKLET_FLAGS)[0]} 只用于 --format booklet`);
-  if ((format !== 'pdf' || !values.press) && given(PRESS_FLAGS).length > 0) throw new UsageError(`--${given(PRESS_FLAGS)[0]} 只用于 --format pdf --press`);
+  // --select serves booklets and offprints; --bleed and --pdfx the press PDF and the cover.
+  const shared = (flags: readonly string[], also: string[]) => given(flags).filter((flag) => !also.includes(flag));
+  const bookletOnly = shared(BOOKLET_FLAGS, format === 'offprint' ? ['select'] : []);
+  if (format !== 'booklet' && bookletOnly.length > 0) throw new UsageError(`--${bookletOnly[0]} 只用于 --format booklet`);
+  const pressOnly = shared(PRESS_FLAGS, format === 'cover' ? ['bleed', 'pdfx'] : []);
+  if ((format !== 'pdf' || !values.press) && pressOnly.length > 0) throw new UsageError(`--${pressOnly[0]} 只用于 --format pdf --press`);
+  if (format !== 'offprint' && given(OFFPRINT_FLAGS).length > 0) throw new UsageError(`--${given(OFFPRINT_FLAGS)[0]} 只用于 --format offprint`);
+  if (format !== 'cover' && given(COVER_FLAGS).length > 0) throw new UsageError(`--${given(COVER_FLAGS)[0]} 只用于 --format cover`);
   if (values.press && format !== 'pdf') throw new UsageError('--press 只用于 --format pdf');
 
   if (format === 'booklet') {
@@ -82,11 +92,44 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
       ...(signature ? {signature} : {}),
     };
   }
+  if (format === 'offprint') {
+    const select = values.select?.trim();
+    if (!select) throw new UsageError('--format offprint 需要 --select：稿件文件名、文章标题或部分名');
+    const each = values.each ?? false;
+    if (!values.out) options.out = path.join(bookDir, 'build', each ? 'offprints' : `offprint-${fileSafe(select)}.pdf`);
+    options.offprint = {select, each};
+  }
+  if (format === 'cover') {
+    const pdfx = oneOf(values.pdfx, ['gray', 'cmyk'], 'PDF/X 颜色', 'gray（灰度）、cmyk');
+    const paperThickness = values['paper-thickness'] === undefined ? 0.1 : Number(values['paper-thickness'].replace(/mm$/, ''));
+    if (!Number.isFinite(paperThickness) || paperThickness < 0.03 || paperThickness > 1) {
+      throw new UsageError(`--paper-thickness 应为每张纸的厚度，0.03 到 1 毫米（70 克胶版纸约 0.09），不是 \`${values['paper-thickness']}\``);
+    }
+    options.cover = {paperThickness, bleed: millimetres(values.bleed, 'bleed') ?? 3, ...(pdfx ? {pdfx} : {})};
+  }
   if (values.press) {
     const pdfx = oneOf(values.pdfx, ['gray', 'cmyk'], 'PDF/X 颜色', 'gray（灰度）、cmyk');
     options.press = {bleed: millimetres(values.bleed, 'bleed') ?? 3, marks: values.marks ?? false, ...(pdfx ? {pdfx} : {})};
   }
   return options;
+}
+
+/** Where each format goes unless `--out` says otherwise, inside `BOOK_DIR/build/`. */
+const DEFAULT_OUT: Record<Format, string> = {
+  pdf: 'book.pdf',
+  epub: 'book.epub',
+  html: 'html',
+  booklet: 'booklet.pdf',
+  offprint: 'offprint.pdf',
+  cover: 'cover.pdf',
+};
+
+/** A selector as part of a file name: path separators and characters Windows refuses become `-`. */
+function fileSafe(text: string): string {
+  return text
+    .replace(/\.md$/i, '')
+    .replace(/[\\/:*?"<>|\s]+/g, '-')
+    .slice(0, 60);
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string, say: string): T | undefined {

@@ -7,9 +7,9 @@ import {Progress} from './progress.js';
 
 export const USAGE = `用法：huibian build [书的文件夹] [选项]
 
-生成 PDF（默认）、EPUB、HTML 或小册子；文件夹默认为当前文件夹。
+生成 PDF（默认）、EPUB、HTML、小册子、抽印本或封面；文件夹默认为当前文件夹。
 
-  --format pdf|epub|html|booklet   输出格式（默认 pdf）
+  --format pdf|epub|html|booklet|offprint|cover   输出格式（默认 pdf）
   --out 文件               输出到这里（默认 书的文件夹/build/book.pdf、book.epub、build/html/）
   --writing-mode horizontal|vertical   横排或竖排（默认按 book.yaml）
   --to zh-Hant|zh-TW|zh-HK   转为繁体中文
@@ -30,10 +30,19 @@ PDF 交印厂：
   --duplex short|long      双面打印的翻转方式（默认 short）
   --creep 毫米             每张纸向书脊的偏移（纸厚）
   --calibration            只印一张校准页，先试打印机
+单篇抽印本（--format offprint，从整本书里截出，页码、书眉与书中相同）：
+  --select 文件|标题|部分   稿件文件名、文章标题或部分名（必填）
+  --each                   每篇一个 PDF，放进 --out 文件夹（默认 build/offprints/）
+封面（--format cover，胶装：封底、书脊、封面连成一页）：
+  --paper-thickness 毫米   每张纸（两页）的厚度（默认 0.1），书脊宽 = 张数 × 纸厚
+  --bleed 毫米             出血宽度（默认 3）
+  --pdfx gray|cmyk         转为 PDF/X-1a（需要 Ghostscript）
 
 例：huibian build . --format pdf --writing-mode vertical
     huibian build 年鉴 --press --pdfx cmyk --out 印厂.pdf
-    huibian build . --format booklet --select 学习资料 --title 学习材料`;
+    huibian build . --format booklet --select 学习资料 --title 学习材料
+    huibian build . --format offprint --select 青溪大桥建成通车
+    huibian build . --format cover --paper-thickness 0.09`;
 
 /** `huibian build`: options → build with progress → warnings and the output path. */
 export async function run(argv: string[], signal: AbortSignal): Promise<void> {
@@ -46,6 +55,7 @@ export async function run(argv: string[], signal: AbortSignal): Promise<void> {
     if (warnings) process.stderr.write(`${warnings}\n`);
     const total = progress.steps.reduce((sum, [, seconds]) => sum + seconds, 0);
     const pages = result.pageCount === undefined ? '' : `，${result.pageCount} 页`;
+    for (const line of result.report ?? []) process.stderr.write(`${line}\n`);
     process.stderr.write(`完成：${relative(process.cwd(), result.out) || result.out}（${total.toFixed(1)} 秒${pages}）\n`);
   } catch (error) {
     progress.fail();

@@ -36,7 +36,7 @@ const book = {
   assets: [],
   dir: '/tmp',
 } as unknown as Book;
-const layout: Layout = {pageCount: 8, bodyStart: 3, anchors: {toc: 2, a1: 3, p1: 5, a2: 6, a3: 7}};
+const layout: Layout = {pageCount: 8, bodyStart: 3, anchors: {toc: 2, a1: 3, p1: 5, a2: 6, a3: 7}, blanks: []};
 
 async function blankPdf(pages: number): Promise<Uint8Array> {
   const doc = await PDFDocument.create();

@@ -15,8 +15,10 @@ export interface Layout {
   pageCount: number;
   /** 0-based index of the page that holds `.body-start` (folio 1). */
   bodyStart: number;
-  /** `data-toc-id` → 0-based page index of its first fragment. */
+  /** `data-toc-id` (and index mark ids, `ix-…`) → 0-based page index of its first fragment. */
   anchors: Record<string, number>;
+  /** 0-based indices of the pages that print nothing (blanks before a recto). */
+  blanks: number[];
 }
 
 /** The PDF as Chromium wrote it, and where things landed. */

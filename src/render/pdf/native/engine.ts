@@ -78,7 +78,7 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
 
     return {
       pdf: whole,
-      layout: {pageCount: whole.getPageCount(), bodyStart, anchors},
+      layout: {pageCount: whole.getPageCount(), bodyStart, anchors, blanks: [...(padded ? [bodyStart - 1] : []), ...bodyBlankPages]},
       lines: addLineStats(lines!, frontLines!),
       notes,
       refused: context.refused,

@@ -188,7 +188,7 @@ async function layOutAndStitch(
   const {sides} = laid[0]!;
   const wholeAnchors: Record<string, number> = {toc: front.anchors.toc ?? 0};
   for (const [id, page] of Object.entries(anchors)) wholeAnchors[id] = bodyStart + page;
-  const layout = {pageCount: whole.getPageCount(), bodyStart, anchors: wholeAnchors};
+  const layout = {pageCount: whole.getPageCount(), bodyStart, anchors: wholeAnchors, blanks: [...(padded ? [bodyStart - 1] : []), ...bodyBlanks]};
   await stampRunningHeads(warm, book, whole, {...layout, bodyBlanks, padded}, files, {
     cached: async (html, print) => (await cache.through(html, async () => ({pdf: await print(), facts: null}))).pdf,
     area: {rectoLeft: sides.right, versoLeft: sides.left, width: sides.width},

@@ -1,0 +1,89 @@
+/**
+ * The book laid out and printed as the finished PDF: the step every PDF output shares (the
+ * book itself, booklets, offprints, the cover's page count, statistics of pages).
+ */
+import path from 'node:path';
+import type {BuildOptions, BuildProgress} from './build-options.js';
+import {articlesOf, type Book} from './model/book.js';
+import type {BrowserSession} from './render/pdf/browser.js';
+import type {Layout} from './render/pdf/engine.js';
+import {engineFor} from './render/pdf/engines.js';
+import {finishPdf} from './render/pdf/finish.js';
+import type {LineStats} from './render/pdf/line-pass.js';
+import type {NotePlan} from './render/pdf/native/page-notes.js';
+
+/** Context of the steps of a build: progress, cancellation, and the browser started ahead. */
+export interface BuildContext {
+  progress?: BuildProgress;
+  signal?: AbortSignal;
+  browser?: Promise<BrowserSession>;
+}
+
+/** The finished PDF and where everything landed in it. */
+export interface PrintedBook {
+  pdf: Uint8Array;
+  pageCount: number;
+  layout: Layout;
+  lines: LineStats;
+  notes?: NotePlan;
+  refused: string[];
+}
+
+/** Lay the book out and print it, finished (bookmarks, labels, metadata). */
+export async function printBook(book: Book, options: Pick<BuildOptions, 'jobs' | 'cacheDir'>, {progress, signal, browser}: BuildContext): Promise<PrintedBook> {
+  const rendered = await engineFor(book).render(book, {
+    signal,
+    ...(browser ? {browser} : {}),
+    ...(options.jobs ? {jobs: options.jobs} : {}),
+    cacheDir: options.cacheDir ?? path.join(book.dir, 'build', '.cache'),
+    progress: {
+      step: (name) => progress?.step(name),
+      page: (count, estimate) => progress?.detail(estimate ? `${count}/约 ${estimate.pages} 页，约剩 ${estimate.seconds} 秒` : `${count} 页`, count),
+      retry: (reason) => progress?.retry?.(reason),
+    },
+  });
+  const {layout, lines} = rendered;
+  const notes = rendered.notes;
+  const notesText = !notes?.notes ? '' : notes.problem ? `；注释排在篇末（没能排在本页：${notes.problem}）` : `；注释 ${notes.notes} 条排在本页`;
+  progress?.detail(
+    `${layout.pageCount} 页；断行 ${lines.lines} 行，修正 ${lines.glued + lines.tightened + lines.compressed + lines.spread} 处，行末标点减半 ${lines.halved} 处${notesText}`,
+  );
+  progress?.step('write');
+  return {pdf: await finishPdf(rendered.pdf, book, layout), pageCount: layout.pageCount, layout, lines, notes, refused: rendered.refused};
+}
+
+/** An article's pages in the finished PDF: 0-based indices of its first and last page. */
+export interface PageRange {
+  first: number;
+  last: number;
+}
+
+/**
+ * The pages each article occupies (by article id): from the page it opens on to the page
+ * before the next anchored section opens (a part, an article, the back matter), less the
+ * blank pages before it. With `articleStart: continue` an article may end on the page where
+ * the next one begins; that page counts as its last.
+ */
+export function articlePages(book: Book, layout: Layout): Map<string, PageRange> {
+  const starts = [
+    ...new Set(
+      Object.entries(layout.anchors)
+        .filter(([id]) => id !== 'toc' && !id.startsWith('ix-'))
+        .map(([, page]) => page),
+    ),
+  ]
+    .filter((page) => page >= layout.bodyStart)
+    .sort((a, b) => a - b);
+  const blanks = new Set(layout.blanks);
+  const shares = book.meta.articleStart === 'continue';
+  const ranges = new Map<string, PageRange>();
+  for (const article of articlesOf(book)) {
+    const first = layout.anchors[article.id];
+    if (first === undefined) continue;
+    const next = starts.find((page) => page > first) ?? layout.pageCount;
+    let last = shares && next < layout.pageCount && !book.parts.some((part) => layout.anchors[part.id] === next) ? next : next - 1;
+    while (last > first && blanks.has(last)) last -= 1;
+    ranges.set(article.id, {first, last});
+  }
+  return ranges;
+}
