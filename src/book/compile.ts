@@ -9,7 +9,9 @@ import {processManuscript} from '../markdown/processor.js';
 import {error, hasFatal, InputError} from '../report/messages.js';
 import {normalizeText} from '../typography/normalize.js';
 import {runningHead} from '../typography/running-head.js';
-import type {Article, Asset, Book, BookMeta, Part} from '../model/book.js';
+import {type Article, articlesOf, type Asset, type Book, type BookMeta, type Part} from '../model/book.js';
+import {indexOf, numberIndexMarks} from './book-index.js';
+import {chronologyOf} from './chronology.js';
 
 /** A compiled book and every file whose messages the user should see (warnings included). */
 export interface Compiled {
@@ -61,6 +63,7 @@ export async function compileBook(
         author: matter.author,
         date: matter.date,
         source: matter.source,
+        summary: matter.summary,
         tags: matter.tags,
         file: file.path,
         body,
@@ -80,10 +83,26 @@ export async function compileBook(
     assets: collectAssets(processed.map((p) => p.file)),
     styles: bookStyles(loaded),
     dir: bookDir,
+    apparatus: {front: config.frontMatter, back: config.backMatter, chronology: [], index: []},
   };
+  checkApparatus(loaded);
   if (hasFatal([loaded.file])) throw new InputError([loaded.file]);
   numberArticles(book);
+  const articles = articlesOf(book);
+  numberIndexMarks(articles);
+  const wanted = new Set([...config.frontMatter, ...config.backMatter]);
+  if (wanted.has('chronology')) book.apparatus.chronology = chronologyOf(articles);
+  if (wanted.has('index')) book.apparatus.index = indexOf(articles, config.indexSort);
   return {book, files};
+}
+
+/** A generated section goes either before the articles or after them, not both. */
+function checkApparatus({config, file, placed}: LoadedConfig): void {
+  for (const [i, name] of config.backMatter.entries()) {
+    if (config.frontMatter.includes(name)) {
+      error(file, `\`${name}\` 同时列在 frontMatter 和 backMatter 里：只能放在一处`, placed.placeOf(['backMatter', i]), 'apparatus');
+    }
+  }
 }
 
 /**

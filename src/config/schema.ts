@@ -19,6 +19,12 @@ const pageSize = z.string().refine((value) => value in PAGE_SIZES || customSize.
 
 const part = z.union([z.string().min(1), z.strictObject({title: z.string().min(1), subtitle: z.string().optional()})]);
 
+/** What huibian generates from the manuscripts: 大事记 and 索引. */
+const apparatus = z
+  .array(z.enum(['chronology', 'index'], {error: '应为 chronology（大事记）或 index（索引）'}))
+  .refine((list) => new Set(list).size === list.length, {message: '同一项只能列一次'})
+  .default([]);
+
 /** The schema of `book.yaml`; keys are camelCase, an unknown key is an error. */
 export const bookConfigSchema = z.strictObject({
   title: z.string({error: '缺少书名 title（必填）'}).min(1, '书名 title 不能为空'),
@@ -33,6 +39,12 @@ export const bookConfigSchema = z.strictObject({
   parts: z.array(part).optional(),
   articleStart: z.enum(['page', 'recto', 'continue']).default('page'),
   folio: z.enum(['arabic', 'chinese']).default('arabic'),
+  /** Generated sections after the contents (numbered with the front matter), in this order. */
+  frontMatter: apparatus,
+  /** Generated sections after the last article (numbered on from the body), in this order. */
+  backMatter: apparatus,
+  /** How the index is ordered: by pinyin (A–Z) or by stroke count (笔画). */
+  indexSort: z.enum(['pinyin', 'stroke']).default('pinyin'),
   /** The book's own stylesheets, loaded after huibian's (and after templates/custom.css) in every output. */
   styles: z.array(z.string().regex(/\.css$/i, '应为 .css 文件')).default([]),
   epub: z

@@ -15,6 +15,8 @@ export const matterSchema = z.object({
     })
     .optional(),
   source: z.string().optional(),
+  /** One line for the chronology (大事记) instead of the title. */
+  summary: z.string().trim().min(1, '摘要 summary 不能为空').optional(),
   tags: z.union([z.string().transform((tag) => [tag]), z.array(z.string())], {error: '标签 tags 应是一个词或词的列表，如 tags: [党建, 民生]'}).default([]),
   part: z.string().min(1).optional(),
 });

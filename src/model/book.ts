@@ -44,6 +44,57 @@ export interface BookMeta {
   folio: 'arabic' | 'chinese';
 }
 
+/** A section huibian generates from the manuscripts. */
+export type ApparatusName = 'chronology' | 'index';
+
+/** One line of the chronology (大事记): a dated article. */
+export interface ChronologyEntry {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** The day as printed under its month: `15日`. */
+  day: string;
+  /** The article's `summary`, else its title. */
+  text: string;
+  /** Id of the article (its page is the entry's page). */
+  target: string;
+}
+
+/** The chronology's entries of one month, in date order, under `一月` (or `2025年1月` when the book spans years). */
+export interface ChronologyMonth {
+  heading: string;
+  entries: ChronologyEntry[];
+}
+
+/** One term of the index and where it occurs. */
+export interface IndexEntry {
+  term: string;
+  /** The places it occurs, in reading order: an index mark (`ix-12`) or an article (authors, sources), and the article it is in. */
+  places: Array<{target: string; article: string}>;
+}
+
+/** The entries under one initial letter (`L`) or stroke count (`七画`). */
+export interface IndexGroup {
+  heading: string;
+  entries: IndexEntry[];
+}
+
+/** One section of the index: the marked terms, authors, or sources. */
+export interface IndexSection {
+  kind: 'terms' | 'authors' | 'sources';
+  groups: IndexGroup[];
+}
+
+/** What is generated from the manuscripts and printed before or after the articles. */
+export interface Apparatus {
+  /** Sections after the contents, in the order book.yaml lists them. */
+  front: ApparatusName[];
+  /** Sections after the last article. */
+  back: ApparatusName[];
+  chronology: ChronologyMonth[];
+  /** Sections with entries only, terms first. */
+  index: IndexSection[];
+}
+
 /** One manuscript, compiled: metadata from its front matter and its body as HAST. */
 export interface Article {
   /** Unique id in the book (`a1`, `a2` … in reading order); the article's anchor. */
@@ -55,6 +106,8 @@ export interface Article {
   author?: string;
   date?: string;
   source?: string;
+  /** The chronology's line for this article, where the title would not do. */
+  summary?: string;
   tags: string[];
   /** Manuscript path relative to the book folder, for messages and caches. */
   file: string;
@@ -85,6 +138,7 @@ export interface Book {
   styles: string[];
   /** Absolute path of the book folder. */
   dir: string;
+  apparatus: Apparatus;
 }
 
 /** Every article in reading order. */

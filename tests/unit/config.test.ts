@@ -21,6 +21,9 @@ describe('book.yaml', () => {
       manuscripts: 'manuscripts/**/*.md',
       articleStart: 'page',
       folio: 'arabic',
+      frontMatter: [],
+      backMatter: [],
+      indexSort: 'pinyin',
       styles: [],
       epub: {embedFonts: false},
     });

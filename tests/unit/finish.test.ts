@@ -35,6 +35,7 @@ const book = {
   parts: [{id: 'p1', number: 1, title: '村务', articles: [article('a2', '修路', ['交通']), article('a3', '供水')]}],
   assets: [],
   dir: '/tmp',
+  apparatus: {front: [], back: ['chronology'], chronology: [], index: []},
 } as unknown as Book;
 const layout: Layout = {pageCount: 8, bodyStart: 3, anchors: {toc: 2, a1: 3, p1: 5, a2: 6, a3: 7}, blanks: []};
 

@@ -2,7 +2,7 @@ import {type PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, type PD
 import {describe, expect, it} from 'vitest';
 import {append, blanksFor} from '../../src/render/pdf/stitch.js';
 import {headingPages, readOutline} from '../../src/render/pdf/native/outline-pages.js';
-import {folioText, romanFolio} from '../../src/render/pdf/folios.js';
+import {folioText, romanFolio} from '../../src/render/shared/folios.js';
 import {runningHeadsDocument} from '../../src/render/pdf/running-heads.js';
 import type {BookMeta} from '../../src/model/book.js';
 

@@ -8,7 +8,11 @@ import {emphasisRuns, rubyElement} from '../../typography/ruby.js';
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 
 /** What each directive is for, for the message about an unknown one. */
-const KNOWN = '`:ruby[汉字]{rt="hàn zì"}`（注音）、`:dots[重点]`（着重号）、`:tcy[2025]`（竖排时横放）、`::subheading[副题]`（小标题的副题）';
+const KNOWN =
+  '`:ruby[汉字]{rt="hàn zì"}`（注音）、`:dots[重点]`（着重号）、`:tcy[2025]`（竖排时横放）、`:index[李明]`（收入索引）、`::subheading[副题]`（小标题的副题）';
+
+/** The class of an index mark in the HAST; the book's index gathers them (book/book-index.ts). */
+export const INDEX_MARK = 'index-term';
 
 /**
  * The Markdown syntax huibian adds through directives (remark-directive):
@@ -16,6 +20,9 @@ const KNOWN = '`:ruby[汉字]{rt="hàn zì"}`（注音）、`:dots[重点]`（�
  * - `:ruby[汉字]{rt="hàn zì"}` — ruby / pinyin, per character when the syllables match;
  * - `:dots[要点]` — emphasis dots (着重号) under the text, right of it in vertical books;
  * - `:tcy[2025]` — set a run upright in one em in vertical books (縦中横), whatever its length;
+ * - `:index[李明]` — a term for the book's index, its text left in place; `{sort="排序"}` sorts it
+ *   by another reading (a polyphonic name), `{term="李明"}` files it under another form than
+ *   the one printed (`:index[李书记]{term="李明"}`);
  * - `::subheading[把稳思想之舵]` — the second line of a two-line section heading (news copy's
  *   `学深悟透` / `把稳思想之舵`), set under the heading and kept with it.
  *
@@ -66,6 +73,16 @@ export default function remarkHuibianDirectives() {
       if (directive.name === 'tcy' && directive.type === 'textDirective') {
         data.hName = 'span';
         data.hProperties = {className: ['tcy']};
+        return undefined;
+      }
+      if (directive.name === 'index' && directive.type === 'textDirective') {
+        const term = (directive.attributes?.term ?? text).trim();
+        if (!term) {
+          file.message('索引词为空：应写成 `:index[李明]`，方括号里是要收入索引的词', {place: directive.position, ruleId: 'index', source: 'huibian'});
+        }
+        const sort = directive.attributes?.sort?.trim();
+        data.hName = 'span';
+        data.hProperties = {className: [INDEX_MARK], ...(term ? {dataIndexTerm: term} : {}), ...(sort ? {dataIndexSort: sort} : {})};
         return undefined;
       }
       if (directive.name === 'subheading' && directive.type === 'leafDirective') {

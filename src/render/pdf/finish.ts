@@ -1,5 +1,6 @@
 import {type PDFArray, type PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, ReadingDirection} from 'pdf-lib';
-import {articlesOf, type Book} from '../../model/book.js';
+import {type ApparatusName, articlesOf, type Book} from '../../model/book.js';
+import {apparatusId, apparatusTitle} from '../shared/apparatus.js';
 import {labelsFor} from '../shared/labels.js';
 import {partHeading} from '../shared/pages.js';
 import type {Layout} from './engine.js';
@@ -11,12 +12,15 @@ export interface OutlineItem {
   children: OutlineItem[];
 }
 
-/** Bookmarks for the book: 目录, front articles, then each part with its articles. */
+/** Bookmarks for the book: 目录, generated front matter, front articles, each part with its articles, generated back matter. */
 export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
   const at = (id: string) => layout.anchors[id] ?? 0;
   const labels = labelsFor(book.meta.language);
+  const generated = (names: ApparatusName[]) =>
+    names.filter((name) => apparatusId(name) in layout.anchors).map((name) => ({title: apparatusTitle(name, labels), page: at(apparatusId(name)), children: []}));
   const items: OutlineItem[] = [];
   if ('toc' in layout.anchors) items.push({title: labels.contents, page: at('toc'), children: []});
+  items.push(...generated(book.apparatus.front));
   for (const article of book.front) items.push({title: article.title, page: at(article.id), children: []});
   for (const part of book.parts) {
     items.push({
@@ -25,6 +29,7 @@ export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
       children: part.articles.map((a) => ({title: a.title, page: at(a.id), children: []})),
     });
   }
+  items.push(...generated(book.apparatus.back));
   return items;
 }
 

@@ -4,9 +4,11 @@
  * that no piece's pages depend on where they land. Both engines stitch their pieces here.
  */
 import {type LoadOptions, ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject} from 'pdf-lib';
-import {type Article, articlesOf, type Book} from '../../model/book.js';
+import {articlesOf, type Book} from '../../model/book.js';
+import {apparatusId, apparatusTitle} from '../shared/apparatus.js';
+import {labelsFor} from '../shared/labels.js';
 import {bookStyleNames} from '../shared/site.js';
-import {folioText, romanFolio} from './folios.js';
+import {folioText, romanFolio} from '../shared/folios.js';
 import {openDocument, type PrintContext, printPdf} from './print-page.js';
 import {runningHeadsDocument, type Sheet, type TextArea} from './running-heads.js';
 
@@ -95,10 +97,17 @@ export interface StitchedLayout {
 function sheetsOf(book: Book, layout: StitchedLayout): Sheet[] {
   const {pageCount, bodyStart, anchors, bodyBlanks, padded} = layout;
   const parts = new Set(book.parts.map((p) => anchors[p.id]));
-  const openings = new Map(articlesOf(book).map((a) => [anchors[a.id]!, a]));
+  // The pages where an article or a generated section opens, with the running head its pages carry.
+  const labels = labelsFor(book.meta.language);
+  const openings = new Map<number, string>([
+    ...articlesOf(book).map((a): [number, string] => [anchors[a.id]!, a.runningHead]),
+    ...[...book.apparatus.front, ...book.apparatus.back]
+      .filter((name) => anchors[apparatusId(name)] !== undefined)
+      .map((name): [number, string] => [anchors[apparatusId(name)]!, apparatusTitle(name, labels)]),
+  ]);
   const blanks = new Set(bodyBlanks);
   const sheets: Sheet[] = [];
-  let current: Article | undefined = articlesOf(book)[0];
+  let current: string | undefined = articlesOf(book)[0]?.runningHead;
   for (let index = 0; index < pageCount; index++) {
     if (index < bodyStart) {
       if (padded && index === bodyStart - 1) {
@@ -117,7 +126,7 @@ function sheetsOf(book: Book, layout: StitchedLayout): Sheet[] {
       sheets.push({kind: 'opening', folio});
     } else {
       // Recto (even index): the article; verso: the book.
-      sheets.push({kind: 'body', folio, head: index % 2 === 0 ? current?.runningHead : book.meta.runningHead});
+      sheets.push({kind: 'body', folio, head: index % 2 === 0 ? current : book.meta.runningHead});
     }
   }
   return sheets;

@@ -23,6 +23,10 @@ export interface Labels {
   articleCount(count: number): string;
   /** The EPUB's accessibility summary for a book of this title. */
   accessibility(title: string): string;
+  chronology: string;
+  index: string;
+  /** The index's sections: marked terms, authors, sources. */
+  indexSections: {terms: string; authors: string; sources: string};
 }
 
 const SIMPLIFIED: Labels = {
@@ -36,6 +40,9 @@ const SIMPLIFIED: Labels = {
   colophon: {title: '书名', editor: '编者', printer: '印制', year: '年份', articles: '篇目'},
   articleCount: (count) => `${count} 篇`,
   accessibility: (title) => `${title}：正文为可朗读的文字，目录、部分与文章标题构成导航结构，图片附有文字说明。`,
+  chronology: '大事记',
+  index: '索引',
+  indexSections: {terms: '主题索引', authors: '作者索引', sources: '来源索引'},
 };
 
 const cache = new Map<string, Labels>();
@@ -56,6 +63,9 @@ export function labelsFor(language: string): Labels {
       colophon: Object.fromEntries(Object.entries(SIMPLIFIED.colophon).map(([key, value]) => [key, text(value)])) as Labels['colophon'],
       articleCount: (count) => text(SIMPLIFIED.articleCount(count)),
       accessibility: (title) => `${title}${text(SIMPLIFIED.accessibility(''))}`,
+      chronology: text(SIMPLIFIED.chronology),
+      index: text(SIMPLIFIED.index),
+      indexSections: Object.fromEntries(Object.entries(SIMPLIFIED.indexSections).map(([key, value]) => [key, text(value)])) as Labels['indexSections'],
     });
   }
   return cache.get(language)!;

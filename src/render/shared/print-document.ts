@@ -2,8 +2,11 @@ import type {Element, ElementContent, Root} from 'hast';
 import {h} from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
-import {type Article, articlesOf, type Book, type Part} from '../../model/book.js';
+import {type ApparatusName, type Article, articlesOf, type Book, type Part} from '../../model/book.js';
 import {adaptTree} from './adapt.js';
+import {apparatusId, apparatusSection, apparatusTitle, type Locate, pageLocators} from './apparatus.js';
+import {folioText} from './folios.js';
+import {linkAcrossPieces} from './piece-links.js';
 import {articleHeader} from './article-opening.js';
 import {restoreBoundaryBreaks} from './boundary-breaks.js';
 import {wrapInlineRuns} from './inline-runs.js';
@@ -18,12 +21,17 @@ export interface PrintOptions {
   scripts: string[];
   /** SVG images to draw inline, by asset URL (see `loadSvgs`). */
   svgs?: Map<string, Element>;
-  /** The whole book (Paged.js), or the front matter or the body alone (native print: each numbered from 1). */
-  sections?: 'all' | 'front' | 'body';
+  /**
+   * The whole book (the preview), or one piece printed alone: the front matter, the body (each
+   * numbered from 1), or the back matter (chronology, index).
+   */
+  sections?: 'all' | 'front' | 'body' | 'back';
   /** With `sections: 'body'`: only these part pages and articles, by id (one chunk of a book laid out in pieces). */
   only?: ReadonlySet<string>;
   /** Folios to print in the TOC, by anchor id (else the renderer fills them in after layout). */
   tocFolios?: Map<string, string>;
+  /** Body page numbers (1-based, as printed) of articles and index marks, by id: the chronology's and index's locators. */
+  pages?: Map<string, number>;
   /** Footnotes at their call (for `float: footnote`), or gathered at the end of each article. */
   notes?: 'inline' | 'end';
   /** Han–Latin gaps and punctuation squeeze from CSS (Chromium), or as markup for other readers. */
@@ -40,7 +48,14 @@ export function printDocument(book: Book, options: PrintOptions): string {
   const {meta} = book;
   const {sections = 'all'} = options;
   const labels = labelsFor(meta.language);
-  const front: ElementContent[] = [cover(book), titlePage(book), colophon(book, labels), tableOfContents(book, labels, options.tocFolios)];
+  const apparatus = (names: ApparatusName[]) => names.map((name) => apparatusSection(name, book, labels, printLocate(book, options.pages)));
+  const front: ElementContent[] = [
+    cover(book),
+    titlePage(book),
+    colophon(book, labels),
+    tableOfContents(book, labels, options.tocFolios),
+    ...apparatus(book.apparatus.front),
+  ];
   const wanted = (id: string) => !options.only || options.only.has(id);
   const main: ElementContent[] = [
     ...book.front.filter((article) => wanted(article.id)).map((article) => articleSection(book, article, 'front-article', options)),
@@ -52,7 +67,10 @@ export function printDocument(book: Book, options: PrintOptions): string {
   // a chunk's pages are numbered where they are stitched in.
   const first = main[0];
   if (first?.type === 'element' && !options.only) (first.properties.className as string[]).push('body-start');
-  const body = sections === 'front' ? front : sections === 'body' ? main : [...front, ...main];
+  const back = apparatus(book.apparatus.back);
+  const body = sections === 'front' ? front : sections === 'body' ? main : sections === 'back' ? back : [...front, ...main, ...back];
+  // A piece printed alone links to and from the others by id (see piece-links.ts).
+  if (sections !== 'all') linkAcrossPieces(body);
 
   const tree: Root = {
     type: 'root',
@@ -75,7 +93,8 @@ export function printDocument(book: Book, options: PrintOptions): string {
   return unified().use(rehypeStringify).stringify(tree);
 }
 
-function cover(book: Book): ElementContent {
+/** The book's cover page; the cover spread (`--format cover`) sets the same section as its front. */
+export function cover(book: Book): ElementContent {
   const {meta} = book;
   return h('section.cover', {dataRole: 'cover', dataTocId: 'cover'}, [
     h('div.cover-band'),
@@ -113,9 +132,11 @@ function tableOfContents(book: Book, labels: Labels, folios: Map<string, string>
       h('a.toc-link', {href: `#${id}`}, [h('span.toc-title', text), h('span.toc-leader'), h('span.toc-page', folios?.get(id) ?? '')]),
       children,
     ]);
+  const generated = (names: ApparatusName[]) => names.map((name) => entry(apparatusId(name), apparatusTitle(name, labels), 'toc-article'));
   return h('nav.toc', {id: 'toc', role: 'doc-toc', dataTocId: 'toc'}, [
     h('h1.toc-heading', labels.contents),
     h('ol.toc-list', [
+      ...generated(book.apparatus.front),
       ...book.front.map((a) => entry(a.id, a.title, 'toc-article')),
       ...book.parts.map((part) =>
         entry(
@@ -128,8 +149,19 @@ function tableOfContents(book: Book, labels: Labels, folios: Map<string, string>
           ),
         ),
       ),
+      ...generated(book.apparatus.back),
     ]),
   ]);
+}
+
+/** Locators with page numbers: an article's first page, an index entry's pages with ranges joined. */
+function printLocate(book: Book, pages: Map<string, number> | undefined): Locate {
+  const folio = (page: number) => folioText(page, book.meta.folio);
+  return {
+    article: (id) => ({text: pages?.has(id) ? folio(pages.get(id)!) : '', href: `#${id}`}),
+    href: (id) => `#${id}`,
+    places: (entry) => pageLocators(entry, (id) => pages?.get(id), folio),
+  };
 }
 
 function partSection(book: Book, part: Part, wanted: (id: string) => boolean, options: PrintOptions): ElementContent {

@@ -3,15 +3,16 @@ import {readTemplate} from '../../../files/templates.js';
 import type {Book} from '../../../model/book.js';
 import {EnvironmentError} from '../../../report/messages.js';
 import {BODY_FAMILY, coveredBy, fontSheet, scriptOf, unicodeRanges} from '../../shared/fonts.js';
-import {printDocument} from '../../shared/print-document.js';
+import {type PrintOptions, printDocument} from '../../shared/print-document.js';
 import {BASE_STYLESHEETS, documentLinks, siteFiles} from '../../shared/site.js';
 import type {PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
-import {folioText} from '../folios.js';
+import {apparatusId} from '../../shared/apparatus.js';
+import {folioText, romanFolio} from '../../shared/folios.js';
 import {addBlank, append, blanksFor, rectoStarts, stampRunningHeads} from '../stitch.js';
 import {addLineStats, type LineStats, setLinesInPage} from '../line-pass.js';
 import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
 import {compareHan, describeLosses, type PrintedSection, pdfPageTexts, sectionLosses} from '../text-check.js';
-import {resolveNamedLinks} from '../named-destinations.js';
+import {destinationPages, resolveNamedLinks} from '../named-destinations.js';
 import {headingPages, outlineHeadingsInPage, readOutline} from './outline-pages.js';
 import {type NotePlan, notesOffTheirPage, placeNotesInPage} from './page-notes.js';
 import {splitTallTablesInPage} from './tall-tables.js';
@@ -51,39 +52,101 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
     options.progress?.page?.(body.getPageCount());
     const bodyBlanks = blanksFor(rectoStarts(book).map((id) => bodyStarts.get(id)!));
     const bodyPage = (original: number) => original + bodyBlanks.filter((at) => at <= original).length;
+    // Where the index marks are printed: Chromium's named destinations (piece-links.ts offers each one a link).
+    const marks = [...destinationPages(body)].filter(([name]) => name.startsWith('ix-'));
+    const pages = new Map([...bodyStarts, ...marks.map(([name, {page}]): [string, number] => [name, page])].map(([id, page]) => [id, bodyPage(page) + 1]));
 
-    const tocFolios = new Map([...bodyStarts].map(([id, page]) => [id, folioText(bodyPage(page) + 1, book.meta.folio)]));
-    site.files.set('front.html', printDocument(book, {...links, sections: 'front', tocFolios}));
-    const {
-      pdf: front,
-      starts: frontStarts,
-      lines: frontLines,
-    } = await printPart(context, book, 'front.html', ['cover', 'title-page', 'toc'], {setLines: true, drawable});
-    const frontBlanks = blanksFor([frontStarts.get('title-page')!, frontStarts.get('toc')!]);
-    const frontPage = (original: number) => original + frontBlanks.filter((at) => at <= original).length;
+    // The back matter, on the recto after the body, its sections each on a recto.
+    const bodyLength = body.getPageCount() + bodyBlanks.length;
+    const back = book.apparatus.back.length > 0 ? await printBack(context, book, site.files, {...links, pages}, drawable) : undefined;
+    const backBlanks = back ? blanksFor(back.ids.map((id) => bodyLength + back.starts.get(id)!)).map((at) => at - bodyLength) : [];
+    const backPage = (original: number) => bodyLength + original + backBlanks.filter((at) => at <= original).length;
+    const backPages = new Map(back?.ids.map((id) => [id, backPage(back.starts.get(id)!)]));
+
+    const tocFolios = new Map([...[...bodyStarts].map(([id, page]): [string, number] => [id, bodyPage(page)]), ...backPages].map(([id, page]) => [id, folioText(page + 1, book.meta.folio)]));
+    const front = await printFront(context, book, site.files, {...links, tocFolios, pages}, drawable);
 
     options.progress?.step?.('print');
     const whole = await PDFDocument.create();
-    await append(whole, front, frontBlanks);
+    await append(whole, front.pdf, front.blanks);
     const padded = whole.getPageCount() % 2 === 1;
     if (padded) addBlank(whole);
     const bodyStart = whole.getPageCount();
     await append(whole, body, bodyBlanks);
-    resolveNamedLinks(whole, [{doc: body, placed: (index) => bodyStart + bodyPage(index)}]);
+    const sources = [
+      {doc: front.pdf, placed: front.page},
+      {doc: body, placed: (index: number) => bodyStart + bodyPage(index)},
+    ];
+    if (back) {
+      await append(whole, back.pdf, backBlanks);
+      sources.push({doc: back.pdf, placed: (index) => bodyStart + backPage(index)});
+    }
+    resolveNamedLinks(whole, sources);
 
-    const anchors: Record<string, number> = {toc: frontPage(frontStarts.get('toc')!)};
+    const anchors: Record<string, number> = {};
+    for (const [id, page] of front.starts) anchors[id] = front.page(page);
     for (const [id, page] of bodyStarts) anchors[id] = bodyStart + bodyPage(page);
-    const bodyBlankPages = bodyBlanks.map((at, i) => bodyStart + at + i);
+    for (const [id, page] of backPages) anchors[id] = bodyStart + page;
+    const bodyBlankPages = [...bodyBlanks.map((at, i) => bodyStart + at + i), ...backBlanks.map((at, i) => bodyStart + bodyLength + at + i)];
     await stampRunningHeads(context, book, whole, {pageCount: whole.getPageCount(), bodyStart, anchors, bodyBlanks: bodyBlankPages, padded}, site.files);
 
     return {
       pdf: whole,
       layout: {pageCount: whole.getPageCount(), bodyStart, anchors, blanks: [...(padded ? [bodyStart - 1] : []), ...bodyBlankPages]},
-      lines: addLineStats(lines!, frontLines!),
+      lines: [front.lines, ...(back ? [back.lines] : [])].reduce(addLineStats, lines!),
       notes,
       refused: context.refused,
     };
   });
+}
+
+/** A piece printed alone, its blank pages to come, and where each of its sections opens. */
+interface PrintedPiece {
+  pdf: PDFDocument;
+  ids: string[];
+  starts: Map<string, number>;
+  lines: LineStats;
+}
+
+/** The back matter (chronology, index) as a document of its own, with the body's page numbers. */
+async function printBack(
+  context: PrintContext,
+  book: Book,
+  files: Map<string, string | Buffer>,
+  options: PrintOptions,
+  drawable: (char: string) => boolean,
+): Promise<PrintedPiece> {
+  files.set('back.html', printDocument(book, {...options, sections: 'back'}));
+  const ids = book.apparatus.back.map(apparatusId);
+  const {pdf, starts, lines} = await printPart(context, book, 'back.html', ids, {setLines: true, drawable});
+  return {pdf, ids, starts, lines: lines!};
+}
+
+/**
+ * The front matter with the TOC's folios, its title page, contents and generated sections each
+ * on a recto (`page` maps its pages to the book's). Generated sections learn their roman folios
+ * from a first print; filling the TOC's empty cells moves no line.
+ */
+async function printFront(
+  context: PrintContext,
+  book: Book,
+  files: Map<string, string | Buffer>,
+  options: PrintOptions & {tocFolios: Map<string, string>},
+  drawable: (char: string) => boolean,
+): Promise<PrintedPiece & {blanks: number[]; page(original: number): number}> {
+  const ids = ['cover', 'title-page', 'toc', ...book.apparatus.front.map(apparatusId)];
+  const print = async (tocFolios: Map<string, string>) => {
+    files.set('front.html', printDocument(book, {...options, sections: 'front', tocFolios}));
+    const {pdf, starts, lines} = await printPart(context, book, 'front.html', ids, {setLines: true, drawable});
+    const blanks = blanksFor(ids.slice(1).map((id) => starts.get(id)!));
+    const page = (original: number) => original + blanks.filter((at) => at <= original).length;
+    return {pdf, ids, starts, lines: lines!, blanks, page};
+  };
+  const first = await print(options.tocFolios);
+  if (book.apparatus.front.length === 0) return first;
+  const folios = new Map(options.tocFolios);
+  for (const id of book.apparatus.front.map(apparatusId)) folios.set(id, romanFolio(first.page(first.starts.get(id)!) + 1));
+  return print(folios);
 }
 
 /**

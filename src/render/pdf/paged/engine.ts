@@ -10,7 +10,8 @@ import {type PrintOptions, printDocument} from '../../shared/print-document.js';
 import {faceSheet} from '../../shared/fonts.js';
 import {BASE_STYLESHEETS, documentLinks, siteFiles} from '../../shared/site.js';
 import type {Layout, PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
-import {folioText} from '../folios.js';
+import {folioText, romanFolio} from '../../shared/folios.js';
+import {apparatusId} from '../../shared/apparatus.js';
 import {type LayoutCache, openLayoutCache} from '../layout-cache.js';
 import {addLineStats, type LineStats, setLinesInPage} from '../line-pass.js';
 import {resolveNamedLinks} from '../named-destinations.js';
@@ -153,15 +154,22 @@ async function layOutAndStitch(
     for (const [id, page] of Object.entries(laid[i]!.anchors)) anchors[id] = at + page;
     at += laid[i]!.pageCount;
   });
+  const bodyPages = laid.reduce((sum, chunk) => sum + chunk.pageCount, 0);
+  // Job 0's page, warm if it laid out a chunk (fonts loaded, code compiled); opened only if the
+  // back or front matter or the running heads are not in the cache.
+  const warm = () => tabs.get(0, (count) => context.laidOut(bodyPages + count));
+
+  // The back matter (chronology, index) on the next recto, with the body's pages known.
+  const pages = new Map(Object.entries(anchors).map(([id, page]) => [id, page + 1]));
+  const back = book.apparatus.back.length > 0 ? await layOutBack(warm, book, cache, files, links, pages) : undefined;
+  const backBlank = back !== undefined && at % 2 === 1;
+  if (backBlank) at += 1;
+  const backAt = at;
+  for (const [id, page] of Object.entries(back?.anchors ?? {})) anchors[id] = backAt + page;
 
   // The front matter, with the TOC's folios known (body page i is folio i + 1).
   const folios = new Map(Object.entries(anchors).map(([id, page]) => [id, folioText(page + 1, book.meta.folio)]));
-  files.set('front.html', printDocument(book, {...links, sections: 'front', tocFolios: folios}));
-  const bodyPages = laid.reduce((sum, chunk) => sum + chunk.pageCount, 0);
-  // Job 0's page, warm if it laid out a chunk (fonts loaded, code compiled); opened only if the
-  // front matter or the running heads are not in the cache.
-  const warm = () => tabs.get(0, (count) => context.laidOut(bodyPages + count));
-  const front = await layOutCached(warm, book, 'front.html', cache, files);
+  const front = await layOutFront(warm, book, cache, files, {...links, tocFolios: folios, pages});
 
   progress?.step?.('print');
   const whole = await PDFDocument.create();
@@ -183,10 +191,20 @@ async function layOutAndStitch(
     await append(whole, doc, [], mirrored ? mirror(chunk.sides) : undefined);
     sources.push({doc, placed: (index) => bodyStart + first + index});
   }
+  if (back) {
+    if (backBlank) {
+      bodyBlanks.push(whole.getPageCount());
+      addBlank(whole);
+    }
+    for (const page of back.blanks) bodyBlanks.push(whole.getPageCount() + page);
+    const doc = await PDFDocument.load(back.pdf, FAST);
+    await append(whole, doc, []);
+    sources.push({doc, placed: (index) => bodyStart + backAt + index});
+  }
   resolveNamedLinks(whole, sources);
 
   const {sides} = laid[0]!;
-  const wholeAnchors: Record<string, number> = {toc: front.anchors.toc ?? 0};
+  const wholeAnchors: Record<string, number> = {...front.anchors};
   for (const [id, page] of Object.entries(anchors)) wholeAnchors[id] = bodyStart + page;
   const layout = {pageCount: whole.getPageCount(), bodyStart, anchors: wholeAnchors, blanks: [...(padded ? [bodyStart - 1] : []), ...bodyBlanks]};
   await stampRunningHeads(warm, book, whole, {...layout, bodyBlanks, padded}, files, {
@@ -194,8 +212,45 @@ async function layOutAndStitch(
     area: {rectoLeft: sides.right, versoLeft: sides.left, width: sides.width},
   });
   await cache.prune();
-  const lines = laid.map((chunk) => chunk.lines).reduce(addLineStats, front.lines);
+  const lines = [...laid, ...(back ? [back] : [])].map((chunk) => chunk.lines).reduce(addLineStats, front.lines);
   return {pdf: whole, layout, lines, refused: context.refused};
+}
+
+/** The back matter laid out (a piece of its own, `back.html`), its locators from the body's `pages`. */
+async function layOutBack(
+  context: () => Promise<PrintContext>,
+  book: Book,
+  cache: LayoutCache,
+  files: Map<string, string | Buffer>,
+  links: PrintOptions,
+  pages: Map<string, number>,
+): Promise<LaidChunk> {
+  files.set('back.html', printDocument(book, {...links, sections: 'back', pages}));
+  return layOutCached(context, book, 'back.html', cache, files);
+}
+
+/**
+ * The front matter laid out with the TOC's folios. Generated sections in the front matter
+ * (numbered in roman with it) learn their folios from a first layout; writing them into the
+ * TOC's empty cells changes no line, so the second layout keeps every page.
+ */
+async function layOutFront(
+  context: () => Promise<PrintContext>,
+  book: Book,
+  cache: LayoutCache,
+  files: Map<string, string | Buffer>,
+  options: PrintOptions & {tocFolios: Map<string, string>},
+): Promise<LaidChunk> {
+  files.set('front.html', printDocument(book, {...options, sections: 'front'}));
+  const first = await layOutCached(context, book, 'front.html', cache, files);
+  if (book.apparatus.front.length === 0) return first;
+  const folios = new Map(options.tocFolios);
+  for (const name of book.apparatus.front) {
+    const page = first.anchors[apparatusId(name)];
+    if (page !== undefined) folios.set(apparatusId(name), romanFolio(page + 1));
+  }
+  files.set('front.html', printDocument(book, {...options, sections: 'front', tocFolios: folios}));
+  return layOutCached(context, book, 'front.html', cache, files);
 }
 
 /**

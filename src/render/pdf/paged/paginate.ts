@@ -16,7 +16,7 @@ export interface PagedLayout extends Layout {
 
 /**
  * Paginate with Paged.js, reporting each laid-out page through `window.huibianProgress`, and
- * read back where every anchored part and article landed.
+ * read back where every anchored part and article, and every index mark, landed.
  */
 export async function paginateInPage(): Promise<PagedLayout> {
   type PagedApi = {
@@ -63,6 +63,10 @@ export async function paginateInPage(): Promise<PagedLayout> {
   for (const element of document.querySelectorAll<HTMLElement>('[data-toc-id]')) {
     const id = element.dataset.tocId!;
     if (!(id in anchors)) anchors[id] = pageOf(element);
+  }
+  // Index marks: the page where the term is printed (a term broken across pages: where it begins).
+  for (const element of document.querySelectorAll<HTMLElement>('.pagedjs_page .index-term[id]')) {
+    if (!(element.id in anchors)) anchors[element.id] = pageOf(element);
   }
   let hanAfter = 0;
   const after = new Map<string, number>();
