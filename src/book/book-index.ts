@@ -56,8 +56,7 @@ export function indexOf(articles: Article[], order: IndexOrder): IndexSection[] 
     }
     const whole = {target: article.id, article: article.id};
     for (const name of authorNames(article.author)) add(authors, name, whole, undefined, true);
-    const source = sourceName(article.source);
-    if (source) add(sources, source, whole);
+    if (article.source?.trim()) add(sources, sourceName(article.source), whole);
   }
   const sections: IndexSection[] = [
     {kind: 'terms', groups: grouped(terms, order)},
@@ -83,10 +82,13 @@ function grouped(gathered: Map<string, Gathered>, order: IndexOrder): IndexGroup
 /** Words of a byline that say what someone did, not who they are. */
 const ROLE = /^(?:本报|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄|文|图|文图|撰稿|执笔|编辑|供稿|整理|口述|作者)[：:／/]?$/;
 
+/** How the names of offices, newsrooms and other bodies end. */
+const UNIT = /(?:办|办公室|中心|局|委|委员会|政府|站|所|部|队|社|院|馆|公司|集团|协会|学会|报|台|组|科|处|厅|会)$/;
+
 /**
  * The people and bodies a byline names, for the authors' index: `镇融媒体中心 记者 林晓舟` →
  * 林晓舟 (the unit before a role word is the newsroom, not an author); `张三、李四` → both;
- * `中共青溪镇委员会` → itself.
+ * `镇应急办 赵明` → 赵明; `中共青溪镇委员会` → itself.
  */
 export function authorNames(byline: string | undefined): string[] {
   if (!byline) return [];
@@ -97,18 +99,20 @@ export function authorNames(byline: string | undefined): string[] {
     .filter(Boolean);
   const roleAt = tokens.findIndex((token) => ROLE.test(token));
   const names = roleAt < 0 ? tokens : tokens.slice(roleAt).filter((token) => !ROLE.test(token));
-  return [...new Set(names)];
+  // `镇应急办 赵明`: the unit beside a person is where they work; a unit alone is the author.
+  const people = names.filter((name) => !UNIT.test(name));
+  return [...new Set(people.length > 0 ? people : names)];
 }
 
 /**
- * The publication a source line names, without its date or issue, for the sources' index:
- * `《云岭日报》2025年10月20日第3版` → `《云岭日报》`.
+ * A source without the date and edition or issue it ends with, so that one paper's or one
+ * bulletin's items are one entry (and one row of `huibian stats`): `《云岭日报》2025年6月3日第2版`
+ * → `《云岭日报》`, `镇党委宣传办《学习参考》2025年第3期` → `镇党委宣传办《学习参考》`.
  */
-export function sourceName(source: string | undefined): string | undefined {
-  if (!source) return undefined;
-  const name = source
-    .replace(/\s*(?:\d{4}\s*年.*|\d{4}[-./]\d{1,2}.*|第\s*\d+\s*[期版].*)$/, '')
-    .replace(/[，,；;：:\s]+$/, '')
-    .trim();
-  return name || source.trim();
+export function sourceName(source: string): string {
+  const date = String.raw`\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?`;
+  const issue = String.raw`第\s*\d+\s*[版期号]`;
+  const name = source.replace(new RegExp(String.raw`[\s,，、]*(?:(?:${date})\s*(?:${issue})?|${issue})$`, 'u'), '').trim();
+  // A source that is nothing but a date stays as written.
+  return /[\p{L}]/u.test(name) ? name : source.trim();
 }

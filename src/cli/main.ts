@@ -9,6 +9,7 @@ const USAGE = `用法：huibian <命令> [选项]
   import 文件或文件夹…      把 .txt、网页 .html 和 Word .docx 转为稿件
   new 文件夹                新建一本书（带注释的 book.yaml、样式开关、示例稿件）
   preview [书的文件夹]      在浏览器里预览排好的书，保存后自动更新
+  stats [书的文件夹]        统计字数、篇数、图片和页数，按篇、作者、来源、部分或月份
 
   huibian <命令> --help    该命令的全部选项和例子
   -h, --help               显示本帮助
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<{USAGE: string; run(argv: string[],
   import: () => import('./import-command.js'),
   new: () => import('./new-command.js'),
   preview: () => import('./preview-command.js'),
+  stats: () => import('./stats-command.js'),
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -11,7 +11,11 @@ import {collate, compareCollated, headingOf, type IndexOrder} from '../../src/ty
 import {h} from 'hastscript';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';
 
-const sorted = (terms: string[], order: IndexOrder) => terms.map((t) => collate(t)).sort((a, b) => compareCollated(a, b, order)).map((c) => c.text);
+const sorted = (terms: string[], order: IndexOrder) =>
+  terms
+    .map((t) => collate(t))
+    .sort((a, b) => compareCollated(a, b, order))
+    .map((c) => c.text);
 
 describe('collation', () => {
   it('should order by pinyin syllable by syllable, reading words in context', () => {
@@ -140,7 +144,10 @@ describe('indexOf', () => {
     expect(authorNames('记者 沈若溪 通讯员 王芳')).toEqual(['沈若溪', '王芳']);
     expect(authorNames('文/张三 图/李四')).toEqual(['张三', '李四']);
     expect(authorNames('中共青溪镇委员会')).toEqual(['中共青溪镇委员会']);
+    expect(authorNames('镇应急办 赵明')).toEqual(['赵明']);
+    expect(authorNames('镇农业服务中心 镇水利站')).toEqual(['镇农业服务中心', '镇水利站']);
     expect(authorNames(undefined)).toEqual([]);
+    expect(sourceName('2025年3月')).toBe('2025年3月');
     expect(sourceName('《云岭日报》2025年10月20日第3版')).toBe('《云岭日报》');
     expect(sourceName('镇党委宣传办《学习参考》2025年第3期')).toBe('镇党委宣传办《学习参考》');
     expect(sourceName('青溪镇融媒体中心')).toBe('青溪镇融媒体中心');
@@ -191,7 +198,10 @@ describe('compileBook with a chronology and an index', () => {
     const dir = await makeBook(
       smallBook({
         'book.yaml': 'title: 测试村年鉴\nyear: 2025\nparts: [村务, 生活]\nfrontMatter: [chronology]\nbackMatter: [index]\nindexSort: stroke\n',
-        'manuscripts/02-b.md': manuscript({title: '春天的集市', date: '2025-03-09', part: '生活', summary: '春季集市开市'}, '集市上:index[王大妈]卖菜，:index[李家沟]也来了人。'),
+        'manuscripts/02-b.md': manuscript(
+          {title: '春天的集市', date: '2025-03-09', part: '生活', summary: '春季集市开市'},
+          '集市上:index[王大妈]卖菜，:index[李家沟]也来了人。',
+        ),
       }),
     );
     const {book} = await compileBook(await loadConfig(dir));

@@ -1,7 +1,7 @@
 import type {Element, ElementContent, Root, RootContent} from 'hast';
 import {h} from 'hastscript';
 import {toHtml} from 'hast-util-to-html';
-import type {Article, Book, Part} from '../../model/book.js';
+import type {ApparatusName, Article, Book, Part} from '../../model/book.js';
 import {articleHeader} from '../shared/article-opening.js';
 import {circled, flattenParagraphs, replaceCalls} from '../shared/footnotes.js';
 import type {Labels} from '../shared/labels.js';
@@ -58,6 +58,11 @@ export function toXhtml(tree: Root | Element): string {
 /** File name of an article's chapter: stable and readable (`a03.xhtml`), never derived from a Chinese title. */
 export function chapterHref(article: Article): string {
   return `${article.id.replace(/^a(\d+)$/, (_, n: string) => `a${n.padStart(3, '0')}`)}.xhtml`;
+}
+
+/** File name of a generated section (`chronology.xhtml`, `index.xhtml`). */
+export function apparatusHref(name: ApparatusName): string {
+  return `${name}.xhtml`;
 }
 
 /** File name of a part's title page. */

@@ -2,11 +2,12 @@ import {createHash} from 'node:crypto';
 import type {Element, ElementContent} from 'hast';
 import {h} from 'hastscript';
 import {toString as textOf} from 'hast-util-to-string';
-import {articlesOf, type Book} from '../../model/book.js';
+import {type ApparatusName, articlesOf, type Book} from '../../model/book.js';
+import {apparatusTitle} from '../shared/apparatus.js';
 import {labelsFor, type Labels} from '../shared/labels.js';
 import {partHeading} from '../shared/pages.js';
 import type {EpubFile} from './documents.js';
-import {chapterHref, escapeXml, partHref} from './documents.js';
+import {apparatusHref, chapterHref, escapeXml, partHref} from './documents.js';
 
 /**
  * The book's identifier: given in book.yaml (`epub.identifier`), else a UUID derived from its
@@ -107,12 +108,16 @@ export function navBody(book: Book, hrefs: {cover: string; title: string; nav: s
     ]);
   };
   const first = articlesOf(book)[0];
+  const generated = (names: ApparatusName[]) => names.map((name) => h('li', [h('a', {href: apparatusHref(name)}, apparatusTitle(name, labels))]));
+  const hasIndex = [...book.apparatus.front, ...book.apparatus.back].includes('index');
   return [
     h('nav#toc', {'epub:type': 'toc', role: 'doc-toc'}, [
       h('h1', labels.contents),
       h('ol', [
+        ...generated(book.apparatus.front),
         ...book.front.map(article),
         ...book.parts.map((part) => h('li', [h('a', {href: partHref(part)}, partHeading(part, labels)), h('ol', part.articles.map(article))])),
+        ...generated(book.apparatus.back),
       ]),
     ]),
     h('nav#landmarks', {'epub:type': 'landmarks'}, [
@@ -121,6 +126,7 @@ export function navBody(book: Book, hrefs: {cover: string; title: string; nav: s
         h('li', [h('a', {'epub:type': 'titlepage', href: hrefs.title}, labels.titlePage)]),
         h('li', [h('a', {'epub:type': 'toc', href: `${hrefs.nav}#toc`}, labels.contents)]),
         first ? h('li', [h('a', {'epub:type': 'bodymatter', href: chapterHref(first)}, labels.bodyMatter)]) : undefined,
+        hasIndex ? h('li', [h('a', {'epub:type': 'index', href: apparatusHref('index')}, labels.index)]) : undefined,
       ]),
     ]),
   ];

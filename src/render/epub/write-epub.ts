@@ -1,13 +1,14 @@
 import {readFile} from 'node:fs/promises';
 import type {ElementContent, Root} from 'hast';
 import {EPub} from 'epub-gen-memory';
-import type {Book} from '../../model/book.js';
+import {type ApparatusName, articlesOf, type Book} from '../../model/book.js';
+import {apparatusId, apparatusSection, apparatusTitle, titleLocate} from '../shared/apparatus.js';
 import {readBookStylesheet, readTemplate} from '../../files/templates.js';
 import {DESIGN_KNOBS} from '../shared/book-css.js';
 import {scriptOf} from '../shared/fonts.js';
 import {adaptTree} from '../shared/adapt.js';
 import {labelsFor} from '../shared/labels.js';
-import {chapterBody, chapterHref, coverBody, coverSvg, partBody, partHref, titlePageBody, xhtml, type EpubFile} from './documents.js';
+import {apparatusHref, chapterBody, chapterHref, coverBody, coverSvg, partBody, partHref, titlePageBody, xhtml, type EpubFile} from './documents.js';
 import {bookIdentifier, contentOpf, navBody} from './package.js';
 
 /** What the EPUB needs besides the book. */
@@ -98,6 +99,16 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     content: page(tocTitle, navBody(book, {cover: 'cover.xhtml', title: 'title.xhtml', nav: 'nav.xhtml'}, labels), 'frontmatter'),
     spine: true,
   });
+  const apparatusFile = (name: ApparatusName, bodyType: string): EpubFile => ({
+    href: apparatusHref(name),
+    id: apparatusId(name),
+    mediaType: 'application/xhtml+xml',
+    content: page(apparatusTitle(name, labels), [apparatusSection(name, book, labels, locate)], bodyType),
+    spine: true,
+  });
+  const hrefOf = new Map(articlesOf(book).map((article) => [article.id, chapterHref(article)]));
+  const locate = titleLocate(book, (article, target) => `${hrefOf.get(article)}${target ? `#${target}` : ''}`);
+  for (const name of book.apparatus.front) files.push(apparatusFile(name, 'frontmatter'));
   for (const article of book.front) files.push(chapterFile(article));
   for (const part of book.parts) {
     files.push({
@@ -109,6 +120,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     });
     for (const article of part.articles) files.push(chapterFile(article));
   }
+  for (const name of book.apparatus.back) files.push(apparatusFile(name, 'backmatter'));
   function chapterFile(article: (typeof book.front)[number]): EpubFile {
     return {
       href: chapterHref(article),

@@ -17,7 +17,9 @@ export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
   const at = (id: string) => layout.anchors[id] ?? 0;
   const labels = labelsFor(book.meta.language);
   const generated = (names: ApparatusName[]) =>
-    names.filter((name) => apparatusId(name) in layout.anchors).map((name) => ({title: apparatusTitle(name, labels), page: at(apparatusId(name)), children: []}));
+    names
+      .filter((name) => apparatusId(name) in layout.anchors)
+      .map((name) => ({title: apparatusTitle(name, labels), page: at(apparatusId(name)), children: []}));
   const items: OutlineItem[] = [];
   if ('toc' in layout.anchors) items.push({title: labels.contents, page: at('toc'), children: []});
   items.push(...generated(book.apparatus.front));

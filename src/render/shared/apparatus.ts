@@ -4,7 +4,7 @@
  */
 import type {Element, ElementContent} from 'hast';
 import {h} from 'hastscript';
-import type {ApparatusName, Book, IndexEntry} from '../../model/book.js';
+import {type ApparatusName, articlesOf, type Book, type IndexEntry} from '../../model/book.js';
 import type {Labels} from './labels.js';
 
 /** Where an entry points: the text printed (a page number, an article's title) and the link. */
@@ -21,6 +21,8 @@ export interface Locate {
   href(id: string): string;
   /** The locators of an index entry: page numbers with ranges joined, or article titles. */
   places(entry: IndexEntry): Locator[];
+  /** Between an entry's locators: `，` between page numbers, `；` between titles (which hold commas). */
+  separator: string;
 }
 
 /** The section of `name` with its heading; `id` is its anchor (the TOC and the outline point at it). */
@@ -73,7 +75,9 @@ function indexSection(book: Book, labels: Labels, locate: Locate): Element {
               h('h3.index-letter', group.heading),
               h(
                 'ul.index-list',
-                group.entries.map((entry) => h('li.index-entry', [h('span.index-word', entry.term), h('span.index-places', joinLocators(locate.places(entry)))])),
+                group.entries.map((entry) =>
+                  h('li.index-entry', [h('span.index-word', entry.term), h('span.index-places', joinLocators(locate.places(entry), locate.separator))]),
+                ),
               ),
             ]),
           ),
@@ -83,9 +87,9 @@ function indexSection(book: Book, labels: Labels, locate: Locate): Element {
   ]);
 }
 
-function joinLocators(locators: Locator[]): ElementContent[] {
+function joinLocators(locators: Locator[], separator: string): ElementContent[] {
   return locators.flatMap((locator, i): ElementContent[] => [
-    ...(i > 0 ? [{type: 'text' as const, value: '，'}] : []),
+    ...(i > 0 ? [{type: 'text' as const, value: separator}] : []),
     h('a.index-place', {href: locator.href}, locator.text),
   ]);
 }
@@ -111,4 +115,23 @@ export function pageLocators(entry: IndexEntry, pageOf: (id: string) => number |
     i = j + 1;
   }
   return locators;
+}
+
+/**
+ * Locators without pages (the EPUB, the HTML page, the preview): a chronology line links to
+ * its article; an index entry names each article it occurs in (its running head), linking to
+ * the first place there. `href(article, target)` is the link to an article or a place in it.
+ */
+export function titleLocate(book: Book, href: (article: string, target?: string) => string): Locate {
+  const heads = new Map(articlesOf(book).map((article) => [article.id, article.runningHead]));
+  return {
+    separator: '；',
+    article: () => undefined,
+    href: (id) => href(id),
+    places: (entry) => {
+      const first = new Map<string, string>();
+      for (const {target, article} of entry.places) if (!first.has(article)) first.set(article, target);
+      return [...first].map(([article, target]) => ({text: heads.get(article) ?? article, href: href(article, target === article ? undefined : target)}));
+    },
+  };
 }

@@ -30,9 +30,6 @@ export function linkAcrossPieces(content: ElementContent[]): void {
   const elsewhere = [...linked].filter((id) => !present.has(id));
   if (ids.size === 0 && elsewhere.length === 0) return;
   content.push(
-    h('div.piece-links', {hidden: true, ariaHidden: 'true'}, [
-      ...elsewhere.map((id) => h('span', {id})),
-      ...[...ids].map((id) => h('a', {href: `#${id}`})),
-    ]),
+    h('div.piece-links', {hidden: true, ariaHidden: 'true'}, [...elsewhere.map((id) => h('span', {id})), ...[...ids].map((id) => h('a', {href: `#${id}`}))]),
   );
 }

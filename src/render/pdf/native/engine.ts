@@ -63,7 +63,12 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
     const backPage = (original: number) => bodyLength + original + backBlanks.filter((at) => at <= original).length;
     const backPages = new Map(back?.ids.map((id) => [id, backPage(back.starts.get(id)!)]));
 
-    const tocFolios = new Map([...[...bodyStarts].map(([id, page]): [string, number] => [id, bodyPage(page)]), ...backPages].map(([id, page]) => [id, folioText(page + 1, book.meta.folio)]));
+    const tocFolios = new Map(
+      [...[...bodyStarts].map(([id, page]): [string, number] => [id, bodyPage(page)]), ...backPages].map(([id, page]) => [
+        id,
+        folioText(page + 1, book.meta.folio),
+      ]),
+    );
     const front = await printFront(context, book, site.files, {...links, tocFolios, pages}, drawable);
 
     options.progress?.step?.('print');
