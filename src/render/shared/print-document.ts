@@ -4,7 +4,7 @@ import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
 import {type ApparatusName, type Article, articlesOf, type Book, type Part} from '../../model/book.js';
 import {adaptTree} from './adapt.js';
-import {apparatusId, apparatusSection, apparatusTitle, type Locate, pageLocators} from './apparatus.js';
+import {apparatusId, apparatusSection, apparatusTitle, type Locate, pageLocators, titleLocate} from './apparatus.js';
 import {folioText} from './folios.js';
 import {linkAcrossPieces} from './piece-links.js';
 import {articleHeader} from './article-opening.js';
@@ -48,7 +48,9 @@ export function printDocument(book: Book, options: PrintOptions): string {
   const {meta} = book;
   const {sections = 'all'} = options;
   const labels = labelsFor(meta.language);
-  const apparatus = (names: ApparatusName[]) => names.map((name) => apparatusSection(name, book, labels, printLocate(book, options.pages)));
+  // Without pages (the HTML page, the preview) the apparatus names articles instead.
+  const locate = options.pages ? printLocate(book, options.pages) : titleLocate(book, (article, target) => `#${target ?? article}`);
+  const apparatus = (names: ApparatusName[]) => names.map((name) => apparatusSection(name, book, labels, locate));
   const front: ElementContent[] = [
     cover(book),
     titlePage(book),
@@ -155,12 +157,13 @@ function tableOfContents(book: Book, labels: Labels, folios: Map<string, string>
 }
 
 /** Locators with page numbers: an article's first page, an index entry's pages with ranges joined. */
-function printLocate(book: Book, pages: Map<string, number> | undefined): Locate {
+function printLocate(book: Book, pages: Map<string, number>): Locate {
   const folio = (page: number) => folioText(page, book.meta.folio);
   return {
-    article: (id) => ({text: pages?.has(id) ? folio(pages.get(id)!) : '', href: `#${id}`}),
+    separator: '，',
+    article: (id) => ({text: pages.has(id) ? folio(pages.get(id)!) : '', href: `#${id}`}),
     href: (id) => `#${id}`,
-    places: (entry) => pageLocators(entry, (id) => pages?.get(id), folio),
+    places: (entry) => pageLocators(entry, (id) => pages.get(id), folio),
   };
 }
 
