@@ -5,6 +5,8 @@ import {articlesOf, type Book} from './model/book.js';
 import {selectArticles} from './book/select.js';
 import {toTraditional} from './book/traditional.js';
 import type {BuildOptions, BuildProgress, BuildResult} from './build-options.js';
+import {buildOffprints} from './build-offprint.js';
+import {buildCover} from './build-cover.js';
 import {type BuildContext, printBook} from './print-book.js';
 import {type LoadedConfig, loadConfig} from './config/load.js';
 import {readTemplate, templatePath} from './files/templates.js';
@@ -71,6 +73,8 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   }
 
   if (options.format === 'booklet') return buildBooklet(book, files, options, context);
+  if (options.format === 'offprint') return buildOffprints(book, files, options, context);
+  if (options.format === 'cover') return buildCover(book, files, options, context);
 
   if (options.press) files.push(...(await preflight(book, files)));
   let {pdf, pageCount, lines, notes, refused} = await printBook(book, options, context);

@@ -48,7 +48,7 @@ export interface BookMeta {
 export type ApparatusName = 'chronology' | 'index';
 
 /** One line of the chronology (大事记): a dated article. */
-export interface ChronologyEntry {
+interface ChronologyEntry {
   /** `YYYY-MM-DD`. */
   date: string;
   /** The day as printed under its month: `15日`. */
@@ -85,7 +85,7 @@ export interface IndexSection {
 }
 
 /** What is generated from the manuscripts and printed before or after the articles. */
-export interface Apparatus {
+interface Apparatus {
   /** Sections after the contents, in the order book.yaml lists them. */
   front: ApparatusName[];
   /** Sections after the last article. */

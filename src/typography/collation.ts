@@ -91,7 +91,7 @@ function units(term: Collated): Array<{strokes: number; syllable: string; tone: 
 }
 
 /** Groups of terms that begin with a digit or another sign, and (by stroke count) with a Latin letter. */
-export const OTHER_HEADINGS = {digits: '0–9', latin: '外文', other: '其他'} as const;
+const OTHER_HEADINGS = {digits: '0–9', latin: '外文', other: '其他'} as const;
 
 /**
  * The heading a term goes under: its initial letter (`L`) by pinyin, its first character's

@@ -1,16 +1,10 @@
-import {type PDFArray, type PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, ReadingDirection} from 'pdf-lib';
+import {type PDFArray, type PDFDocument, PDFName, PDFNumber, ReadingDirection} from 'pdf-lib';
 import {type ApparatusName, articlesOf, type Book} from '../../model/book.js';
 import {apparatusId, apparatusTitle} from '../shared/apparatus.js';
 import {labelsFor} from '../shared/labels.js';
 import {partHeading} from '../shared/pages.js';
 import type {Layout} from './engine.js';
-
-/** One bookmark: a title, the 0-based page it opens, and its children. */
-export interface OutlineItem {
-  title: string;
-  page: number;
-  children: OutlineItem[];
-}
+import {type OutlineItem, writeOutline} from './outline.js';
 
 /** Bookmarks for the book: 目录, generated front matter, front articles, each part with its articles, generated back matter. */
 export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
@@ -56,7 +50,7 @@ export async function finishPdf(doc: PDFDocument, book: Book, layout: Layout, no
   if (meta.writingMode === 'vertical') doc.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
   setPageLabels(doc, layout.bodyStart);
   const outline = outlineOf(book, layout);
-  setOutline(doc, outline);
+  writeOutline(doc, outline);
   return doc.save({useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY});
 }
 
@@ -71,44 +65,6 @@ function setPageLabels(doc: PDFDocument, bodyStart: number): void {
   nums.push(PDFNumber.of(Math.max(bodyStart, 0)));
   nums.push(context.obj({S: 'D', St: 1}));
   doc.catalog.set(PDFName.of('PageLabels'), context.obj({Nums: nums}));
-}
-
-/** Write the outline tree (PDF 32000 §12.3.3): parts open, showing their articles. */
-function setOutline(doc: PDFDocument, items: OutlineItem[]): void {
-  if (items.length === 0) return;
-  const {context} = doc;
-  const pages = doc.getPages();
-  const rootRef = context.nextRef();
-
-  const build = (list: OutlineItem[], parentRef: PDFRef): {first: PDFRef; last: PDFRef; count: number} => {
-    const refs = list.map(() => context.nextRef());
-    let count = 0;
-    list.forEach((item, i) => {
-      const page = pages[Math.min(Math.max(item.page, 0), pages.length - 1)]!;
-      const dict = context.obj({
-        Title: PDFHexString.fromText(item.title),
-        Parent: parentRef,
-        Dest: [page.ref, 'XYZ', null, null, null],
-      }) as PDFDict;
-      if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
-      if (i < list.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
-      if (item.children.length > 0) {
-        const kids = build(item.children, refs[i]!);
-        dict.set(PDFName.of('First'), kids.first);
-        dict.set(PDFName.of('Last'), kids.last);
-        dict.set(PDFName.of('Count'), PDFNumber.of(kids.count));
-        count += kids.count;
-      }
-      context.assign(refs[i]!, dict);
-      count += 1;
-    });
-    return {first: refs[0]!, last: refs.at(-1)!, count};
-  };
-
-  const top = build(items, rootRef);
-  context.assign(rootRef, context.obj({Type: 'Outlines', First: top.first, Last: top.last, Count: top.count}));
-  doc.catalog.set(PDFName.of('Outlines'), rootRef);
-  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }
 
 /** The build's date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now. */
