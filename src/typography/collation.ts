@@ -31,7 +31,8 @@ const HAN = /\p{Script=Han}/u;
  * character as a surname (作者 entries).
  */
 export function collate(text: string, key = text, {names = false}: {names?: boolean} = {}): Collated {
-  const units = pinyin(key, {toneType: 'num', type: 'array', nonZh: 'consecutive', v: true, ...(names ? {surname: 'head' as const} : {})});
+  // Dictionary order reads 一 and 不 in their own tones (yī), not as spoken before another syllable.
+  const units = pinyin(key, {toneType: 'num', type: 'array', nonZh: 'consecutive', v: true, toneSandhi: false, ...(names ? {surname: 'head' as const} : {})});
   const chars = Array.from(key.replace(/\s+/g, ''));
   const collated: Collated = {text, syllables: [], tones: [], strokes: []};
   let at = 0;
@@ -72,21 +73,27 @@ const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 const byNumber = (x: number, y: number) => (x === y ? 0 : x < y ? -1 : 1);
 
 /**
- * Compare two terms. Pinyin: syllables letter by letter, then tones, then strokes. Stroke:
- * character by character, by strokes, then (for characters of as many strokes) by reading,
- * which stands in for the order of first strokes. Ties go by code points, so the order never
- * depends on the input's.
+ * Compare two terms character by character, as dictionaries order words under their first
+ * character: by pinyin, a character's syllable, then its tone, then its strokes; by strokes,
+ * its strokes, then (for characters of as many strokes) its reading, which stands in for the
+ * order of first strokes. Ties go by code points, so the order never depends on the input's.
  */
 export function compareCollated(a: Collated, b: Collated, order: IndexOrder): number {
-  const result =
+  const byUnit =
     order === 'pinyin'
-      ? compareLists(a.syllables, b.syllables, byText) || compareLists(a.tones, b.tones, byNumber) || compareLists(a.strokes, b.strokes, byNumber)
-      : compareLists(units(a), units(b), (x, y) => byNumber(x.strokes, y.strokes) || byText(x.syllable, y.syllable) || byNumber(x.tone, y.tone));
-  return result || byText(a.text, b.text);
+      ? (x: Unit, y: Unit) => byText(x.syllable, y.syllable) || byNumber(x.tone, y.tone) || byNumber(x.strokes, y.strokes)
+      : (x: Unit, y: Unit) => byNumber(x.strokes, y.strokes) || byText(x.syllable, y.syllable) || byNumber(x.tone, y.tone);
+  return compareLists(units(a), units(b), byUnit) || byText(a.text, b.text);
+}
+
+interface Unit {
+  strokes: number;
+  syllable: string;
+  tone: number;
 }
 
 /** A term's units with their strokes, reading and tone side by side. */
-function units(term: Collated): Array<{strokes: number; syllable: string; tone: number}> {
+function units(term: Collated): Unit[] {
   return term.syllables.map((syllable, i) => ({strokes: term.strokes[i]!, syllable, tone: term.tones[i]!}));
 }
 

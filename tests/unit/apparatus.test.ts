@@ -24,6 +24,8 @@ describe('collation', () => {
     expect(headingOf(collate('重庆'), 'pinyin')).toBe('C');
     // A shorter word first; then tones: 妈 mā before 马 mǎ.
     expect(sorted(['马路', '马', '妈'], 'pinyin')).toEqual(['妈', '马', '马路']);
+    // 一 in its own tone (yī), not as spoken in 一户 (yí): before 移 (yí).
+    expect(sorted(['移风易俗', '一户一码'], 'pinyin')).toEqual(['一户一码', '移风易俗']);
   });
 
   it('should read surnames by their surname readings when asked', () => {
