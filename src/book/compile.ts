@@ -10,8 +10,7 @@ import {error, hasFatal, InputError} from '../report/messages.js';
 import {normalizeText} from '../typography/normalize.js';
 import {runningHead} from '../typography/running-head.js';
 import {type Article, articlesOf, type Asset, type Book, type BookMeta, type Part} from '../model/book.js';
-import {indexOf, numberIndexMarks} from './book-index.js';
-import {chronologyOf} from './chronology.js';
+import {gatherApparatus, numberIndexMarks} from './book-index.js';
 
 /** A compiled book and every file whose messages the user should see (warnings included). */
 export interface Compiled {
@@ -83,16 +82,13 @@ export async function compileBook(
     assets: collectAssets(processed.map((p) => p.file)),
     styles: bookStyles(loaded),
     dir: bookDir,
-    apparatus: {front: config.frontMatter, back: config.backMatter, chronology: [], index: []},
+    apparatus: {front: config.frontMatter, back: config.backMatter, chronology: [], index: [], indexSort: config.indexSort},
   };
   checkApparatus(loaded);
   if (hasFatal([loaded.file])) throw new InputError([loaded.file]);
   numberArticles(book);
-  const articles = articlesOf(book);
-  numberIndexMarks(articles);
-  const wanted = new Set([...config.frontMatter, ...config.backMatter]);
-  if (wanted.has('chronology')) book.apparatus.chronology = chronologyOf(articles);
-  if (wanted.has('index')) book.apparatus.index = indexOf(articles, config.indexSort);
+  numberIndexMarks(articlesOf(book));
+  gatherApparatus(book);
   return {book, files};
 }
 

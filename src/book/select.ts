@@ -1,6 +1,7 @@
 import {textWidthMm} from '../config/schema.js';
 import path from 'node:path';
 import {runningHead} from '../typography/running-head.js';
+import {gatherApparatus} from './book-index.js';
 import type {articlesOf, Book} from '../model/book.js';
 
 /**
@@ -24,5 +25,8 @@ export function selectArticles(book: Book, selectors: string[], title?: string):
     p.number = i + 1;
   });
   const meta = title ? {...book.meta, title, runningHead: runningHead(title, textWidthMm(book.meta.pageSize.width)), subtitle: book.meta.title} : book.meta;
-  return {book: {...book, meta, front, parts}, unmatched: selectors.filter((s) => !used.has(s))};
+  // The chronology and index of the articles kept, not of the whole book.
+  const selected = {...book, meta, front, parts, apparatus: {...book.apparatus}};
+  gatherApparatus(selected);
+  return {book: selected, unmatched: selectors.filter((s) => !used.has(s))};
 }

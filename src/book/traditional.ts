@@ -116,6 +116,17 @@ export function toTraditional(book: Book): void {
     treeSlots(article.body, slots);
     for (const note of article.footnotes) treeSlots({type: 'root', children: note.children}, slots);
   }
+  // The chronology and index were gathered from the Simplified text; they keep its order.
+  for (const month of book.apparatus.chronology) {
+    field(month, 'heading');
+    for (const entry of month.entries) field(entry, 'text');
+  }
+  for (const section of book.apparatus.index) {
+    for (const group of section.groups) {
+      field(group, 'heading');
+      for (const entry of group.entries) field(entry, 'term');
+    }
+  }
   const converted = convertAll(
     slots.map((slot) => slot.value),
     book.meta.language,

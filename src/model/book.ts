@@ -93,6 +93,8 @@ interface Apparatus {
   chronology: ChronologyMonth[];
   /** Sections with entries only, terms first. */
   index: IndexSection[];
+  /** How the index is ordered (book.yaml `indexSort`). */
+  indexSort: 'pinyin' | 'stroke';
 }
 
 /** One manuscript, compiled: metadata from its front matter and its body as HAST. */

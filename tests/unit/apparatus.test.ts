@@ -2,6 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {authorNames, indexOf, sourceName} from '../../src/book/book-index.js';
 import {chronologyOf} from '../../src/book/chronology.js';
 import {compileBook} from '../../src/book/compile.js';
+import {selectArticles} from '../../src/book/select.js';
+import {toTraditional} from '../../src/book/traditional.js';
 import {loadConfig} from '../../src/config/load.js';
 import type {Article, IndexEntry} from '../../src/model/book.js';
 import {formatMessages, InputError} from '../../src/report/messages.js';
@@ -217,6 +219,25 @@ describe('compileBook with a chronology and an index', () => {
     const terms = book.apparatus.index[0]!;
     expect(terms.groups.map((g) => g.heading)).toEqual(['四画', '七画']);
     expect(terms.groups[0]!.entries[0]!.places).toEqual([{target: 'ix-1', article: 'a3'}]);
+  });
+
+  it('should gather a booklet’s own chronology and index, and convert both to Traditional with the book', async () => {
+    const dir = await makeBook(
+      smallBook({
+        'book.yaml': 'title: 测试村年鉴\nparts: [村务, 生活]\nbackMatter: [chronology, index]\n',
+        'manuscripts/02-b.md': manuscript({title: '春天的集市', date: '2025-03-09', part: '生活'}, '集市上:index[卖菜的]很多。'),
+      }),
+    );
+    const {book} = await compileBook(await loadConfig(dir));
+    const {book: booklet} = selectArticles(book, ['村务']);
+    expect(booklet.apparatus.chronology.flatMap((m) => m.entries.map((e) => e.text))).toEqual(['村里修了一条路']);
+    expect(booklet.apparatus.index.map((s) => s.kind)).toEqual(['authors', 'sources']);
+    expect(book.apparatus.chronology).toHaveLength(3);
+    book.meta.language = 'zh-Hant';
+    toTraditional(book);
+    expect(book.apparatus.chronology[0]!.entries[0]!.text).toBe('春天的集市');
+    expect(book.apparatus.chronology[1]!.entries[0]!.text).toBe('村裏修了一條路');
+    expect(book.apparatus.index[0]!.groups[0]!.entries[0]!.term).toBe('賣菜的');
   });
 
   it('should refuse a section listed both before and after the articles, at its place', async () => {

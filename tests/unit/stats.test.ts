@@ -60,7 +60,7 @@ const book: Book = {
   assets: [],
   styles: [],
   dir: '/tmp/book',
-  apparatus: {front: [], back: [], chronology: [], index: []},
+  apparatus: {front: [], back: [], chronology: [], index: [], indexSort: 'pinyin'},
 };
 
 // Pages 0–3 cover, title, contents; folio 1 is page 4. Page 5 is blank before the part page 6,
