@@ -11,7 +11,7 @@ import type {ElementContent, Root} from 'hast';
 import {h} from 'hastscript';
 import {visit} from '../../markdown/visit.js';
 
-/** Add the hidden link targets and anchors to the start of a piece's content (in place). */
+/** Add the hidden link targets and anchors to the end of a piece's content (in place). */
 export function linkAcrossPieces(content: ElementContent[]): void {
   const present = new Set<string>();
   // Note calls and their notes link within the piece: only sections and index marks are offered.
@@ -29,9 +29,10 @@ export function linkAcrossPieces(content: ElementContent[]): void {
   });
   const elsewhere = [...linked].filter((id) => !present.has(id));
   if (ids.size === 0 && elsewhere.length === 0) return;
-  // First, not last: what follows the last article (the vertical engine's last page of notes)
-  // takes its named page from the element before it.
-  content.unshift(
-    h('div.piece-links', {hidden: true, ariaHidden: 'true'}, [...elsewhere.map((id) => h('span', {id})), ...[...ids].map((id) => h('a', {href: `#${id}`}))]),
-  );
+  const links = h('div.piece-links', {hidden: true, ariaHidden: 'true'}, [
+    ...elsewhere.map((id) => h('span', {id})),
+    ...[...ids].map((id) => h('a', {href: `#${id}`})),
+  ]);
+  // Last: Paged.js opens a page for anything before the first section, or inside the last one.
+  content.push(links);
 }

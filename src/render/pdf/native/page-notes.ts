@@ -350,8 +350,10 @@ export function placeNotesInPage({room, inline}: {room: number; inline: number})
     const block = makeNotes(here.notes.map((id) => notes.get(id)!));
     if (target) target.before(block);
     else body.append(block);
-    // Between two articles (`page: body`), an unnamed block would open a page of its own.
-    const previous = block.previousElementSibling;
+    // Between two articles (`page: body`), an unnamed block would open a page of its own: it
+    // takes the page of the box before it (hidden elements, the piece's link list, have none).
+    let previous = block.previousElementSibling;
+    while (previous && getComputedStyle(previous).display === 'none') previous = previous.previousElementSibling;
     if (previous) block.style.setProperty('page', getComputedStyle(previous).getPropertyValue('page'));
     placed += here.notes.length;
     // Set in a quotation or a list, the notes still run the body's full column.
