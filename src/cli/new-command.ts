@@ -51,6 +51,10 @@ folio: arabic             # arabic 页码用 1 2 3；chinese 用 一 二 三
 #   - 工作动态
 #   - 学习资料
 
+# 书后的大事记（按月列出有 date 的文章）和索引（稿件里用 :index[词] 标出的词、作者、来源）：
+# backMatter: [chronology, index]
+# indexSort: pinyin       # pinyin 按拼音；stroke 按笔画
+
 # 自己的样式：templates/custom.css 会自动加载；别的样式文件在这里列出，依次加载在其后。
 # styles:
 #   - templates/print-shop.css

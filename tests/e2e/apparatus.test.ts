@@ -82,9 +82,9 @@ function readLines(words: Word[], mode: 'horizontal' | 'vertical', split: boolea
   });
 }
 
-async function build(writingMode: 'horizontal' | 'vertical') {
+async function build(writingMode: 'horizontal' | 'vertical', matter: string) {
   const files: Record<string, string> = {
-    'book.yaml': 'title: 测试镇年鉴\nyear: 2025\nparts: [农业, 民生]\nbackMatter: [chronology, index]\n',
+    'book.yaml': `title: 测试镇年鉴\nyear: 2025\nparts: [农业, 民生]\n${matter}`,
   };
   ARTICLES.forEach((a, i) => {
     files[`manuscripts/${String(i + 1).padStart(2, '0')}.md`] = manuscript(a, body(i + 1));
@@ -107,7 +107,10 @@ async function build(writingMode: 'horizontal' | 'vertical') {
   const words = await wordBoxes(pdf);
   const index = outline.get('索引')!;
   const lines = words.map((page, i) => readLines(page, writingMode, i >= index));
-  return {pdf, lines, folio, outline};
+  // A section's pages: from its bookmark to the next bookmark's page.
+  const starts = [...new Set(outline.values())].sort((a, b) => a - b);
+  const section = (title: string) => lines.slice(outline.get(title)!, starts.find((page) => page > outline.get(title)!) ?? lines.length);
+  return {pdf, lines, folio, outline, section, bodyStart};
 }
 
 /**
@@ -135,20 +138,30 @@ function expand(list: string): number[] {
     });
 }
 
-describe.each(['horizontal', 'vertical'] as const)('chronology and index, %s', (mode) => {
+// Horizontal: both after the articles; vertical: the chronology in the front matter, both engines' two ways.
+describe.each([
+  ['horizontal', 'backMatter: [chronology, index]\n'],
+  ['vertical', 'frontMatter: [chronology]\nbackMatter: [index]\n'],
+] as const)('chronology and index, %s, %s', (mode, matter) => {
   let book: Awaited<ReturnType<typeof build>>;
   beforeAll(async () => {
-    book = await build(mode);
+    book = await build(mode, matter);
   }, 240_000);
 
-  it('should list both in the outline, after the articles, and pass qpdf', async () => {
-    expect([...book.outline.keys()].slice(-2)).toEqual(['大事记', '索引']);
-    expect(book.outline.get('大事记')!).toBeGreaterThan(book.outline.get('冬季送温暖')!);
+  it('should list both in the outline where book.yaml puts them, and pass qpdf', async () => {
+    const titles = [...book.outline.keys()];
+    expect(titles.at(-1)).toBe('索引');
+    if (matter.startsWith('front')) {
+      // After the contents, before the body: numbered with the front matter.
+      expect(titles.slice(0, 2)).toEqual(['目录', '大事记']);
+      expect(book.outline.get('大事记')!).toBeLessThan(book.bodyStart);
+    } else expect(titles.at(-2)).toBe('大事记');
+    expect(book.outline.get('索引')!).toBeGreaterThan(book.outline.get('冬季送温暖')!);
     expect((await qpdfCheck(book.pdf)).ok).toBe(true);
   });
 
   it('should give each dated article one line, by date, with the folio of its opening page', () => {
-    const lines = book.lines.slice(book.outline.get('大事记')!, book.outline.get('索引')!).flat();
+    const lines = book.section('大事记').flat();
     const byDate = [...ARTICLES].sort((a, b) => a.date!.localeCompare(b.date!));
     const entries = lines.filter((line) => /^\d+日/.test(line));
     expect(entries).toHaveLength(byDate.length);
@@ -164,7 +177,9 @@ describe.each(['horizontal', 'vertical'] as const)('chronology and index, %s', (
   it('should give each term exactly the pages it is printed on, ranges joined', () => {
     const entries = indexEntries(book.lines.slice(book.outline.get('索引')!).flat());
     const first = book.outline.get('春耕备耕有序展开')!;
-    const body = book.lines.slice(first, book.outline.get('大事记')!).map((page) => page.join(''));
+    const body = book.lines
+      .slice(first, Math.min(...['大事记', '索引'].map((t) => book.outline.get(t)!).filter((page) => page > first)))
+      .map((page) => page.join(''));
     for (const term of TERMS) {
       const printed = body.flatMap((text, i) => (text.includes(term) ? [book.folio(first + i)] : []));
       const listed = entries.get(term);
