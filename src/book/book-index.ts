@@ -101,11 +101,14 @@ const UNIT = /(?:办|办公室|中心|局|委|委员会|政府|站|所|部|队|�
 /**
  * The people and bodies a byline names, for the authors' index: `镇融媒体中心 记者 林晓舟` →
  * 林晓舟 (the unit before a role word is the newsroom, not an author); `张三、李四` → both;
- * `镇应急办 赵明` → 赵明; `中共青溪镇委员会` → itself.
+ * `镇应急办 赵明` → 赵明; `中共青溪镇委员会` → itself; `范成大（1126－1193）` → 范成大.
  */
 export function authorNames(byline: string | undefined): string[] {
   if (!byline) return [];
-  const tokens = byline
+  // A note in brackets is about the author, not another one: `范成大（1126－1193）`, `朱淑真（《宋诗纪事》：“号幽栖居士……”）`.
+  let bare = byline;
+  for (let before = ''; before !== bare; ) [before, bare] = [bare, bare.replace(/[（(][^（()）]*[）)]/g, ' ')];
+  const tokens = bare
     .replace(/(?<=^|\s)(文|图|摄影?|记者|通讯员)[／/:：]/g, '$1 ')
     .split(/[\s、，,；;]+/)
     .map((token) => token.trim())

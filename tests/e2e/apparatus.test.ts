@@ -8,7 +8,7 @@ import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {buildBook} from '../../src/build.js';
 import {makeBook, manuscript} from '../helpers/book.js';
-import {qpdfCheck, qpdfJson, type Word, wordBoxes} from '../helpers/pdf-tools.js';
+import {qpdfCheck, qpdfJson, readLines, wordBoxes} from '../helpers/pdf-tools.js';
 
 /** Terms marked wherever they occur; no other text of the book holds them. */
 const TERMS = ['青石桥', '柳湾村', '周海生', '合作社', '灌溉渠'];
@@ -44,43 +44,6 @@ const ARTICLES: Array<Record<string, string>> = [
   {title: '卫生院完成改造', date: '2025-04-30', author: '记者 孙文', part: '民生'},
   {title: '冬季送温暖', date: '2025-12-08', author: '钱丽', part: '民生'},
 ];
-
-/** A5 in points, and its 18 mm top and bottom margins (running heads, folios) in both modes. */
-const PAGE = {width: 420, height: 595, margin: 18 * (72 / 25.4)};
-
-/**
- * The lines of a page's text area in reading order, from the words' boxes: horizontal lines
- * top to bottom, or vertical lines right to left; with `split`, in two columns (horizontal:
- * left then right) or two bands (vertical: top then bottom), as the index is set.
- */
-function readLines(words: Word[], mode: 'horizontal' | 'vertical', split: boolean): string[] {
-  const inArea = words.filter((w) => w.yMin >= PAGE.margin && w.yMax <= PAGE.height - PAGE.margin);
-  const vertical = mode === 'vertical';
-  const mid = (w: Word) => (vertical ? (w.xMin + w.xMax) / 2 : (w.yMin + w.yMax) / 2);
-  const along = (w: Word) => (vertical ? w.yMin : w.xMin);
-  const halves = split
-    ? [
-        inArea.filter((w) => (vertical ? w.yMax <= PAGE.height / 2 : w.xMax <= PAGE.width / 2)),
-        inArea.filter((w) => (vertical ? w.yMax > PAGE.height / 2 : w.xMax > PAGE.width / 2)),
-      ]
-    : [inArea];
-  return halves.flatMap((half) => {
-    const lines: Array<{at: number; words: Word[]}> = [];
-    for (const word of half) {
-      const line = lines.find((l) => Math.abs(l.at - mid(word)) <= 3);
-      if (line) line.words.push(word);
-      else lines.push({at: mid(word), words: [word]});
-    }
-    return lines
-      .sort((a, b) => (vertical ? b.at - a.at : a.at - b.at))
-      .map((l) =>
-        l.words
-          .sort((a, b) => along(a) - along(b))
-          .map((w) => w.text)
-          .join(''),
-      );
-  });
-}
 
 async function build(writingMode: 'horizontal' | 'vertical', matter: string) {
   const files: Record<string, string> = {

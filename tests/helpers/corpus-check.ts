@@ -17,6 +17,8 @@ const han = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).join('');
 
 /** A corpus book built into a PDF and measured line by line. */
 export interface MeasuredBook {
+  /** The book folder. */
+  dir: string;
   result: BuildResult;
   report: LineReport;
   /** Paragraphs whose source text begins with a closing mark (`huibian check` reports them), as Han. */
@@ -47,7 +49,7 @@ export async function buildCorpusBook(
   for (const article of articlesOf(linted)) visit(article.body as Root, 'element', (node) => void (node.tagName === 'del' && struck++));
   let doubleTildes = 0;
   for (const name of book.manuscripts) doubleTildes += (await readFile(path.join(book.dir, name), 'utf8')).split('~~').length - 1;
-  return {result, report, closingStarts, struck, doubleTildes};
+  return {dir: book.dir, result, report, closingStarts, struck, doubleTildes};
 }
 
 /**

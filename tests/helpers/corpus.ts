@@ -58,11 +58,12 @@ interface Article {
 /** YAML's double-quoted scalars are a superset of JSON strings: any title is safe this way. */
 const quote = (value: string) => JSON.stringify(value);
 
-async function writeBook(dir: string, book: Record<string, string>, parts: string[], articles: Article[]): Promise<CorpusBook> {
+async function writeBook(dir: string, book: Record<string, string>, parts: string[], articles: Article[], more: string[] = []): Promise<CorpusBook> {
   await mkdir(path.join(dir, 'manuscripts'), {recursive: true});
   const manuscripts = articles.map((a) => `manuscripts/${a.name}.md`);
   const yaml = [
     ...Object.entries(book).map(([key, value]) => `${key}: ${quote(value)}`),
+    ...more,
     'manuscripts:',
     ...manuscripts.map((m) => `  - ${quote(m)}`),
     'parts:',
@@ -306,7 +307,8 @@ export function parseFortunes(text: string): Poem[] {
 
 /**
  * The poems book: 唐诗三百首 and 宋词一百首, one manuscript per poem, each verse line a
- * paragraph of its own (all indented alike, never justified across), `articleStart: continue`.
+ * paragraph of its own (all indented alike, never justified across), `articleStart: continue`,
+ * and an index of the poets (作者索引) at the end, as an anthology has.
  */
 export async function makePoemsBook(dir: string, {writingMode = 'horizontal'}: CorpusOptions = {}): Promise<CorpusBook> {
   const parts = ['唐诗三百首', '宋词一百首'];
@@ -328,5 +330,7 @@ export async function makePoemsBook(dir: string, {writingMode = 'horizontal'}: C
       });
     }
   }
-  return writeBook(dir, {title: '唐诗宋词选', author: 'fortunes-zh', pageSize: 'A5', writingMode, articleStart: 'continue'}, parts, articles);
+  return writeBook(dir, {title: '唐诗宋词选', author: 'fortunes-zh', pageSize: 'A5', writingMode, articleStart: 'continue'}, parts, articles, [
+    'backMatter: [index]',
+  ]);
 }

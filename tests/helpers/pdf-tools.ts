@@ -128,3 +128,40 @@ export function verticalColumns(words: Word[], tolerance = 3): string[] {
         .join(''),
     );
 }
+
+/** A5 in points, and its 18 mm top and bottom margins (running heads, folios) in both modes. */
+const PAGE = {width: 420, height: 595, margin: 18 * (72 / 25.4)};
+
+/**
+ * The lines of a page's text area in reading order, from the words' boxes: horizontal lines
+ * top to bottom, or vertical lines right to left; with `split`, in two columns (horizontal:
+ * left then right) or two bands (vertical: top then bottom), as the index is set.
+ */
+export function readLines(words: Word[], mode: 'horizontal' | 'vertical', split: boolean): string[] {
+  const inArea = words.filter((w) => w.yMin >= PAGE.margin && w.yMax <= PAGE.height - PAGE.margin);
+  const vertical = mode === 'vertical';
+  const mid = (w: Word) => (vertical ? (w.xMin + w.xMax) / 2 : (w.yMin + w.yMax) / 2);
+  const along = (w: Word) => (vertical ? w.yMin : w.xMin);
+  const halves = split
+    ? [
+        inArea.filter((w) => (vertical ? w.yMax <= PAGE.height / 2 : w.xMax <= PAGE.width / 2)),
+        inArea.filter((w) => (vertical ? w.yMax > PAGE.height / 2 : w.xMax > PAGE.width / 2)),
+      ]
+    : [inArea];
+  return halves.flatMap((half) => {
+    const lines: Array<{at: number; words: Word[]}> = [];
+    for (const word of half) {
+      const line = lines.find((l) => Math.abs(l.at - mid(word)) <= 3);
+      if (line) line.words.push(word);
+      else lines.push({at: mid(word), words: [word]});
+    }
+    return lines
+      .sort((a, b) => (vertical ? b.at - a.at : a.at - b.at))
+      .map((l) =>
+        l.words
+          .sort((a, b) => along(a) - along(b))
+          .map((w) => w.text)
+          .join(''),
+      );
+  });
+}

@@ -150,6 +150,9 @@ describe('indexOf', () => {
     expect(authorNames('文/张三 图/李四')).toEqual(['张三', '李四']);
     expect(authorNames('中共青溪镇委员会')).toEqual(['中共青溪镇委员会']);
     expect(authorNames('镇应急办 赵明')).toEqual(['赵明']);
+    // Bylines of the fortunes-zh poems: life dates and notes in brackets.
+    expect(authorNames('范成大（１１２６－１１９３）')).toEqual(['范成大']);
+    expect(authorNames('朱淑真（《宋诗纪事》：“号幽栖居士，工诗（一说能画），不得志殁。”）')).toEqual(['朱淑真']);
     expect(authorNames('镇农业服务中心 镇水利站')).toEqual(['镇农业服务中心', '镇水利站']);
     expect(authorNames(undefined)).toEqual([]);
     expect(sourceName('2025年3月')).toBe('2025年3月');
