@@ -1,8 +1,7 @@
 import type {Element, Root} from 'hast';
 import {INDEX_MARK} from '../markdown/plugins/remark-huibian-directives.js';
 import {visit} from '../markdown/visit.js';
-import {type Article, articlesOf, type Book, type IndexEntry, type IndexGroup, type IndexSection} from '../model/book.js';
-import {chronologyOf} from './chronology.js';
+import type {Article, IndexEntry, IndexGroup, IndexSection} from '../model/book.js';
 import {type Collated, collate, compareCollated, headingOf, type IndexOrder} from '../typography/collation.js';
 
 /** The index marks of a tree, in reading order. */
@@ -24,18 +23,6 @@ function treesOf(article: Article): Root[] {
 export function numberIndexMarks(articles: Article[]): void {
   let n = 0;
   for (const article of articles) for (const tree of treesOf(article)) for (const mark of marksOf(tree)) mark.properties.id = `ix-${++n}`;
-}
-
-/**
- * Fill the book's chronology and index from its articles, for the sections book.yaml asks
- * for (a booklet of some articles gathers its own).
- */
-export function gatherApparatus(book: Book): void {
-  const {apparatus} = book;
-  const wanted = new Set([...apparatus.front, ...apparatus.back]);
-  const articles = articlesOf(book);
-  apparatus.chronology = wanted.has('chronology') ? chronologyOf(articles) : [];
-  apparatus.index = wanted.has('index') ? indexOf(articles, apparatus.indexSort) : [];
 }
 
 /** A term to sort: how it is printed, how it sorts, where it occurs. */

@@ -10,7 +10,8 @@ import {error, hasFatal, InputError} from '../report/messages.js';
 import {normalizeText} from '../typography/normalize.js';
 import {runningHead} from '../typography/running-head.js';
 import {type Article, articlesOf, type Asset, type Book, type BookMeta, type Part} from '../model/book.js';
-import {gatherApparatus, numberIndexMarks} from './book-index.js';
+import {gatherApparatus} from './apparatus.js';
+import {numberIndexMarks} from './book-index.js';
 
 /** A compiled book and every file whose messages the user should see (warnings included). */
 export interface Compiled {

@@ -1,7 +1,7 @@
 import {textWidthMm} from '../config/schema.js';
 import path from 'node:path';
 import {runningHead} from '../typography/running-head.js';
-import {gatherApparatus} from './book-index.js';
+import {gatherApparatus} from './apparatus.js';
 import type {articlesOf, Book} from '../model/book.js';
 
 /**
