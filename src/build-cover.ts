@@ -3,7 +3,6 @@
  * cover, spine and front cover on one page with bleed, the spine as wide as the finished book
  * is thick (docs/cover.md).
  */
-import type {PDFDocument} from 'pdf-lib';
 import type {VFile} from 'vfile';
 import type {BuildOptions, BuildResult} from './build-options.js';
 import {writeAtomic} from './files/write-atomic.js';
@@ -13,7 +12,7 @@ import type {Book} from './model/book.js';
 import {type BuildContext, printBook} from './print-book.js';
 import {coverSpreadPdf, type PrintedCover} from './render/pdf/cover-spread.js';
 import {launchBrowser} from './render/pdf/browser.js';
-import {buildDate} from './render/pdf/finish.js';
+import {buildDate, describeDocument} from './render/pdf/finish.js';
 import {MIN_SPINE_TEXT, type Spine, type Spread, spineOf, spreadOf} from './render/pdf/spread-geometry.js';
 import {compareHan, hanCounts, pdfText} from './render/pdf/text-check.js';
 import {labelsFor} from './render/shared/labels.js';
@@ -27,7 +26,13 @@ export async function buildCover(book: Book, files: VFile[], options: BuildOptio
   const choice = options.cover!;
   const {spine, spread, printed} = await printSheet(book, options, context);
   const doc = await withPrintBoxes(printed.pdf, spread);
-  setInfo(doc, book);
+  const {meta} = book;
+  describeDocument(doc, meta, {
+    title: `${meta.title} ${labelsFor(meta.language).cover}`,
+    author: meta.author,
+    producer: 'huibian (Chromium, pdf-lib)',
+    now: buildDate(),
+  });
   let pdf = await doc.save();
   if (choice.pdfx) pdf = await toPdfx(pdf, choice.pdfx);
   await expectCoverText(book, printed, pdf);
@@ -57,19 +62,6 @@ async function printSheet(book: Book, options: BuildOptions, context: BuildConte
       () => undefined,
     );
   }
-}
-
-/** Document information as the book's PDF has it, the title marked as the cover's. */
-function setInfo(doc: PDFDocument, book: Book): void {
-  const {meta} = book;
-  const now = buildDate();
-  doc.setTitle(`${meta.title} ${labelsFor(meta.language).cover}`);
-  if (meta.author) doc.setAuthor(meta.author);
-  doc.setCreator('huibian');
-  doc.setProducer('huibian (Chromium, pdf-lib)');
-  doc.setCreationDate(now);
-  doc.setModificationDate(now);
-  doc.setLanguage(meta.language);
 }
 
 /**

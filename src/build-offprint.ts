@@ -5,17 +5,17 @@
  */
 import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {PDFDocument, ReadingDirection} from 'pdf-lib';
+import {PDFDocument} from 'pdf-lib';
 import type {VFile} from 'vfile';
 import type {BuildOptions, BuildResult} from './build-options.js';
 import {replaceFolder, writeAtomic} from './files/write-atomic.js';
 import {cutPages} from './impose/cut-pages.js';
 import {type OffprintSelection, selectOffprint} from './impose/offprint-selection.js';
 import type {Article, Book, Part} from './model/book.js';
-import {articlePages, type BuildContext, type PageRange, printBook} from './print-book.js';
+import {articlePages, type BuildContext, folioNumber, type PageRange, printBook} from './print-book.js';
 import {launchBrowser} from './render/pdf/browser.js';
 import type {Layout} from './render/pdf/engine.js';
-import {buildDate} from './render/pdf/finish.js';
+import {buildDate, describeDocument} from './render/pdf/finish.js';
 import {type OutlineItem, writeOutline} from './render/pdf/outline.js';
 import {pageSpan, sourceLine} from './render/pdf/source-line.js';
 import {printSourceLines, stampSourceLine} from './render/pdf/source-line-stamp.js';
@@ -113,7 +113,7 @@ function piecesOf(book: Book, selection: OffprintSelection, layout: Layout, each
     articles,
     range,
     name,
-    line: sourceLine(book.meta, folio(range.first, layout), folio(range.last, layout)),
+    line: sourceLine(book.meta, folioNumber(layout, range.first), folioNumber(layout, range.last)),
     ...(part ? {part} : {}),
   });
   if (each) {
@@ -125,11 +125,6 @@ function piecesOf(book: Book, selection: OffprintSelection, layout: Layout, each
   const first = layout.anchors[part.id];
   if (first === undefined) throw new EnvironmentError(`排好的书里找不到部分“${part.title}”的页面，未写出抽印本。请报告此问题`);
   return [piece(articles, {first, last: Math.max(...articles.map((a) => rangeOf(a).last))}, '', part)];
-}
-
-/** The folio a page of the finished book carries (or would, on a page that prints none). */
-function folio(index: number, layout: Layout): number {
-  return index - layout.bodyStart + 1;
 }
 
 /**
@@ -159,18 +154,14 @@ function fileNamesOf(articles: Article[]): string[] {
 function describe(doc: PDFDocument, book: Book, piece: Piece, layout: Layout, now: Date): void {
   const {meta} = book;
   const [article] = piece.articles;
-  doc.setTitle(piece.part?.title ?? article!.title, {showInWindowTitleBar: true});
-  const author = piece.part ? meta.author : (article!.author ?? meta.author);
-  if (author) doc.setAuthor(author);
-  doc.setSubject(piece.line);
-  const tags = [...new Set(piece.articles.flatMap((a) => a.tags))];
-  doc.setKeywords([piece.line.slice(0, piece.line.indexOf('》') + 1), ...tags]);
-  doc.setCreator('huibian');
-  doc.setProducer('huibian (Chromium, pdf-lib)');
-  doc.setCreationDate(now);
-  doc.setModificationDate(now);
-  doc.setLanguage(meta.language);
-  if (meta.writingMode === 'vertical') doc.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
+  describeDocument(doc, meta, {
+    title: piece.part?.title ?? article!.title,
+    author: piece.part ? meta.author : (article!.author ?? meta.author),
+    subject: piece.line,
+    keywords: [piece.line.slice(0, piece.line.indexOf('》') + 1), ...new Set(piece.articles.flatMap((a) => a.tags))],
+    producer: 'huibian (Chromium, pdf-lib)',
+    now,
+  });
 
   const at = (id: string) => (layout.anchors[id] ?? piece.range.first) - piece.range.first;
   const items: OutlineItem[] = piece.articles.map((a) => ({title: a.title, page: at(a.id), children: []}));
@@ -197,6 +188,6 @@ async function expectBookText(piece: Piece, pdf: Uint8Array, bookTexts: string[]
 /** `抽印：《青溪大桥建成通车》第 34–36 页，3 页`, with `--each` the file it went to. */
 function reportLine(book: Book, piece: Piece, layout: Layout, count: number, each: boolean): string {
   const what = piece.part ? `部分“${piece.part.title}”` : `《${piece.articles[0]!.title}》`;
-  const pages = pageSpan(folio(piece.range.first, layout), folio(piece.range.last, layout), book.meta.folio);
+  const pages = pageSpan(folioNumber(layout, piece.range.first), folioNumber(layout, piece.range.last), book.meta.folio);
   return `抽印：${what}${pages}，${count} 页${each ? `（${piece.name}）` : ''}`;
 }

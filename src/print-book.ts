@@ -6,7 +6,7 @@ import path from 'node:path';
 import type {BuildOptions, BuildProgress} from './build-options.js';
 import {articlesOf, type Book} from './model/book.js';
 import type {BrowserSession} from './render/pdf/browser.js';
-import type {Layout} from './render/pdf/engine.js';
+import type {Layout, RenderedPdf} from './render/pdf/engine.js';
 import {engineFor} from './render/pdf/engines.js';
 import {finishPdf} from './render/pdf/finish.js';
 import type {LineStats} from './render/pdf/line-pass.js';
@@ -29,8 +29,15 @@ export interface PrintedBook {
   refused: string[];
 }
 
-/** Lay the book out and print it, finished (bookmarks, labels, metadata). */
-export async function printBook(book: Book, options: Pick<BuildOptions, 'jobs' | 'cacheDir'>, {progress, signal, browser}: BuildContext): Promise<PrintedBook> {
+/**
+ * Lay the book out in its engine and print it, not yet finished: what statistics need (the
+ * layout), without saving a PDF nobody reads.
+ */
+export async function layOutBook(
+  book: Book,
+  options: Pick<BuildOptions, 'jobs' | 'cacheDir'>,
+  {progress, signal, browser}: BuildContext,
+): Promise<RenderedPdf> {
   const rendered = await engineFor(book).render(book, {
     signal,
     ...(browser ? {browser} : {}),
@@ -42,14 +49,25 @@ export async function printBook(book: Book, options: Pick<BuildOptions, 'jobs' |
       retry: (reason) => progress?.retry?.(reason),
     },
   });
-  const {layout, lines} = rendered;
-  const notes = rendered.notes;
+  const {layout, lines, notes} = rendered;
   const notesText = !notes?.notes ? '' : notes.problem ? `；注释排在篇末（没能排在本页：${notes.problem}）` : `；注释 ${notes.notes} 条排在本页`;
   progress?.detail(
     `${layout.pageCount} 页；断行 ${lines.lines} 行，修正 ${lines.glued + lines.tightened + lines.compressed + lines.spread} 处，行末标点减半 ${lines.halved} 处${notesText}`,
   );
-  progress?.step('write');
+  return rendered;
+}
+
+/** Lay the book out and print it, finished (bookmarks, labels, metadata). */
+export async function printBook(book: Book, options: Pick<BuildOptions, 'jobs' | 'cacheDir'>, context: BuildContext): Promise<PrintedBook> {
+  const rendered = await layOutBook(book, options, context);
+  const {layout, lines, notes} = rendered;
+  context.progress?.step('write');
   return {pdf: await finishPdf(rendered.pdf, book, layout), pageCount: layout.pageCount, layout, lines, notes, refused: rendered.refused};
+}
+
+/** The folio a page of the finished book carries (0-based index; or would, on a page that prints none). */
+export function folioNumber(layout: Layout, index: number): number {
+  return index - layout.bodyStart + 1;
 }
 
 /** An article's pages in the finished PDF: 0-based indices of its first and last page. */

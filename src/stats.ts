@@ -9,7 +9,7 @@ import type {BuildProgress} from './build-options.js';
 import {sourceName} from './book/book-index.js';
 import {loadBook} from './build.js';
 import {type Article, articlesOf, type Book} from './model/book.js';
-import {articlePages, printBook} from './print-book.js';
+import {articlePages, folioNumber, layOutBook} from './print-book.js';
 import type {Layout} from './render/pdf/engine.js';
 import {countChars} from './typography/char-count.js';
 
@@ -53,7 +53,7 @@ export async function statsOf(
 ): Promise<{stats: BookStats; files: VFile[]}> {
   const {book, files} = await loadBook({bookDir}, progress);
   signal?.throwIfAborted();
-  const {layout} = await printBook(book, {}, {progress, signal});
+  const {layout} = await layOutBook(book, {}, {progress, signal});
   return {stats: bookStats(book, layout, by), files};
 }
 
@@ -71,7 +71,7 @@ export function bookStats(book: Book, layout: Layout, by: StatsBy): BookStats {
       images,
       // An article the layout did not place (none should be) takes no pages rather than a guess.
       pages: range ? range.last - range.first + 1 : 0,
-      ...(range ? {folios: {first: range.first - layout.bodyStart + 1, last: range.last - layout.bodyStart + 1}} : {}),
+      ...(range ? {folios: {first: folioNumber(layout, range.first), last: folioNumber(layout, range.last)}} : {}),
     });
   }
   const rows = by === 'article' ? [...counted.values()] : groupRows(book, counted, by);

@@ -33,18 +33,8 @@ export async function run(argv: string[], signal: AbortSignal): Promise<void> {
 
   const progress = new Progress();
   try {
-    const {stats, files} = await statsOf(
-      {bookDir, by},
-      {
-        // Statistics write no book: the finishing of the PDF belongs to printing it, not to a “写出文件” step.
-        progress: {
-          step: (name) => (name === 'write' ? undefined : progress.step(name)),
-          detail: (text, pages) => progress.detail(text, pages),
-          retry: (reason) => progress.retry(reason),
-        },
-        signal,
-      },
-    );
+    // The book is laid out, not written: the only 写出文件 step is the CSV's.
+    const {stats, files} = await statsOf({bookDir, by}, {progress, signal});
     if (csv) {
       progress.step('write');
       await writeAtomic(csv, formatCsv(tableOf(stats).all)).catch((cause: NodeJS.ErrnoException) => {

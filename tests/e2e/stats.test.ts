@@ -1,4 +1,4 @@
-import {readdir, readFile, rm} from 'node:fs/promises';
+import {readFile, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -8,7 +8,7 @@ import {articlePages, printBook} from '../../src/print-book.js';
 import type {Layout} from '../../src/render/pdf/engine.js';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';
 import {huibian} from '../helpers/cli.js';
-import {root} from '../helpers/sample.js';
+import {readManuscripts, root} from '../helpers/sample.js';
 
 const csvPath = path.join(os.tmpdir(), `huibian-stats-${process.pid}.csv`);
 
@@ -22,32 +22,25 @@ interface Plain {
 
 /** Title, subtitle and body of each sample manuscript, with the Markdown syntax taken out by regular expressions. */
 async function plainManuscripts(): Promise<Plain[]> {
-  const dir = path.join(root, 'manuscripts');
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.md'));
-  return Promise.all(
-    names.map(async (name) => {
-      const raw = await readFile(path.join(dir, name), 'utf8');
-      const [, matter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw) ?? [];
-      const field = (key: string) => new RegExp(`^${key}:\\s*(.+)$`, 'm').exec(matter)?.[1]?.trim() ?? '';
-      const text = body
-        .replace(/^\|?\s*:?-{3,}.*$/gm, '') // table rule rows
-        .replace(/\|/g, '\n') // table cells apart
-        .replace(/^#{1,6}\s+/gm, '') // heading marks
-        .replace(/^\d+\.\s+/gm, '') // list numbers: the book numbers the list itself
-        .replace(/^>\s?/gm, '') // quote marks
-        .replace(/\*\*/g, '') // bold
-        .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // an image: its alt text is the caption when no ▲ line follows
-        .replace(/^▲/gm, '') // the caption line's triangle
-        .replace(/\[\^\d+\]:?/g, '') // footnote calls and the labels of the notes
-        .replace(/:[a-z]+\[([^\]]*)\](?:\{[^}]*\})?/g, '$1'); // :index[词], :dots[词] …: the text stays
-      return {
-        title: field('title'),
-        text: `${field('title')}\n${field('subtitle')}\n${text}`,
-        images: (body.match(/!\[/g) ?? []).length,
-        month: field('date').slice(0, 7),
-      };
-    }),
-  );
+  return (await readManuscripts()).map(({field, body}) => {
+    const text = body
+      .replace(/^\|?\s*:?-{3,}.*$/gm, '') // table rule rows
+      .replace(/\|/g, '\n') // table cells apart
+      .replace(/^#{1,6}\s+/gm, '') // heading marks
+      .replace(/^\d+\.\s+/gm, '') // list numbers: the book numbers the list itself
+      .replace(/^>\s?/gm, '') // quote marks
+      .replace(/\*\*/g, '') // bold
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // an image: its alt text is the caption when no ▲ line follows
+      .replace(/^▲/gm, '') // the caption line's triangle
+      .replace(/\[\^\d+\]:?/g, '') // footnote calls and the labels of the notes
+      .replace(/:[a-z]+\[([^\]]*)\](?:\{[^}]*\})?/g, '$1'); // :index[词], :dots[词] …: the text stays
+    return {
+      title: field('title'),
+      text: `${field('title')}\n${field('subtitle')}\n${text}`,
+      images: (body.match(/!\[/g) ?? []).length,
+      month: field('date').slice(0, 7),
+    };
+  });
 }
 
 /**

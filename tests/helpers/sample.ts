@@ -10,6 +10,10 @@ export interface Manuscript {
   part?: string;
   /** Everything printed from it: title, subtitle, byline, source and the body. */
   text: string;
+  /** A front matter value as written (`''` when absent). */
+  field(key: string): string;
+  /** The Markdown after the front matter. */
+  body: string;
 }
 
 export async function readManuscripts(): Promise<Manuscript[]> {
@@ -19,9 +23,9 @@ export async function readManuscripts(): Promise<Manuscript[]> {
     names.map(async (name) => {
       const raw = await readFile(path.join(dir, name), 'utf8');
       const [, matter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw) ?? [];
-      const field = (key: string) => new RegExp(`^${key}:\\s*(.+)$`, 'm').exec(matter)?.[1]?.trim();
-      const printed = ['title', 'subtitle', 'author', 'source'].map(field).filter(Boolean).join('');
-      return {title: field('title')!, part: field('part'), text: printed + body};
+      const field = (key: string) => new RegExp(`^${key}:\\s*(.+)$`, 'm').exec(matter)?.[1]?.trim() ?? '';
+      const printed = ['title', 'subtitle', 'author', 'source'].map(field).join('');
+      return {title: field('title'), part: field('part') || undefined, text: printed + body, field, body};
     }),
   );
 }

@@ -1,5 +1,5 @@
 import {type PDFArray, type PDFDocument, PDFName, PDFNumber, ReadingDirection} from 'pdf-lib';
-import {type ApparatusName, articlesOf, type Book} from '../../model/book.js';
+import {type ApparatusName, articlesOf, type Book, type BookMeta} from '../../model/book.js';
 import {apparatusId, apparatusTitle} from '../shared/apparatus.js';
 import {labelsFor} from '../shared/labels.js';
 import {partHeading} from '../shared/pages.js';
@@ -35,23 +35,41 @@ export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
  */
 export async function finishPdf(doc: PDFDocument, book: Book, layout: Layout, now = buildDate()): Promise<Uint8Array> {
   const {meta} = book;
-  doc.setTitle(meta.title, {showInWindowTitleBar: true});
-  if (meta.author) doc.setAuthor(meta.author);
-  doc.setSubject([meta.subtitle, meta.year].filter(Boolean).join(' ') || meta.title);
-  const tags = [...new Set(articlesOf(book).flatMap((a) => a.tags))];
-  doc.setKeywords([...book.parts.map((p) => p.title), ...tags]);
-  doc.setCreator('huibian');
-  doc.setProducer(meta.writingMode === 'vertical' ? 'huibian (Chromium, pdf-lib)' : 'huibian (Chromium, Paged.js, pdf-lib)');
-  doc.setCreationDate(now);
-  doc.setModificationDate(now);
-  doc.setLanguage(meta.language);
-
-  // Right-to-left books: viewers put page 1 on the left and show spreads the right way round.
-  if (meta.writingMode === 'vertical') doc.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
+  describeDocument(doc, meta, {
+    title: meta.title,
+    author: meta.author,
+    subject: [meta.subtitle, meta.year].filter(Boolean).join(' ') || meta.title,
+    keywords: [...book.parts.map((p) => p.title), ...new Set(articlesOf(book).flatMap((a) => a.tags))],
+    producer: meta.writingMode === 'vertical' ? 'huibian (Chromium, pdf-lib)' : 'huibian (Chromium, Paged.js, pdf-lib)',
+    now,
+  });
   setPageLabels(doc, layout.bodyStart);
   const outline = outlineOf(book, layout);
   writeOutline(doc, outline);
   return doc.save({useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY});
+}
+
+/**
+ * The document information every PDF huibian writes carries (the book, an offprint, the cover
+ * sheet): title (shown in the viewer's title bar), author, subject, keywords, creator and
+ * producer, dates, language, and for vertical books right-to-left reading, so that viewers put
+ * page 1 on the left and show spreads the right way round.
+ */
+export function describeDocument(
+  doc: PDFDocument,
+  meta: BookMeta,
+  info: {title: string; author?: string; subject?: string; keywords?: string[]; producer: string; now: Date},
+): void {
+  doc.setTitle(info.title, {showInWindowTitleBar: true});
+  if (info.author) doc.setAuthor(info.author);
+  if (info.subject) doc.setSubject(info.subject);
+  if (info.keywords) doc.setKeywords(info.keywords);
+  doc.setCreator('huibian');
+  doc.setProducer(info.producer);
+  doc.setCreationDate(info.now);
+  doc.setModificationDate(info.now);
+  doc.setLanguage(meta.language);
+  if (meta.writingMode === 'vertical') doc.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
 }
 
 /** Roman numerals before the body, Arabic from the body's first page (PDF 32000 §12.4.2). */

@@ -10,11 +10,9 @@ import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
 import type {Book, BookMeta} from '../../model/book.js';
 import {verticalize} from '../../typography/vertical.js';
-import {FONT_WEIGHTS} from '../shared/fonts.js';
 import {bookStyleNames, siteFiles} from '../shared/site.js';
 import type {RenderOptions} from './engine.js';
-import {loadFontsInPage} from './in-page.js';
-import {printPdf, withPrintPage} from './print-page.js';
+import {openDocument, printPdf, withPrintPage} from './print-page.js';
 import {printedLine} from './source-line.js';
 
 /** One source line and the side of the book page it goes on (the inner margin differs). */
@@ -52,10 +50,9 @@ export function sourceLinesDocument(meta: BookMeta, slips: SourceSlip[], stylesh
 export async function printSourceLines(book: Book, slips: SourceSlip[], options: RenderOptions = {}): Promise<Uint8Array> {
   const site = await siteFiles(book, {stylesheets: STYLESHEETS, scripts: [], notes: 'end', spacing: 'css'});
   site.files.set('source-lines.html', sourceLinesDocument(book.meta, slips, [...STYLESHEETS, ...bookStyleNames(book)]));
-  return withPrintPage(site, options, async ({page, origin, guard}) => {
-    await guard(page.goto(`${origin}/source-lines.html`, {waitUntil: 'load'}));
-    await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
-    return guard(printPdf(page, {tagged: false}));
+  return withPrintPage(site, options, async (context) => {
+    await openDocument(context, 'source-lines.html');
+    return context.guard(printPdf(context.page, {tagged: false}));
   });
 }
 
