@@ -4,7 +4,10 @@ import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import type {Book} from '../../src/model/book.js';
 import {warnUncovered} from '../../src/lint/font-coverage.js';
-import {BODY_FAMILY, FONT_FACES, fontSheet, keepUsedFaces, scriptOf, unicodeRanges} from '../../src/render/shared/fonts.js';
+import {BODY_FAMILY, FONT_FACES, fontFaceRules, fontSheet, keepUsedFaces, unicodeRanges} from '../../src/render/shared/fonts.js';
+import {woff2CodePoints} from '../../src/render/shared/woff2-code-points.js';
+import {packageDir} from '../../src/files/package-dir.js';
+import {scriptOf} from '../../src/typography/script.js';
 
 describe('fonts', () => {
   it('should rename every face and point every url at a mounted WOFF2 file that exists', async () => {
@@ -19,6 +22,50 @@ describe('fonts', () => {
         expect((await stat(path.join(dir, url.slice(prefix.length)))).isFile()).toBe(true);
       }
     }
+  });
+
+  it('should read the code points a WOFF2 font holds from its cmap', async () => {
+    // Noto Serif TC's slice 67 declares U+67FA-67FB but holds only 柺 (U+67FA), not 査.
+    const slice = await readFile(path.join(packageDir('@fontsource/noto-serif-tc'), 'files', 'noto-serif-tc-67-400-normal.woff2'));
+    const points = woff2CodePoints(slice);
+    expect(points.has(0x67fa)).toBe(true);
+    expect(points.has(0x67fb)).toBe(false);
+    expect(points.size).toBeGreaterThan(100);
+    expect(() => woff2CodePoints(new Uint8Array(64))).toThrow(/not a WOFF2 font/);
+  });
+
+  it('should declare of each face only what its file holds, and fill a script’s gaps from the other’s faces (issue 21)', async () => {
+    for (const script of ['sc', 'tc'] as const) {
+      const sheet = await fontSheet(script);
+      const rules = fontFaceRules(sheet.css);
+      const fileOf = (url: string) => {
+        const [prefix, dir] = [...sheet.mounts].find(([p]) => url.startsWith(p))!;
+        return path.join(dir, url.slice(prefix.length));
+      };
+      for (const rule of rules.filter((_, i) => i % 29 === 0)) {
+        const held = woff2CodePoints(await readFile(fileOf(rule.urls[0]!)));
+        const declared = unicodeRanges(rule.text, rule.family).flatMap(([a, b]) => Array.from({length: b - a + 1}, (_, k) => a + k));
+        expect(
+          declared.filter((point) => !held.has(point)),
+          rule.urls[0],
+        ).toEqual([]);
+      }
+      // 爲 and 査, which Traditional text has and Noto Serif TC lacks, come from Noto Serif SC.
+      for (const char of '爲査') {
+        const faces = rules.filter(
+          (r) =>
+            r.family === BODY_FAMILY &&
+            r.weight === '400' &&
+            unicodeRanges(r.text, r.family).some(([a, b]) => a <= char.codePointAt(0)! && char.codePointAt(0)! <= b),
+        );
+        expect(faces.map((r) => r.urls[0]!.split('/')[1])).toEqual(['song']);
+      }
+    }
+    // The TC sheet's own faces come first for what they hold: 骨 keeps its Traditional form.
+    const tc = fontFaceRules((await fontSheet('tc')).css).filter((r) => r.family === BODY_FAMILY && r.weight === '400');
+    expect(tc.filter((r) => unicodeRanges(r.text, r.family).some(([a, b]) => a <= 0x9aa8 && 0x9aa8 <= b)).map((r) => r.urls[0]!.split('/')[1])).toEqual([
+      'song-tc',
+    ]);
   });
 
   it('should choose Traditional faces for zh-Hant, zh-TW and zh-HK', () => {

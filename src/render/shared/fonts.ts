@@ -1,20 +1,18 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {packageDir} from '../../files/package-dir.js';
-
-/** Simplified (SC) or Traditional (TC) glyph forms and coverage. */
-export type Script = 'sc' | 'tc';
-
-/** The script of a BCP 47 language tag: zh-Hant, zh-TW, zh-HK and zh-MO are Traditional. */
-export function scriptOf(language: string): Script {
-  return /^zh-(?:Hant|TW|HK|MO)\b/i.test(language) ? 'tc' : 'sc';
-}
+import {cachedText} from '../../files/user-cache.js';
+import type {Script} from '../../typography/script.js';
+import {woff2CodePoints} from './woff2-code-points.js';
 
 /**
  * The three faces of a Chinese book (clreq: 宋 for text, 黑 for headings, 楷 for quotes and
  * captions), all TrueType-outline WOFF2 from npm so Chromium embeds CID TrueType subsets,
  * never Type 3, and no system font is needed. Each is sliced by `unicode-range`; the
- * Traditional set has the glyph forms and the characters of Traditional text.
+ * Traditional set has the glyph forms and the characters of Traditional text. A book's faces
+ * are its script's, with the other script's same design for the characters they lack (a
+ * Traditional text's 爲, 査; a rare Traditional name in a Simplified one).
  */
 export const FONT_FACES: Record<Script, Array<{family: string; slug: string; pkg: string; css: string[]; files: string}>> = {
   sc: [
@@ -48,31 +46,84 @@ export interface FontSheet {
 
 const cached = new Map<Script, Promise<FontSheet>>();
 
-/** The `@font-face` rules of all faces of a script, renamed to the Huibian families (read once per process). */
+/** The `@font-face` rules of all faces of a script (and the other script's for what they lack), renamed to the Huibian families (read once per process). */
 export function fontSheet(script: Script = 'sc'): Promise<FontSheet> {
   if (!cached.has(script)) cached.set(script, buildFontSheet(script));
   return cached.get(script)!;
 }
 
 async function buildFontSheet(script: Script): Promise<FontSheet> {
-  const mounts = new Map<string, string>();
+  const sources = [...FONT_FACES.sc, ...FONT_FACES.tc];
+  const mounts = new Map(sources.map((source) => [`fonts/${source.slug}/`, path.join(packageDir(source.pkg), source.files)]));
+  // Reading every slice's cmap takes seconds: done once per version of the fonts and of this code.
+  const inputs = await Promise.all([
+    ...sources.map((source) => readFile(path.join(packageDir(source.pkg), 'package.json'), 'utf8')),
+    ...[import.meta.url, new URL('./woff2-code-points.js', import.meta.url).href].map((url) => readFile(fileURLToPath(url), 'utf8').catch(() => url)),
+  ]);
+  const css = await cachedText(`fonts-${script}`, [script, ...inputs], () => faceRules(script));
+  // Only the folders the rules use: the other script's may have nothing to fill in.
+  return {css, mounts: new Map([...mounts].filter(([prefix]) => css.includes(`url(${prefix}`)))};
+}
+
+/** The rules of {@link fontSheet}, from the fonts' own stylesheets and files. */
+async function faceRules(script: Script): Promise<string> {
   const parts: string[] = [];
-  for (const face of FONT_FACES[script]) {
-    const dir = packageDir(face.pkg);
-    mounts.set(`fonts/${face.slug}/`, path.join(dir, face.files));
-    for (const name of face.css) {
-      const css = await readFile(path.join(dir, name), 'utf8');
-      parts.push(
-        css
-          .replace(/font-family:\s*['"][^'"]+['"]/g, `font-family: '${face.family}'`)
-          .replace(/font-display:\s*\w+;?/g, '')
-          // Keep only WOFF2 sources: every engine we target reads them.
-          .replace(/,\s*url\([^)]*\.woff\)\s*format\(['"]woff['"]\)/g, '')
-          .replace(/url\((['"]?)\.\/files\//g, `url($1fonts/${face.slug}/`),
-      );
+  const other = FONT_FACES[script === 'sc' ? 'tc' : 'sc'];
+  for (const [role, face] of FONT_FACES[script].entries()) {
+    // Per weight, what the script's own face holds: the other script's face fills in only the rest.
+    const held = new Map<string, Set<number>>();
+    for (const [source, own] of [
+      [face, true],
+      [other[role]!, false],
+    ] as const) {
+      const dir = packageDir(source.pkg);
+      for (const name of source.css) {
+        for (const rule of fontFaceRules(await readFile(path.join(dir, name), 'utf8'))) {
+          const file = rule.urls.find((url) => url.endsWith('.woff2'));
+          if (!file) continue;
+          const has = held.get(rule.weight) ?? new Set<number>();
+          held.set(rule.weight, has);
+          const ranges = unicodeRanges(rule.text, rule.family);
+          const points = [...woff2CodePoints(await readFile(path.join(dir, source.files, path.basename(file))))].filter(
+            (point) => ranges.some(([start, end]) => point >= start && point <= end) && (own || !has.has(point)),
+          );
+          if (own) for (const point of points) has.add(point);
+          if (points.length > 0) parts.push(faceRule(rule, face.family, `fonts/${source.slug}/${path.basename(file)}`, points));
+        }
+      }
     }
   }
-  return {css: parts.join('\n'), mounts};
+  return parts.join('\n');
+}
+
+/**
+ * A rule of a font package as huibian declares it: the Huibian family, the one WOFF2 file, and
+ * a `unicode-range` of exactly the code points the file holds, so that Chromium never picks a
+ * face for a character it lacks (it would then take a system font).
+ */
+function faceRule(rule: FontFaceRule, family: string, url: string, points: number[]): string {
+  const style = /font-style:\s*(\w+)/.exec(rule.text)?.[1] ?? 'normal';
+  return `@font-face {
+  font-family: '${family}';
+  font-style: ${style};
+  font-weight: ${rule.weight};
+  src: url(${url}) format('woff2');
+  unicode-range: ${rangeList(points)};
+}`;
+}
+
+/** Code points as a `unicode-range` list: `U+4E00-4E05,U+4E07`. */
+function rangeList(points: number[]): string {
+  const sorted = [...points].sort((a, b) => a - b);
+  const items: string[] = [];
+  const hex = (point: number) => point.toString(16).toUpperCase();
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    items.push(j > i ? `U+${hex(sorted[i]!)}-${hex(sorted[j]!)}` : `U+${hex(sorted[i]!)}`);
+    i = j + 1;
+  }
+  return items.join(',');
 }
 
 /** The families as CSS custom properties, so templates say `var(--font-song)`. */
