@@ -58,6 +58,16 @@ describe('EPUB package', () => {
     expect(html).not.toContain(' align=');
   });
 
+  it('should keep a note’s list and code as blocks, its number before the first paragraph (issue 21)', async () => {
+    const b = await book({
+      'manuscripts/03-c.md': manuscript({title: '参考', part: '生活'}, '见注[^a]。\n\n[^a]: 几个网页：\n\n    - 第一个\n    - 第二个\n\n    第二段。'),
+    });
+    const article = b.parts[1]!.articles.find((a) => a.title === '参考')!;
+    const html = toXhtml({type: 'root', children: chapterBody(article, labelsFor('zh-Hans'))} as never);
+    const aside = /<aside class="footnote"[^>]*>(.*?)<\/aside>/s.exec(html)![1]!;
+    expect(aside).toMatch(/^<p><a href="#[^"]+">①<\/a> 几个网页：<\/p>\s*<ul>.*第二个.*<\/ul>\s*<p>第二段。<\/p>$/s);
+  });
+
   it('should leave the book as it was, with notes or without', async () => {
     const table = '## 二、账目\n\n| 项目 | 金额 |\n| :--- | ---: |\n| 道路 | 3万元 |';
     const b = await book({'manuscripts/03-c.md': manuscript({title: '账目公开', date: '2025-06-01', part: '生活'}, table)});

@@ -3,7 +3,7 @@ import {h} from 'hastscript';
 import {toHtml} from 'hast-util-to-html';
 import type {ApparatusName, Article, Book, Part} from '../../model/book.js';
 import {articleHeader} from '../shared/article-opening.js';
-import {circled, flattenParagraphs, replaceCalls} from '../shared/footnotes.js';
+import {circled, replaceCalls} from '../shared/footnotes.js';
 import type {Labels} from '../shared/labels.js';
 import {partPageLines, titlePageLines} from '../shared/pages.js';
 
@@ -91,9 +91,11 @@ export function chapterBody(article: Article, labels: Labels): ElementContent[] 
       n.properties.id ??= `${article.id}-s${i + 1}`;
     });
   const notes = article.footnotes.map((note, i) =>
-    h('aside.footnote', {'epub:type': 'footnote', role: 'doc-footnote', id: note.id}, [
-      h('p', [h('a', {href: `#${note.refId}`}, circled(i + 1)), ' ', ...flattenParagraphs(note.children)]),
-    ]),
+    h(
+      'aside.footnote',
+      {'epub:type': 'footnote', role: 'doc-footnote', id: note.id},
+      numberedNote(h('a', {href: `#${note.refId}`}, circled(i + 1)), note.children),
+    ),
   );
   return [
     h('section', {'epub:type': 'chapter', role: 'doc-chapter', 'aria-labelledby': `${article.id}-title`}, [
@@ -181,4 +183,15 @@ export function coverSvg(book: Book): string {
 <rect width="1200" height="1600" fill="#f4efe4"/>${band}${title}${foot}
 </svg>
 `;
+}
+
+/**
+ * A note's blocks with its number before the first paragraph's text. Only paragraphs run on:
+ * a list, a table or code in a note stays a block (XHTML allows no block inside `<p>`).
+ */
+function numberedNote(number: Element, children: ElementContent[]): ElementContent[] {
+  const blocks = children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+  const [first, ...rest] = blocks;
+  if (first?.type === 'element' && first.tagName === 'p') return [h('p', [number, ' ', ...first.children]), ...rest];
+  return [h('p', [number]), ...blocks];
 }

@@ -55,7 +55,7 @@ export function replaceCalls(body: Root, footnotes: Footnote[], make: (note: Foo
  * A note's paragraphs as inline content, a line break between two: a span may not hold `<p>`,
  * and a space would print as a gap next to the first paragraph's full stop.
  */
-export function flattenParagraphs(children: ElementContent[]): ElementContent[] {
+function flattenParagraphs(children: ElementContent[]): ElementContent[] {
   const out: ElementContent[] = [];
   for (const child of children) {
     if (child.type === 'element' && child.tagName === 'p') {
