@@ -5,7 +5,7 @@
  * starting with a closing mark or ending with an opening one, loose lines, drawn spaces next to
  * full-width marks. The numbers and every finding also go to build/corpus/report.json.
  *
- * Usage: npm run corpus [-- debian|poems] [-- horizontal|vertical]
+ * Usage: npm run corpus [-- debian|debian-tw|poems] [-- horizontal|vertical]
  *
  * A build that fails is reported with its message.
  */
@@ -17,7 +17,12 @@ import {makeDebianBook, makePoemsBook, missingCorpusPackages} from '../tests/hel
 import {lineReport, readPageLines, type LineFinding, type LineReport, type PageLine} from '../tests/helpers/page-lines.js';
 
 type Mode = 'horizontal' | 'vertical';
-const books = {debian: makeDebianBook, poems: makePoemsBook};
+const books = {
+  debian: makeDebianBook,
+  // The guide in Traditional Chinese: a book written in Traditional, printed character for character.
+  'debian-tw': (dir: string, options: {writingMode: Mode}) => makeDebianBook(dir, {...options, manuals: ['maint-tw']}),
+  poems: makePoemsBook,
+};
 type BookName = keyof typeof books;
 
 const args = process.argv.slice(2);

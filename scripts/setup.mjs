@@ -33,6 +33,7 @@ if (!has('gs')) missing.push('ghostscript');
 if (!has('mutool')) missing.push('mupdf-tools');
 if (!existsSync('/usr/share/doc/debian/FAQ/zh-cn/index.zh-cn.html')) missing.push('debian-faq-zh-cn');
 if (!existsSync('/usr/share/doc/maint-guide-zh-cn/html/index.zh-cn.html')) missing.push('maint-guide-zh-cn');
+if (!existsSync('/usr/share/doc/maint-guide-zh-tw/html/index.zh-tw.html')) missing.push('maint-guide-zh-tw');
 if (!existsSync('/usr/share/games/fortunes/tang300.u8')) missing.push('fortunes-zh');
 
 if (missing.length === 0) {

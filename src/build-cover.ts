@@ -14,7 +14,8 @@ import {coverSpreadPdf, type PrintedCover} from './render/pdf/cover-spread.js';
 import {launchBrowser} from './render/pdf/browser.js';
 import {buildDate, describeDocument} from './render/pdf/finish.js';
 import {MIN_SPINE_TEXT, type Spine, type Spread, spineOf, spreadOf} from './render/pdf/spread-geometry.js';
-import {compareHan, hanCounts, pdfText} from './render/pdf/text-check.js';
+import {compareHan, pdfText} from './render/pdf/text-check.js';
+import {hanCounts} from './typography/han-counts.js';
 import {labelsFor} from './render/shared/labels.js';
 import {EnvironmentError} from './report/messages.js';
 

@@ -57,7 +57,7 @@ export interface BuildOptions {
   out: string;
   /** Overrides `writingMode` of book.yaml. */
   writingMode?: 'horizontal' | 'vertical';
-  /** Overrides `language` of book.yaml (`--to zh-Hant` converts to Traditional Chinese). */
+  /** The language to print in (`--to`), over book.yaml's `language` (what the manuscripts are written in): the other script converts them (zh-Hans ⇄ zh-Hant, zh-TW, zh-HK). */
   language?: string;
   booklet?: BookletChoice;
   press?: PressChoice;

@@ -3,7 +3,7 @@ import {VFile} from 'vfile';
 import {compileBook} from './book/compile.js';
 import {articlesOf, type Book} from './model/book.js';
 import {selectArticles} from './book/select.js';
-import {toTraditional} from './book/traditional.js';
+import {checkWrittenScript, setScript} from './book/script-conversion.js';
 import type {BuildOptions, BuildProgress, BuildResult} from './build-options.js';
 import {buildOffprints} from './build-offprint.js';
 import {buildCover} from './build-cover.js';
@@ -20,7 +20,6 @@ import {templateReferenceWarnings} from './lint/template-references.js';
 import {transparencyWarnings} from './lint/transparency.js';
 import {renderEpub} from './render/epub/write-epub.js';
 import {checkFontCoverage} from './lint/font-coverage.js';
-import {scriptOf} from './render/shared/fonts.js';
 import {writeHtmlSite} from './render/html/write-site.js';
 import {launchBrowser} from './render/pdf/browser.js';
 import {buildDate} from './render/pdf/finish.js';
@@ -111,7 +110,8 @@ export async function loadBook(
     {allowMissingImages: options.allowMissingImages},
   );
   progress?.detail(`${book.parts.length} 个部分`);
-  if (scriptOf(book.meta.language) === 'tc') toTraditional(book);
+  checkWrittenScript(book, read);
+  setScript(book, read.config.language);
   await checkFontCoverage(book, files);
   files.push(...(await templateReferenceWarnings(book.dir, book.styles)));
   return {book, files, loaded};

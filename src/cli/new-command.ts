@@ -43,7 +43,7 @@ writingMode: horizontal   # horizontal 横排；vertical 竖排
 pageSize: A5              # A4 A5 A6 B5 B6 16K 32K，或“140mm 203mm”
 articleStart: page        # page 每篇另起一页；recto 每篇从单页起；continue 接排
 folio: arabic             # arabic 页码用 1 2 3；chinese 用 一 二 三
-# language: zh-Hant       # 繁体中文（默认简体 zh-Hans）
+# language: zh-Hant       # 书稿用繁体写的（默认简体 zh-Hans）；简体书稿要出繁体版，用 --to zh-Hant
 
 # 稿件：manuscripts/ 下的 .md 文件，按文件名排序。
 # 要分部分，在稿件的前置信息里写 part: 部分名，并在这里按顺序列出：

@@ -2,7 +2,8 @@ import type {Root} from 'hast';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {articlesOf, type Book} from '../model/book.js';
-import {BODY_FAMILY, coveredBy, fontSheet, scriptOf, unicodeRanges} from '../render/shared/fonts.js';
+import {BODY_FAMILY, coveredBy, fontSheet, unicodeRanges} from '../render/shared/fonts.js';
+import {scriptOf} from '../typography/script.js';
 
 /**
  * Warn, at its first place in each manuscript, about every character the body font does not

@@ -36,7 +36,10 @@ export interface BookMeta {
   author?: string;
   publisher?: string;
   year?: string;
+  /** The language printed (BCP 47): book.yaml's `language`, or `--to`'s. */
   language: string;
+  /** The language the manuscripts are written in, when the build converted them to `language` (`--to` across scripts). */
+  convertedFrom?: string;
   writingMode: 'horizontal' | 'vertical';
   pageSize: {name: string; width: number; height: number};
   articleStart: 'page' | 'recto' | 'continue';

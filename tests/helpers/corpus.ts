@@ -1,6 +1,6 @@
 /**
  * Book folders made at run time from Chinese text nobody on the project wrote: the Debian
- * manuals (DocBook HTML of the packages maint-guide-zh-cn and debian-faq-zh-cn) and the Tang
+ * manuals (DocBook HTML of the packages maint-guide-zh-cn, maint-guide-zh-tw and debian-faq-zh-cn) and the Tang
  * and Song poems of fortunes-zh. Their copy is kept exactly as published (spaces, ASCII
  * punctuation and all): the point is to see how huibian copes with real text. Nothing of it is
  * stored in the repository; the books are written into a folder the caller gives.
@@ -20,6 +20,8 @@ import {toMarkdown} from 'mdast-util-to-markdown';
 /** Where the Debian packages put their files. */
 export const corpusSources = {
   maintGuide: '/usr/share/doc/maint-guide-zh-cn/html',
+  /** The same guide in Traditional Chinese (Taiwan), translated on its own: a book written in Traditional. */
+  maintGuideTw: '/usr/share/doc/maint-guide-zh-tw/html',
   faq: '/usr/share/doc/debian/FAQ/zh-cn',
   tang300: '/usr/share/games/fortunes/tang300.u8',
   song100: '/usr/share/games/fortunes/song100.u8',
@@ -29,6 +31,7 @@ export const corpusSources = {
 export function missingCorpusPackages(): string[] {
   const missing: string[] = [];
   if (!existsSync(path.join(corpusSources.maintGuide, 'index.zh-cn.html'))) missing.push('maint-guide-zh-cn');
+  if (!existsSync(path.join(corpusSources.maintGuideTw, 'index.zh-tw.html'))) missing.push('maint-guide-zh-tw');
   if (!existsSync(path.join(corpusSources.faq, 'index.zh-cn.html'))) missing.push('debian-faq-zh-cn');
   if (!existsSync(corpusSources.tang300) || !existsSync(corpusSources.song100)) missing.push('fortunes-zh');
   return missing;
@@ -37,8 +40,8 @@ export function missingCorpusPackages(): string[] {
 /** Options of the corpus books. */
 export interface CorpusOptions {
   writingMode?: 'horizontal' | 'vertical';
-  /** The Debian book: which manuals, in this order (default both). */
-  manuals?: Array<'maint' | 'faq'>;
+  /** The Debian book: which manuals, in this order (default the two Simplified ones; `maint-tw` alone makes a Traditional book). */
+  manuals?: Manual[];
 }
 
 /** What a corpus function wrote. */
@@ -80,23 +83,34 @@ async function writeBook(dir: string, book: Record<string, string>, parts: strin
 // ---------------------------------------------------------------------------------------------
 // The Debian manuals
 
+type Manual = 'maint' | 'faq' | 'maint-tw';
+
+/** Each manual's folder and the language tag in its file names (`index.zh-cn.html`). */
+const MANUALS: Record<Manual, {folder: string; tag: string}> = {
+  maint: {folder: corpusSources.maintGuide, tag: 'zh-cn'},
+  faq: {folder: corpusSources.faq, tag: 'zh-cn'},
+  'maint-tw': {folder: corpusSources.maintGuideTw, tag: 'zh-tw'},
+};
+
 /**
  * The Debian book: the New Maintainers' Guide, then the FAQ, one manuscript per section (an
  * `h2` section of DocBook), in the manuals' own order; each chapter is a part. Section titles
  * keep their numbers as printed. Text before a chapter's first section becomes a manuscript
  * titled by the chapter. Footnotes become GFM footnotes in the manuscript that calls them.
+ * The Traditional guide alone (`manuals: ['maint-tw']`) makes a book written in Traditional
+ * Chinese (`language: zh-TW`).
  */
 export async function makeDebianBook(dir: string, {writingMode = 'horizontal', manuals = ['maint', 'faq']}: CorpusOptions = {}): Promise<CorpusBook> {
   const parts: string[] = [];
   const articles: Article[] = [];
-  const folders = {maint: corpusSources.maintGuide, faq: corpusSources.faq};
-  for (const [key, folder] of manuals.map((m) => [m, folders[m]] as const)) {
-    const manual = (await readDocbook(path.join(folder, 'index.zh-cn.html'))).title;
+  for (const key of manuals) {
+    const {folder, tag} = MANUALS[key];
+    const manual = (await readDocbook(path.join(folder, `index.${tag}.html`))).title;
     let number = 0;
-    for (const file of await chapterFiles(folder)) {
+    for (const file of await chapterFiles(folder, tag)) {
       const chapter = await readChapter(path.join(folder, file));
       parts.push(chapter.title);
-      const base = `${key}-${String(++number).padStart(2, '0')}-${file.replace(/\.zh-cn\.html$/, '')}`;
+      const base = `${key}-${String(++number).padStart(2, '0')}-${file.replace(`.${tag}.html`, '')}`;
       const sections = chapter.intro.length ? [{title: chapter.title, nodes: chapter.intro}, ...chapter.sections] : chapter.sections;
       for (const [i, section] of sections.entries()) {
         articles.push({
@@ -107,7 +121,11 @@ export async function makeDebianBook(dir: string, {writingMode = 'horizontal', m
       }
     }
   }
-  return writeBook(dir, {title: 'Debian 文档合集', subtitle: '新维护者手册 常见问题', author: 'Debian 文档项目', pageSize: 'A5', writingMode}, parts, articles);
+  const traditional = manuals.every((m) => m === 'maint-tw');
+  const book: Record<string, string> = traditional
+    ? {title: 'Debian 新維護者手冊', author: 'Debian 文件計畫', language: 'zh-TW'}
+    : {title: 'Debian 文档合集', subtitle: '新维护者手册 常见问题', author: 'Debian 文档项目'};
+  return writeBook(dir, {...book, pageSize: 'A5', writingMode}, parts, articles);
 }
 
 /** HTML elements that never have content: the only ones an XHTML `<x/>` may stand for. */
@@ -126,9 +144,9 @@ async function readDocbook(file: string): Promise<{tree: HastRoot; title: string
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The chapter files in reading order: the `<link rel="next">` chain from the index page. */
-async function chapterFiles(folder: string): Promise<string[]> {
+async function chapterFiles(folder: string, tag: string): Promise<string[]> {
   const files: string[] = [];
-  let next = 'index.zh-cn.html';
+  let next = `index.${tag}.html`;
   for (;;) {
     const link = select('link[rel=next]', (await readDocbook(path.join(folder, next))).tree);
     const href = link?.properties.href;

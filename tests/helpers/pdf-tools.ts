@@ -73,7 +73,7 @@ export async function pdfInfo(pdf: string): Promise<Record<string, string>> {
   );
 }
 
-export {hanCounts} from '../../src/render/pdf/text-check.js';
+export {hanCounts} from '../../src/typography/han-counts.js';
 
 /** Characters (with how many are missing) that `expected` has more of than `actual`. */
 export function missingHan(expected: Map<string, number>, actual: Map<string, number>): Array<[string, number]> {

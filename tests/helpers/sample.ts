@@ -16,8 +16,9 @@ export interface Manuscript {
   body: string;
 }
 
-export async function readManuscripts(): Promise<Manuscript[]> {
-  const dir = path.join(root, 'manuscripts');
+/** The manuscripts of the sample, or of the book in `bookDir`. */
+export async function readManuscripts(bookDir = root): Promise<Manuscript[]> {
+  const dir = path.join(bookDir, 'manuscripts');
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md'));
   return Promise.all(
     names.map(async (name) => {

@@ -3,14 +3,16 @@ import {authorNames, indexOf, sourceName} from '../../src/book/book-index.js';
 import {chronologyOf} from '../../src/book/chronology.js';
 import {compileBook} from '../../src/book/compile.js';
 import {selectArticles} from '../../src/book/select.js';
-import {toTraditional} from '../../src/book/traditional.js';
+import {setScript} from '../../src/book/script-conversion.js';
 import {loadConfig} from '../../src/config/load.js';
 import type {Article, IndexEntry} from '../../src/model/book.js';
 import {formatMessages, InputError} from '../../src/report/messages.js';
-import {pageLocators} from '../../src/render/shared/apparatus.js';
+import {apparatusSection, pageLocators, titleLocate} from '../../src/render/shared/apparatus.js';
+import {labelsFor} from '../../src/render/shared/labels.js';
 import {linkAcrossPieces} from '../../src/render/shared/piece-links.js';
 import {collate, compareCollated, headingOf, type IndexOrder} from '../../src/typography/collation.js';
 import type {Element} from 'hast';
+import {toString as textOf} from 'hast-util-to-string';
 import {h} from 'hastscript';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';
 
@@ -238,10 +240,30 @@ describe('compileBook with a chronology and an index', () => {
     expect(booklet.apparatus.index.map((s) => s.kind)).toEqual(['authors', 'sources']);
     expect(book.apparatus.chronology).toHaveLength(3);
     book.meta.language = 'zh-Hant';
-    toTraditional(book);
+    setScript(book, 'zh-Hans');
     expect(book.apparatus.chronology[0]!.entries[0]!.text).toBe('春天的集市');
     expect(book.apparatus.chronology[1]!.entries[0]!.text).toBe('村裏修了一條路');
     expect(book.apparatus.index[0]!.groups[0]!.entries[0]!.term).toBe('賣菜的');
+  });
+
+  it('should print the headings it makes in the script of a book written in Traditional (issue 21)', async () => {
+    const dir = await makeBook({
+      'book.yaml': 'title: 測試村年鑑\nlanguage: zh-TW\nbackMatter: [index]\nindexSort: stroke\n',
+      'manuscripts/01-a.md': manuscript({title: '游標', date: '2025-03-09'}, '村裡的:index[李家溝]。'),
+    });
+    const {book} = await compileBook(await loadConfig(dir));
+    setScript(book, 'zh-TW');
+    const html = textOf(
+      apparatusSection(
+        'index',
+        book,
+        labelsFor('zh-TW'),
+        titleLocate(book, (id) => `#${id}`),
+      ),
+    );
+    expect(html).toContain('七畫');
+    expect(html).toContain('李家溝');
+    expect(html).not.toContain('七画');
   });
 
   it('should refuse a section listed both before and after the articles, at its place', async () => {

@@ -37,6 +37,15 @@ describe('inline SVG', () => {
     expect(toHtml(svg)).toContain('id="g"');
   });
 
+  it('should convert a drawing’s text only in a book converted to the other script (issue 21)', async () => {
+    const dir = await makeBook({'a.svg': '<svg xmlns="http://www.w3.org/2000/svg"><text>游標“干擾”</text><text>发展</text></svg>'});
+    const text = async (meta: {language: string; convertedFrom?: string}) =>
+      toHtml((await loadSvgs([{url: 'u', path: `${dir}/a.svg`, mediaType: 'image/svg+xml'}], meta)).get('u')!);
+    // Written in Traditional: drawn as written, every character.
+    expect(await text({language: 'zh-Hant'})).toContain('<text>游標“干擾”</text><text>发展</text>');
+    expect(await text({language: 'zh-TW', convertedFrom: 'zh-Hans'})).toContain('<text>發展</text>');
+  });
+
   it('should ignore non-SVG assets', async () => {
     expect((await loadSvgs([{url: 'u', path: '/none.png', mediaType: 'image/png'}])).size).toBe(0);
   });

@@ -1,7 +1,8 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import subsetFont from 'subset-font';
-import {fontFaceRules, fontSheet, type Script, unicodeRanges} from '../shared/fonts.js';
+import type {Script} from '../../typography/script.js';
+import {fontFaceRules, fontSheet, unicodeRanges} from '../shared/fonts.js';
 import type {EpubFile} from './documents.js';
 
 /** Fonts to put into the EPUB, and the CSS that declares them. */

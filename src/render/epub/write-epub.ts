@@ -5,7 +5,7 @@ import {type ApparatusName, articlesOf, type Book} from '../../model/book.js';
 import {apparatusId, apparatusSection, apparatusTitle, titleLocate} from '../shared/apparatus.js';
 import {readBookStylesheet, readTemplate} from '../../files/templates.js';
 import {DESIGN_KNOBS} from '../shared/book-css.js';
-import {scriptOf} from '../shared/fonts.js';
+import {scriptOf} from '../../typography/script.js';
 import {adaptTree} from '../shared/adapt.js';
 import {labelsFor} from '../shared/labels.js';
 import {apparatusHref, chapterBody, chapterHref, coverBody, coverSvg, partBody, partHref, titlePageBody, xhtml, type EpubFile} from './documents.js';

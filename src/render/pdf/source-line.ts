@@ -2,10 +2,10 @@
  * The line an offprint carries on its first page, saying where it was cut from:
  * 摘自《青溪镇二〇二五年工作汇编》第 34–36 页.
  */
-import {traditionalText} from '../../book/traditional.js';
+import {traditionalText} from '../../book/script-conversion.js';
 import type {BookMeta} from '../../model/book.js';
 import {chineseNumber} from '../../typography/chinese-numerals.js';
-import {scriptOf} from '../shared/fonts.js';
+import {scriptOf} from '../../typography/script.js';
 
 /**
  * Pages as the book's folios print them: 第 12–15 页 and 第 12 页, or with Chinese folios

@@ -1,11 +1,5 @@
 import {articlesOf, type Book} from '../../model/book.js';
-
-/** Han characters (by code point) of a text, counted. */
-export function hanCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const char of text.match(/\p{Script=Han}/gu) ?? []) counts.set(char, (counts.get(char) ?? 0) + 1);
-  return counts;
-}
+import {hanCounts} from '../../typography/han-counts.js';
 
 /** Every piece of text a PDF draws, read back with pdf.js (what a reader or a search would find). */
 export async function pdfText(bytes: Uint8Array): Promise<string> {

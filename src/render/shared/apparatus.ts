@@ -41,7 +41,7 @@ function chronologySection(book: Book, labels: Labels, locate: Locate): Element 
     h('h1.apparatus-heading', {dataRunningHead: labels.chronology}, labels.chronology),
     ...book.apparatus.chronology.map((month) =>
       h('section.chronology-month', [
-        h('h2.chronology-heading', month.heading),
+        h('h2.chronology-heading', labels.made(month.heading)),
         h(
           'ol.chronology-list',
           month.entries.map((entry) => {
@@ -72,7 +72,7 @@ function indexSection(book: Book, labels: Labels, locate: Locate): Element {
           'div.index-columns',
           section.groups.map((group) =>
             h('section.index-group', [
-              h('h3.index-letter', group.heading),
+              h('h3.index-letter', labels.made(group.heading)),
               h(
                 'ul.index-list',
                 group.entries.map((entry) =>

@@ -2,9 +2,8 @@ import {readFile} from 'node:fs/promises';
 import type {Element, Root} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import {visit, SKIP} from 'unist-util-visit';
-import {traditionalText, traditionalTree} from '../../book/traditional.js';
-import type {Asset} from '../../model/book.js';
-import {scriptOf} from './fonts.js';
+import {convertedText, convertTree} from '../../book/script-conversion.js';
+import type {Asset, BookMeta} from '../../model/book.js';
 
 /**
  * Elements that could run code, reach outside the book or restyle the whole page, and the
@@ -17,18 +16,21 @@ const DROPPED = new Set(['script', 'foreignObject', 'style', 'iframe', 'object',
  * through `<img>` is a separate document that cannot see the book's web fonts, so Chromium
  * sets its text in whatever system font it finds (a Type 3 font in the PDF, or none); inline,
  * its text uses the book's fonts. Unsafe parts are dropped; an SVG that is not well formed
- * stays an image. In a Traditional book (`language`) the drawing's text is converted with the
- * book's.
+ * stays an image. In a book converted to the other script (`--to`) the drawing's text is
+ * converted with the book's; otherwise it is drawn as written.
  */
-export async function loadSvgs(assets: Asset[], language = 'zh-Hans'): Promise<Map<string, Element>> {
-  const convert = scriptOf(language) === 'tc' ? traditionalText(language) : undefined;
+export async function loadSvgs(
+  assets: Asset[],
+  {language, convertedFrom}: Pick<BookMeta, 'language' | 'convertedFrom'> = {language: 'zh-Hans'},
+): Promise<Map<string, Element>> {
+  const convert = convertedFrom ? convertedText(convertedFrom, language) : undefined;
   const svgs = new Map<string, Element>();
   for (const asset of assets) {
     if (asset.mediaType !== 'image/svg+xml') continue;
     const tree = fromHtml(await readFile(asset.path, 'utf8'), {fragment: true});
     const svg = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
     if (!svg) continue;
-    if (convert) traditionalTree({type: 'root', children: [svg]}, convert);
+    if (convert) convertTree({type: 'root', children: [svg]}, convert);
     svgs.set(asset.url, cleanSvg(svg));
   }
   return svgs;

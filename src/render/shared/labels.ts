@@ -1,6 +1,6 @@
-import {traditionalText} from '../../book/traditional.js';
+import {traditionalText} from '../../book/script-conversion.js';
 import {chineseNumber} from '../../typography/chinese-numerals.js';
-import {scriptOf} from './fonts.js';
+import {scriptOf} from '../../typography/script.js';
 
 /**
  * Every word huibian itself prints in a book — the contents heading, the notes heading, part
@@ -27,6 +27,8 @@ export interface Labels {
   index: string;
   /** The index's sections: marked terms, authors, sources. */
   indexSections: {terms: string; authors: string; sources: string};
+  /** A heading compiling made in Simplified (a month 一月, an index group 七画, 外文), in the book's script. */
+  made(heading: string): string;
 }
 
 const SIMPLIFIED: Labels = {
@@ -43,6 +45,7 @@ const SIMPLIFIED: Labels = {
   chronology: '大事记',
   index: '索引',
   indexSections: {terms: '主题索引', authors: '作者索引', sources: '来源索引'},
+  made: (heading) => heading,
 };
 
 const cache = new Map<string, Labels>();
@@ -66,6 +69,7 @@ export function labelsFor(language: string): Labels {
       chronology: text(SIMPLIFIED.chronology),
       index: text(SIMPLIFIED.index),
       indexSections: Object.fromEntries(Object.entries(SIMPLIFIED.indexSections).map(([key, value]) => [key, text(value)])) as Labels['indexSections'],
+      made: text,
     });
   }
   return cache.get(language)!;

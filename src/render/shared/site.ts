@@ -1,7 +1,8 @@
 import type {Book} from '../../model/book.js';
 import path from 'node:path';
 import {readBookStylesheet, readTemplate} from '../../files/templates.js';
-import {fontSheet, scriptOf} from './fonts.js';
+import {scriptOf} from '../../typography/script.js';
+import {fontSheet} from './fonts.js';
 import {bookStylesheet} from './book-css.js';
 import {loadSvgs} from './inline-svg.js';
 import {printDocument, type PrintOptions} from './print-document.js';
@@ -58,7 +59,7 @@ export async function documentLinks(book: Book, kind: DocumentKind): Promise<Pic
     notes: kind.notes,
     stylesheets: [...kind.stylesheets, ...bookStyleNames(book)],
     scripts: kind.scripts,
-    svgs: await loadSvgs(book.assets, book.meta.language),
+    svgs: await loadSvgs(book.assets, book.meta),
     spacing: kind.spacing,
   };
 }
