@@ -16,6 +16,7 @@ import {buildDate, describeDocument} from './render/pdf/finish.js';
 import {MIN_SPINE_TEXT, type Spine, type Spread, spineOf, spreadOf} from './render/pdf/spread-geometry.js';
 import {compareHan, hanCounts, pdfText} from './render/pdf/text-check.js';
 import {labelsFor} from './render/shared/labels.js';
+import {stopIfCancelled} from './report/cancel.js';
 import {EnvironmentError} from './report/messages.js';
 
 /** Below this a spine is thinner than glue binding holds well: the report says so. */
@@ -34,9 +35,10 @@ export async function buildCover(book: Book, files: VFile[], options: BuildOptio
     now: buildDate(),
   });
   let pdf = await doc.save();
-  if (choice.pdfx) pdf = await toPdfx(pdf, choice.pdfx);
+  await stopIfCancelled(context.signal);
+  if (choice.pdfx) pdf = await toPdfx(pdf, choice.pdfx, context.signal);
   await expectCoverText(book, printed, pdf);
-  await writeAtomic(options.out, pdf);
+  await writeAtomic(options.out, pdf, {signal: context.signal});
   return {out: options.out, files, report: reportLines(spine, spread, printed.spine)};
 }
 
