@@ -17,6 +17,7 @@ import {MIN_SPINE_TEXT, type Spine, type Spread, spineOf, spreadOf} from './rend
 import {compareHan, pdfText} from './render/pdf/text-check.js';
 import {hanCounts} from './typography/han-counts.js';
 import {labelsFor} from './render/shared/labels.js';
+import {stopIfCancelled} from './report/cancel.js';
 import {EnvironmentError} from './report/messages.js';
 
 /** Below this a spine is thinner than glue binding holds well: the report says so. */
@@ -35,9 +36,10 @@ export async function buildCover(book: Book, files: VFile[], options: BuildOptio
     now: buildDate(),
   });
   let pdf = await doc.save();
-  if (choice.pdfx) pdf = await toPdfx(pdf, choice.pdfx);
+  await stopIfCancelled(context.signal);
+  if (choice.pdfx) pdf = await toPdfx(pdf, choice.pdfx, context.signal);
   await expectCoverText(book, printed, pdf);
-  await writeAtomic(options.out, pdf);
+  await writeAtomic(options.out, pdf, {signal: context.signal});
   return {out: options.out, files, report: reportLines(spine, spread, printed.spine)};
 }
 

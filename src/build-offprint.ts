@@ -23,6 +23,7 @@ import {FAST} from './render/pdf/stitch.js';
 import {compareHan, pdfPageTexts} from './render/pdf/text-check.js';
 import {labelsFor} from './render/shared/labels.js';
 import {partHeading} from './render/shared/pages.js';
+import {stopIfCancelled} from './report/cancel.js';
 import {EnvironmentError} from './report/messages.js';
 
 /** One PDF to write: what it holds and the book's pages it is cut from. */
@@ -69,7 +70,7 @@ export async function buildOffprints(book: Book, files: VFile[], options: BuildO
     const now = buildDate();
 
     const make = async (piece: Piece, index: number): Promise<Uint8Array> => {
-      context.signal?.throwIfAborted();
+      await stopIfCancelled(context.signal);
       const doc = await cutPages(source, piece.range.first, piece.range.last);
       await stampSourceLine(doc, lines, index);
       describe(doc, book, piece, printed.layout, now);
@@ -78,12 +79,16 @@ export async function buildOffprints(book: Book, files: VFile[], options: BuildO
       return pdf;
     };
     if (choice.each) {
-      await replaceFolder(options.out, async (folder) => {
-        await mkdir(folder, {recursive: true});
-        for (const [i, piece] of pieces.entries()) await writeFile(path.join(folder, piece.name), await make(piece, i));
-      });
+      await replaceFolder(
+        options.out,
+        async (folder) => {
+          await mkdir(folder, {recursive: true});
+          for (const [i, piece] of pieces.entries()) await writeFile(path.join(folder, piece.name), await make(piece, i));
+        },
+        {signal: context.signal},
+      );
     } else {
-      await writeAtomic(options.out, await make(pieces[0]!, 0));
+      await writeAtomic(options.out, await make(pieces[0]!, 0), {signal: context.signal});
     }
     const counts = pieces.map((piece) => piece.range.last - piece.range.first + 1);
     return {

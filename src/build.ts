@@ -24,6 +24,7 @@ import {writeHtmlSite} from './render/html/write-site.js';
 import {launchBrowser} from './render/pdf/browser.js';
 import {buildDate} from './render/pdf/finish.js';
 import {compareHan, pdfText} from './render/pdf/text-check.js';
+import {stopIfCancelled} from './report/cancel.js';
 import {EnvironmentError, hasFatal, InputError, UsageError} from './report/messages.js';
 
 export type {BuildResult} from './build-options.js';
@@ -54,7 +55,7 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
 
   if (options.format === 'html') {
     progress?.step('write');
-    await replaceFolder(options.out, (folder) => writeHtmlSite(book, folder));
+    await replaceFolder(options.out, (folder) => writeHtmlSite(book, folder), {signal});
     return {out: options.out, files};
   }
 
@@ -66,8 +67,9 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
       modified,
       embedFonts: loaded.config.epub.embedFonts,
       onFonts: (bytes, count) => progress?.detail(`嵌入字体 ${count} 个文件，${(bytes / 1024).toFixed(0)} KB`),
+      signal,
     });
-    await writeAtomic(options.out, epub);
+    await writeAtomic(options.out, epub, {signal});
     return {out: options.out, files};
   }
 
@@ -81,10 +83,11 @@ async function buildWith(options: BuildOptions, context: BuildContext): Promise<
   if (options.press) {
     const screen = pdf;
     pdf = await pressPdf(pdf, options.press);
-    if (options.press.pdfx) pdf = await toPdfx(pdf, options.press.pdfx);
+    await stopIfCancelled(signal);
+    if (options.press.pdfx) pdf = await toPdfx(pdf, options.press.pdfx, signal);
     await expectSameText(screen, pdf, '印厂 PDF');
   }
-  await writeAtomic(options.out, pdf);
+  await writeAtomic(options.out, pdf, {signal});
   return {out: options.out, files, pageCount, lines, notes};
 }
 
@@ -144,8 +147,9 @@ async function buildBooklet(whole: Book, files: VFile[], options: BuildOptions, 
     creep: choice.creep,
     ...(choice.signature ? {signature: choice.signature} : {}),
   });
+  await stopIfCancelled(context.signal);
   if (!choice.calibration) await expectSameText(pdf, imposed, '小册子');
-  await writeAtomic(options.out, imposed);
+  await writeAtomic(options.out, imposed, {signal: context.signal});
   return {out: options.out, files, pageCount: (await PDFDocument.load(imposed)).getPageCount()};
 }
 

@@ -11,6 +11,7 @@ import {engineFor} from './render/pdf/engines.js';
 import {finishPdf} from './render/pdf/finish.js';
 import type {LineStats} from './render/pdf/line-pass.js';
 import type {NotePlan} from './render/pdf/native/page-notes.js';
+import {stopIfCancelled} from './report/cancel.js';
 
 /** Context of the steps of a build: progress, cancellation, and the browser started ahead. */
 export interface BuildContext {
@@ -49,6 +50,8 @@ export async function layOutBook(
       retry: (reason) => progress?.retry?.(reason),
     },
   });
+  // The engine's last steps (stitching, running heads) may end after a cancel, without the browser.
+  await stopIfCancelled(signal);
   const {layout, lines, notes} = rendered;
   const notesText = !notes?.notes ? '' : notes.problem ? `；注释排在篇末（没能排在本页：${notes.problem}）` : `；注释 ${notes.notes} 条排在本页`;
   progress?.detail(
@@ -57,12 +60,17 @@ export async function layOutBook(
   return rendered;
 }
 
-/** Lay the book out and print it, finished (bookmarks, labels, metadata). */
+/**
+ * Lay the book out and print it, finished (bookmarks, labels, metadata). A cancel during the
+ * finishing save (seconds on a long book, the process busy) stops it when the save returns.
+ */
 export async function printBook(book: Book, options: Pick<BuildOptions, 'jobs' | 'cacheDir'>, context: BuildContext): Promise<PrintedBook> {
   const rendered = await layOutBook(book, options, context);
   const {layout, lines, notes} = rendered;
   context.progress?.step('write');
-  return {pdf: await finishPdf(rendered.pdf, book, layout), pageCount: layout.pageCount, layout, lines, notes, refused: rendered.refused};
+  const pdf = await finishPdf(rendered.pdf, book, layout);
+  await stopIfCancelled(context.signal);
+  return {pdf, pageCount: layout.pageCount, layout, lines, notes, refused: rendered.refused};
 }
 
 /** The folio a page of the finished book carries (0-based index; or would, on a page that prints none). */

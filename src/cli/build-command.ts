@@ -59,9 +59,12 @@ export async function run(argv: string[], signal: AbortSignal): Promise<void> {
     process.stderr.write(`完成：${relative(process.cwd(), result.out) || result.out}（${total.toFixed(1)} 秒${pages}）\n`);
   } catch (error) {
     progress.fail();
+    // A cancelled build says so, whatever step it stopped in and however.
+    const failure: unknown = signal.aborted ? signal.reason : error;
     // Outputs are only ever replaced whole (written beside, then renamed): the last good one
     // is still there, untouched, and the user is told it is not this build's.
-    if (error instanceof Error && existsSync(options.out)) error.message += `；上次的 ${relative(process.cwd(), options.out) || options.out} 保持原样，未更新`;
-    throw error;
+    if (failure instanceof Error && existsSync(options.out))
+      failure.message += `；上次的 ${relative(process.cwd(), options.out) || options.out} 保持原样，未更新`;
+    throw failure;
   }
 }

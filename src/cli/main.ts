@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import {EnvironmentError, formatMessages, InputError, UsageError} from '../report/messages.js';
+import {CancelledError, EnvironmentError, formatMessages, InputError, UsageError} from '../report/messages.js';
 
 const USAGE = `用法：huibian <命令> [选项]
 
@@ -49,11 +49,14 @@ async function main(argv: string[]): Promise<void> {
 
   // One controller for the whole run: Ctrl-C stops the browser and leaves no partial output.
   const controller = new AbortController();
-  const stop = () => controller.abort(new EnvironmentError('已取消，未写出任何文件'));
+  const stop = (signal: 'SIGINT' | 'SIGTERM') => controller.abort(new CancelledError(signal));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
     await command.run(rest, controller.signal);
+  } catch (error) {
+    // Whatever a cancelled command failed with (a browser closed under it, say), it was cancelled.
+    throw controller.signal.aborted ? controller.signal.reason : error;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
@@ -69,5 +72,5 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   } else {
     process.stderr.write(`✖ 内部错误（请报告）：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }
-  process.exitCode = error instanceof UsageError ? 2 : 1;
+  process.exitCode = error instanceof CancelledError ? error.exitCode : error instanceof UsageError ? 2 : 1;
 });

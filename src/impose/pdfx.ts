@@ -39,9 +39,9 @@ function pdfxPrefix(icc: string, colour: 'gray' | 'cmyk'): string {
  * Convert a press PDF to PDF/X-1a with Ghostscript: gray (black text as K only, for one-colour
  * booklets) or CMYK, no transparency, no annotations, page boxes kept, text kept as text.
  * Ghostscript 10.0's new PDF reader loses the text map of some glyphs, so its classic reader
- * is asked for where it still exists.
+ * is asked for where it still exists. `signal` cancels it (Ghostscript is ended).
  */
-export async function toPdfx(pdf: Uint8Array, colour: 'gray' | 'cmyk'): Promise<Uint8Array> {
+export async function toPdfx(pdf: Uint8Array, colour: 'gray' | 'cmyk', signal?: AbortSignal): Promise<Uint8Array> {
   try {
     await run('gs', ['--version']);
   } catch {
@@ -74,15 +74,18 @@ export async function toPdfx(pdf: Uint8Array, colour: 'gray' | 'cmyk'): Promise<
       prefix,
       input,
     ];
+    // A cancel ends Ghostscript at once.
+    const options = {timeout: 600_000, maxBuffer: 16 << 20, ...(signal ? {signal} : {})};
     try {
-      await run('gs', args(true), {timeout: 600_000, maxBuffer: 16 << 20});
+      await run('gs', args(true), options);
     } catch {
+      signal?.throwIfAborted();
       // Newer Ghostscript has no classic reader: use the one it has.
-      await run('gs', args(false), {timeout: 600_000, maxBuffer: 16 << 20});
+      await run('gs', args(false), options);
     }
     return new Uint8Array(await readFile(output));
   } catch (cause) {
-    if (cause instanceof EnvironmentError) throw cause;
+    if (cause instanceof EnvironmentError || signal?.aborted) throw cause;
     const detail = (cause as {stderr?: string}).stderr?.trim().split('\n').slice(-2).join(' ') ?? String(cause);
     throw new EnvironmentError(`Ghostscript 转换 PDF/X 失败：${detail}`, {cause});
   } finally {

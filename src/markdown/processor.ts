@@ -15,7 +15,7 @@ import rehypeLocalImages from './plugins/rehype-local-images.js';
 import rehypeRomanNumerals from './plugins/rehype-roman-numerals.js';
 import rehypeScopeIds from './plugins/rehype-scope-ids.js';
 import remarkCjkNormalize from './plugins/remark-cjk-normalize.js';
-import remarkGfmLiteralsWhenPresent from './gfm-literals.js';
+import remarkGfmLiterals from './gfm-literals.js';
 import remarkHuibianDirectives from './plugins/remark-huibian-directives.js';
 import remarkLintBrackets from './plugins/remark-lint-brackets.js';
 import remarkLintParagraphStart from './plugins/remark-lint-paragraph-start.js';
@@ -34,7 +34,7 @@ function createProcessor({lint = false}: {lint?: boolean} = {}) {
       .use(remarkFrontmatter, ['yaml'])
       // A single ~ is a range (15~20℃) or a path (~/.ssh), never strikethrough (rule 20).
       .use(remarkGfm, {singleTilde: false})
-      .use(remarkGfmLiteralsWhenPresent)
+      .use(remarkGfmLiterals)
       .use(remarkDirective)
       .use(remarkHuibianDirectives)
       .use(remarkManuscriptMatter, {lint})

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import {constants} from 'node:os';
 import type {VFile} from 'vfile';
 import type {VFileMessage} from 'vfile-message';
 
@@ -26,6 +27,18 @@ export class EnvironmentError extends Error {
 /** A mistake in the command line itself (exit code 2). */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** The user cancelled (Ctrl-C, `kill`): nothing was written. */
+export class CancelledError extends EnvironmentError {
+  /** What the process exits with: 128 + the signal's number, as for a process the signal ended (130 for Ctrl-C). */
+  readonly exitCode: number;
+
+  constructor(signal: 'SIGINT' | 'SIGTERM') {
+    super('已取消，未写出任何文件');
+    this.name = 'CancelledError';
+    this.exitCode = 128 + constants.signals[signal];
+  }
 }
 
 function countFatal(files: VFile[]): number {

@@ -1,10 +1,9 @@
-import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';
-import {huibian} from '../helpers/cli.js';
+import {huibian, startBuild} from '../helpers/cli.js';
 import {browserProcesses, until} from '../helpers/waiting.js';
 
 describe('huibian command', () => {
@@ -137,28 +136,20 @@ describe('huibian command', () => {
   for (const signal of ['SIGINT', 'SIGKILL'] as const) {
     it(`should keep the previous PDF byte for byte and leave no browser behind when the build gets ${signal}`, async () => {
       const dir = await makeBook(smallBook({'build/book.pdf': 'the last good build'}));
-      const child = spawn(process.execPath, [bin, 'build', dir], {env: {...process.env, CI: 'true'}, stdio: ['ignore', 'ignore', 'pipe']});
-      let stderr = '';
-      child.stderr.on('data', (chunk) => {
-        stderr += String(chunk);
-      });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const build = startBuild([dir]);
       // Interrupt it while the browser runs: its profile folder carries the build's pid.
-      const marker = `huibian-chromium-${child.pid}-`;
-      await until(() => browserProcesses(marker) > 0, 60_000);
-      child.kill(signal);
-      const code = await exited;
-      await until(() => browserProcesses(marker) === 0, 10_000);
-      expect(browserProcesses(marker)).toBe(0);
+      const marker = `huibian-chromium-${build.child.pid}-`;
+      expect(await until(() => browserProcesses(marker) > 0, 60_000)).toBe(true);
+      build.child.kill(signal);
+      const code = await build.exited;
+      expect(await until(() => browserProcesses(marker) === 0, 10_000)).toBe(true);
       expect(await readFile(path.join(dir, 'build', 'book.pdf'), 'utf8')).toBe('the last good build');
       expect(await readdir(path.join(dir, 'build'))).toEqual(['book.pdf']);
       if (signal === 'SIGINT') {
-        expect(code).toBe(1);
-        expect(stderr).toContain('已取消');
-        expect(stderr).toMatch(/上次的 .*book\.pdf 保持原样，未更新/);
+        expect(code, build.stderr()).toBe(130);
+        expect(build.stderr()).toContain('已取消');
+        expect(build.stderr()).toMatch(/上次的 .*book\.pdf 保持原样，未更新/);
       }
     });
   }
 });
-
-const bin = path.resolve(import.meta.dirname, '../../dist/cli/main.js');

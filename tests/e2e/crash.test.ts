@@ -1,34 +1,15 @@
-import {type ChildProcess, spawn} from 'node:child_process';
 import {readdirSync, readFileSync} from 'node:fs';
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {makeBook, manuscript} from '../helpers/book.js';
+import {type Build, startBuild} from '../helpers/cli.js';
 import {browserProcesses, until} from '../helpers/waiting.js';
 import {qpdfCheck} from '../helpers/pdf-tools.js';
 
 // The browser dies or freezes under a running build, as it does when the machine runs out of
 // memory or someone kills it: the build tries once more with a fresh browser and says so, or
 // stops with one clear line; no Chromium process of the build is left behind either way.
-
-const bin = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
-
-/** A `huibian build` running in the background, as users start it. */
-interface Build {
-  child: ChildProcess;
-  stderr(): string;
-  exited: Promise<number | null>;
-}
-
-function startBuild(dir: string, env: NodeJS.ProcessEnv = {}): Build {
-  const child = spawn(process.execPath, [bin, 'build', dir], {env: {...process.env, CI: 'true', ...env}, stdio: ['ignore', 'ignore', 'pipe']});
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => {
-    stderr += String(chunk);
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {child, stderr: () => stderr, exited};
-}
 
 /** Every process below `pid`, from /proc (threads' children included). */
 function descendants(pid: number): number[] {
@@ -100,7 +81,7 @@ function tinyBook(): Record<string, string> {
 describe.concurrent('a build whose browser crashes, or that shares its output', () => {
   it('should retry once with a fresh browser after its renderer is killed, and write a valid PDF', async ({expect}) => {
     const dir = await makeBook(tinyBook());
-    const build = startBuild(dir);
+    const build = startBuild([dir]);
     await hitAttempt(build, 1, 'SIGKILL');
     const code = await build.exited;
     expect(code, build.stderr()).toBe(0);
@@ -114,7 +95,7 @@ describe.concurrent('a build whose browser crashes, or that shares its output', 
   it('should stop with one clear line when the renderer is killed on both attempts, keeping the previous PDF', async ({expect}) => {
     const previous = Buffer.from('%PDF-1.7 the last good build\n');
     const dir = await makeBook({...tinyBook(), 'build/book.pdf': previous});
-    const build = startBuild(dir);
+    const build = startBuild([dir]);
     await hitAttempt(build, 1, 'SIGKILL');
     await hitAttempt(build, 2, 'SIGKILL');
     const code = await build.exited;
@@ -131,7 +112,7 @@ describe.concurrent('a build whose browser crashes, or that shares its output', 
 
   it('should let two builds of the same book into the same file both finish, leaving one valid PDF', async ({expect}) => {
     const dir = await makeBook(tinyBook());
-    const builds = [startBuild(dir), startBuild(dir)];
+    const builds = [startBuild([dir]), startBuild([dir])];
     const codes = await Promise.all(builds.map((build) => build.exited));
     expect(codes, builds.map((build) => build.stderr()).join('\n')).toEqual([0, 0]);
     expect(await qpdfCheck(path.join(dir, 'build', 'book.pdf'))).toEqual({ok: true, output: expect.stringContaining('No syntax or stream encoding errors')});
@@ -144,7 +125,7 @@ describe('a build whose browser freezes', () => {
   it('should give up a frozen renderer after the idle time and succeed on the retry', async ({expect}) => {
     const dir = await makeBook(tinyBook());
     // Well above the longest quiet stretch of a normal layout of this book on a busy machine (7 s seen).
-    const build = startBuild(dir, {HUIBIAN_IDLE_TIMEOUT_MS: '12000'});
+    const build = startBuild([dir], {HUIBIAN_IDLE_TIMEOUT_MS: '12000'});
     await hitAttempt(build, 1, 'SIGSTOP');
     const code = await build.exited;
     expect(code, build.stderr()).toBe(0);

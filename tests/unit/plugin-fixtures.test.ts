@@ -9,6 +9,7 @@ import remarkRehype from 'remark-rehype';
 import {type Plugin, unified} from 'unified';
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
+import remarkGfmLiterals from '../../src/markdown/gfm-literals.js';
 import rehypeCjkGlue from '../../src/markdown/plugins/rehype-cjk-glue.js';
 import rehypeExtractFootnotes from '../../src/markdown/plugins/rehype-extract-footnotes.js';
 import rehypeFigure from '../../src/markdown/plugins/rehype-figure.js';
@@ -28,7 +29,7 @@ import {root} from '../helpers/sample.js';
 /**
  * Every unified plugin alone, on fixtures (the way remark-gfm tests its own): each folder of
  * tests/fixtures/plugins/ is named after a plugin and holds `CASE.md` inputs with the expected
- * `CASE.html` (the tree after Markdown → the plugin → HTML: CommonMark, GFM and front matter,
+ * `CASE.html` (the tree after Markdown → the plugin → HTML: CommonMark, GFM as huibian reads it and front matter,
  * directives only for the directives plugin) and, where the plugin says something, `CASE.messages.txt`; where it leaves data
  * on the file, `CASE.data.json`. A first line `<!-- options: {…} -->` gives the plugin options.
  * `UPDATE=1 npm test` writes the expected files from the current output, to be read and kept.
@@ -59,7 +60,7 @@ async function run(name: string, input: string, filePath: string): Promise<VFile
   const options = OPTIONS.exec(input)?.[1];
   const value = input.replace(OPTIONS, '');
   const file = new VFile({value, path: filePath, cwd: path.dirname(filePath), data: {idPrefix: 'm1'}});
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm, {singleTilde: false});
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm, {singleTilde: false}).use(remarkGfmLiterals);
   // Only the directives plugin gets directive syntax: elsewhere `:help` stays text, as the
   // pipeline's directives plugin turns unknown directives back into it.
   if (name === 'remark-huibian-directives') processor.use(remarkDirective);

@@ -14,6 +14,17 @@ describe('writeAtomic', () => {
     expect(await readdir(path.dirname(target))).toEqual(['book.pdf']);
   });
 
+  it('should write nothing and leave the old file when the build is cancelled', async () => {
+    const dir = await makeBook({'build/book.pdf': 'old'});
+    const target = path.join(dir, 'build', 'book.pdf');
+    const controller = new AbortController();
+    const writing = writeAtomic(target, 'new', {signal: controller.signal});
+    controller.abort(new Error('已取消'));
+    await expect(writing).rejects.toThrow('已取消');
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await readdir(path.dirname(target))).toEqual(['book.pdf']);
+  });
+
   it('should fail without leaving anything when the target is a folder', async () => {
     const dir = await makeBook({'build/book.pdf/x': 'x'});
     await expect(writeAtomic(path.join(dir, 'build', 'book.pdf'), 'data')).rejects.toThrow();
@@ -30,6 +41,24 @@ describe('replaceFolder', () => {
       await writeFile(path.join(folder, 'index.html'), 'new');
     });
     expect(await readdir(target)).toEqual(['index.html']);
+    expect(await readdir(path.join(dir, 'build'))).toEqual(['html']);
+  });
+
+  it('should leave the old folder as it was when the build is cancelled once the new one is written', async () => {
+    const dir = await makeBook({'build/html/index.html': 'old'});
+    const target = path.join(dir, 'build', 'html');
+    const controller = new AbortController();
+    const replacing = replaceFolder(
+      target,
+      async (folder) => {
+        await mkdir(folder, {recursive: true});
+        await writeFile(path.join(folder, 'index.html'), 'new');
+        controller.abort(new Error('已取消'));
+      },
+      {signal: controller.signal},
+    );
+    await expect(replacing).rejects.toThrow('已取消');
+    expect(await readFile(path.join(target, 'index.html'), 'utf8')).toBe('old');
     expect(await readdir(path.join(dir, 'build'))).toEqual(['html']);
   });
 

@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import subsetFont from 'subset-font';
+import {stopIfCancelled} from '../../report/cancel.js';
 import type {Script} from '../../typography/script.js';
 import {fontFaceRules, fontSheet, unicodeRanges} from '../shared/fonts.js';
 import type {EpubFile} from './documents.js';
@@ -16,9 +17,10 @@ export interface EmbeddedFonts {
 /**
  * Subset the book's fonts to exactly the characters the EPUB uses (harfbuzz through
  * subset-font, keeping every OpenType layout feature: vert, vrt2, halt, vhal …), one file per
- * font slice that holds any of them, declared with the slice's unicode-range.
+ * font slice that holds any of them, declared with the slice's unicode-range. Seconds on a
+ * long book: `signal` cancels it between slices.
  */
-export async function embedFonts(script: Script, text: string): Promise<EmbeddedFonts> {
+export async function embedFonts(script: Script, text: string, signal?: AbortSignal): Promise<EmbeddedFonts> {
   const sheet = await fontSheet(script);
   const used = [...new Set(text)].map((c) => c.codePointAt(0)!);
   const files: EpubFile[] = [];
@@ -33,6 +35,7 @@ export async function embedFonts(script: Script, text: string): Promise<Embedded
     if (chars.length === 0) continue;
     const mount = [...sheet.mounts].find(([prefix]) => url.startsWith(prefix));
     if (!mount) continue;
+    await stopIfCancelled(signal);
     const source = await readFile(path.join(mount[1], url.slice(mount[0].length)));
     const subset = await subsetFont(source, String.fromCodePoint(...chars), {targetFormat: 'woff2'});
     const href = `fonts/${path.basename(url)}`;

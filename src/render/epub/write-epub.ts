@@ -21,6 +21,8 @@ export interface EpubOptions {
   embedFonts?: boolean;
   /** Told the size of the embedded fonts, in bytes. */
   onFonts?(bytes: number, files: number): void;
+  /** Cancels the font embedding. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -144,7 +146,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     // The stylesheets too: their generated content (＊　＊　＊, the emphasis dot) needs glyphs.
     // Loaded only here: subset-font (HarfBuzz) costs a start-up that books without embedded fonts need not pay.
     const {embedFonts} = await import('./embed-fonts.js');
-    const fonts = await embedFonts(scriptOf(lang), text + css.join(''));
+    const fonts = await embedFonts(scriptOf(lang), text + css.join(''), options.signal);
     files.push(...fonts.files);
     css.push(fonts.css);
     options.onFonts?.(fonts.bytes, fonts.files.length);

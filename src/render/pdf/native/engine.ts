@@ -1,6 +1,7 @@
 import {PDFDocument} from 'pdf-lib';
 import {readTemplate} from '../../../files/templates.js';
 import type {Book} from '../../../model/book.js';
+import {stopIfCancelled} from '../../../report/cancel.js';
 import {EnvironmentError} from '../../../report/messages.js';
 import {BODY_FAMILY, coveredBy, fontSheet, unicodeRanges} from '../../shared/fonts.js';
 import {scriptOf} from '../../../typography/script.js';
@@ -72,12 +73,14 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
     );
     const front = await printFront(context, book, site.files, {...links, tocFolios, pages}, drawable);
 
+    // Stitching is pdf-lib's work, with no browser call to see a cancel: checked between its steps.
     options.progress?.step?.('print');
     const whole = await PDFDocument.create();
     await append(whole, front.pdf, front.blanks);
     const padded = whole.getPageCount() % 2 === 1;
     if (padded) addBlank(whole);
     const bodyStart = whole.getPageCount();
+    await stopIfCancelled(options.signal);
     await append(whole, body, bodyBlanks);
     const sources = [
       {doc: front.pdf, placed: front.page},
@@ -88,6 +91,7 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
       sources.push({doc: back.pdf, placed: (index) => bodyStart + backPage(index)});
     }
     resolveNamedLinks(whole, sources);
+    await stopIfCancelled(options.signal);
 
     const anchors: Record<string, number> = {};
     for (const [id, page] of front.starts) anchors[id] = front.page(page);
@@ -95,6 +99,7 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
     for (const [id, page] of backPages) anchors[id] = bodyStart + page;
     const bodyBlankPages = [...bodyBlanks.map((at, i) => bodyStart + at + i), ...backBlanks.map((at, i) => bodyStart + bodyLength + at + i)];
     await stampRunningHeads(context, book, whole, {pageCount: whole.getPageCount(), bodyStart, anchors, bodyBlanks: bodyBlankPages, padded}, site.files);
+    await stopIfCancelled(options.signal);
 
     return {
       pdf: whole,

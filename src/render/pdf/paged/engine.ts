@@ -4,6 +4,7 @@ import path from 'node:path';
 import {PDFDocument} from 'pdf-lib';
 import {packageDir} from '../../../files/package-dir.js';
 import type {Book} from '../../../model/book.js';
+import {stopIfCancelled} from '../../../report/cancel.js';
 import {EnvironmentError} from '../../../report/messages.js';
 import {readTemplate} from '../../../files/templates.js';
 import {type PrintOptions, printDocument} from '../../shared/print-document.js';
@@ -120,6 +121,7 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
         files: site.files,
         links: pieceLinks,
         progress: options.progress,
+        signal: options.signal,
       });
     } finally {
       await tabs.close();
@@ -139,7 +141,16 @@ async function layOutAndStitch(
     files,
     links,
     progress,
-  }: {jobs: number; cache: LayoutCache; tabs: Tabs; files: Map<string, string | Buffer>; links: PrintOptions; progress: RenderOptions['progress']},
+    signal,
+  }: {
+    jobs: number;
+    cache: LayoutCache;
+    tabs: Tabs;
+    files: Map<string, string | Buffer>;
+    links: PrintOptions;
+    progress: RenderOptions['progress'];
+    signal: RenderOptions['signal'];
+  },
 ): Promise<RenderedPdf> {
   const laid = await layOutChunks(context, book, chunks, {jobs, cache, files, tabs});
 
@@ -171,6 +182,7 @@ async function layOutAndStitch(
   const folios = new Map(Object.entries(anchors).map(([id, page]) => [id, folioText(page + 1, book.meta.folio)]));
   const front = await layOutFront(warm, book, cache, files, {...links, tocFolios: folios, pages});
 
+  // Stitching is pdf-lib's work, seconds on a long book, with no browser call to see a cancel: checked between pieces.
   progress?.step?.('print');
   const whole = await PDFDocument.create();
   const frontDoc = await PDFDocument.load(front.pdf, FAST);
@@ -181,6 +193,7 @@ async function layOutAndStitch(
   const bodyBlanks: number[] = [];
   const sources: Array<{doc: PDFDocument; placed(index: number): number}> = [{doc: frontDoc, placed: (index) => index}];
   for (const [i, chunk] of laid.entries()) {
+    await stopIfCancelled(signal);
     const {at: first, blank, mirrored} = placed[i]!;
     if (blank) {
       bodyBlanks.push(whole.getPageCount());
@@ -207,10 +220,12 @@ async function layOutAndStitch(
   const wholeAnchors: Record<string, number> = {...front.anchors};
   for (const [id, page] of Object.entries(anchors)) wholeAnchors[id] = bodyStart + page;
   const layout = {pageCount: whole.getPageCount(), bodyStart, anchors: wholeAnchors, blanks: [...(padded ? [bodyStart - 1] : []), ...bodyBlanks]};
+  await stopIfCancelled(signal);
   await stampRunningHeads(warm, book, whole, {...layout, bodyBlanks, padded}, files, {
     cached: async (html, print) => (await cache.through(html, async () => ({pdf: await print(), facts: null}))).pdf,
     area: {rectoLeft: sides.right, versoLeft: sides.left, width: sides.width},
   });
+  await stopIfCancelled(signal);
   await cache.prune();
   const lines = [...laid, ...(back ? [back] : [])].map((chunk) => chunk.lines).reduce(addLineStats, front.lines);
   return {pdf: whole, layout, lines, refused: context.refused};
