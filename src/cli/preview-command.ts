@@ -33,7 +33,8 @@ export async function run(argv: string[], signal: AbortSignal): Promise<void> {
     throw error;
   });
   process.stderr.write(`预览：${preview.url}  （保存后自动更新，Ctrl-C 结束）\n`);
-  await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), {once: true}));
+  // A Ctrl-C while the preview was starting has already fired: it ends the preview at once.
+  if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), {once: true}));
   await preview.close();
   process.stderr.write('预览已结束\n');
 }

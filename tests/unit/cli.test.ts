@@ -3,7 +3,9 @@ import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {parseBuildOptions} from '../../src/cli/build-args.js';
 import {Progress} from '../../src/cli/progress.js';
+import {run as preview} from '../../src/cli/preview-command.js';
 import {findBrowser} from '../../src/render/pdf/browser.js';
+import {makeBook, smallBook} from '../helpers/book.js';
 import {EnvironmentError, UsageError} from '../../src/report/messages.js';
 
 describe('build options', () => {
@@ -25,6 +27,21 @@ describe('build options', () => {
   it('should take --jobs as a whole number of layouts at once and --cache-dir relative to the working folder', () => {
     expect(parseBuildOptions(['--jobs', '2', '--cache-dir', 'c'], '/w')).toMatchObject({jobs: 2, cacheDir: '/w/c'});
     for (const bad of ['0', '1.5', 'many']) expect(() => parseBuildOptions(['--jobs', bad])).toThrow(/--jobs 应为 1 到 64 之间的整数/);
+  });
+});
+
+describe('preview', () => {
+  it('should end at once when Ctrl-C came while it was starting (issue 21)', async () => {
+    const cancelled = new AbortController();
+    cancelled.abort();
+    const stderr = process.stderr.write;
+    process.stderr.write = () => true;
+    try {
+      // Before, it waited for an abort event that had already fired: the test timed out.
+      await preview([await makeBook(smallBook()), '--port', '0'], cancelled.signal);
+    } finally {
+      process.stderr.write = stderr;
+    }
   });
 });
 
