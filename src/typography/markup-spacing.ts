@@ -2,6 +2,7 @@
  * Rules 5 and 8 as markup, for engines without CSS `text-spacing-trim` and `text-autospace`
  * (Firefox, Safari, most EPUB readers): each piece of text says which extra class it needs.
  */
+import {CLOSING_MARKS, OPENING_MARKS} from './marks.js';
 
 /** A piece of text with the class that spaces or squeezes it, if any. */
 export interface Spaced {
@@ -14,9 +15,9 @@ export interface Spaced {
 }
 
 const HAN = /\p{Script=Han}/u;
-/** Marks whose ink sits on their left half: the right half can go (。，、；：？！ and closers). */
-const CLOSING = new Set([...'。，、；：？！）》」』”’】〉']);
-const OPENING = new Set([...'（《「『“‘【〈']);
+/** Marks whose ink sits on their left half, whose right half can go, and the other way round. */
+const CLOSING = new Set(CLOSING_MARKS);
+const OPENING = new Set(OPENING_MARKS);
 
 /**
  * Split `text` so that Latin/digit runs touching Han can get a small gap on that side (rule 8),

@@ -2,9 +2,7 @@ import type {Root} from 'mdast';
 import {toString as textOf} from 'mdast-util-to-string';
 import {visit} from '../visit.js';
 import type {VFile} from 'vfile';
-
-/** Marks that may not begin a line (docs/typography.md rule 6). */
-const CLOSING = /^[，。、；：？！）》」』〉】〕’”]/u;
+import {CLOSING_MARKS} from '../../typography/marks.js';
 
 /**
  * Report a paragraph that begins with a closing mark — typically the rest of a sentence after
@@ -15,8 +13,8 @@ export default function remarkLintParagraphStart(options?: {enabled?: boolean}) 
   return (tree: Root, file: VFile): void => {
     if (!options?.enabled) return;
     visit(tree, 'paragraph', (node) => {
-      const mark = CLOSING.exec(textOf(node).trimStart())?.[0];
-      if (!mark) return;
+      const mark = textOf(node).trimStart()[0];
+      if (!mark || !CLOSING_MARKS.includes(mark)) return;
       file.message(`段落以“${mark}”开头，印出来它会落在行首：请把它并入上一段末尾，或改写这句`, {
         place: node.position?.start,
         ruleId: 'paragraph-start',
