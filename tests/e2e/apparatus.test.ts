@@ -8,7 +8,7 @@ import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {buildBook} from '../../src/build.js';
 import {makeBook, manuscript} from '../helpers/book.js';
-import {qpdfCheck, qpdfJson, readLines, wordBoxes} from '../helpers/pdf-tools.js';
+import {bookmarkPages, qpdfCheck, qpdfJson, readLines, wordBoxes} from '../helpers/pdf-tools.js';
 
 /** Terms marked wherever they occur; no other text of the book holds them. */
 const TERMS = ['青石桥', '柳湾村', '周海生', '合作社', '灌溉渠'];
@@ -56,14 +56,7 @@ async function build(writingMode: 'horizontal' | 'vertical', matter: string) {
   const pdf = path.join(os.tmpdir(), `huibian-apparatus-${writingMode}-${process.pid}.pdf`);
   await buildBook({bookDir: dir, format: 'pdf', out: pdf, writingMode});
   const json = await qpdfJson(pdf);
-  const outline = new Map<string, number>();
-  const walk = (items: typeof json.outlines) => {
-    for (const item of items) {
-      outline.set(item.title, item.destpageposfrom1 - 1);
-      walk(item.kids);
-    }
-  };
-  walk(json.outlines);
+  const outline = bookmarkPages(json.outlines);
   // Folio of each physical page (0-based): from the page labels, the body counted from 1.
   const bodyStart = json.pagelabels.find((l) => l.label['/S'] === '/D')!.index;
   const folio = (page: number) => page - bodyStart + 1;

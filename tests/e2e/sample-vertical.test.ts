@@ -8,6 +8,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {buildBook} from '../../src/build.js';
 import {
   allPagesText,
+  bookmarkPages,
   fonts,
   hanCounts,
   missingHan,
@@ -19,7 +20,9 @@ import {
   type QpdfJson,
   type Word,
 } from '../helpers/pdf-tools.js';
+import {readPageLines} from '../helpers/page-lines.js';
 import {areas, han, readManuscripts, root, sampleTitle, type Manuscript} from '../helpers/sample.js';
+import {earlyEnds, pageColumns, sectionPages} from '../helpers/vertical-pages.js';
 
 const out = path.join(os.tmpdir(), `huibian-vertical-${process.pid}.pdf`);
 const MM = 72 / 25.4;
@@ -105,6 +108,17 @@ describe('the sample report as a vertical (竖排) PDF', () => {
       const folio = entries.get(han(m.title));
       expect(folio, `TOC entry for ${m.title}`).toBeGreaterThan(0);
       expect(opening(bodyStart + folio! - 1).startsWith(han(m.title)), `${m.title} on folio ${folio}`).toBe(true);
+    }
+  });
+
+  // Issue 21: a page of the contents, the chronology or the index that goes on overleaf is full.
+  it('should fill every page of the contents, chronology and index that goes on overleaf', async () => {
+    const pages = pageColumns(await readPageLines(out, {writingMode: 'vertical'}));
+    const bookmarks = bookmarkPages(json.outlines);
+    for (const title of ['目录', '大事记', '索引']) {
+      const section = sectionPages(pages, bookmarks, title);
+      expect(section.length, title).toBeGreaterThanOrEqual(2);
+      expect(earlyEnds(section), title).toEqual([]);
     }
   });
 

@@ -208,7 +208,11 @@ function groupLines(chars: LineChar[], page: number, flow: PageLine['flow']): Pa
   const clusters: Array<{cross: number; chars: LineChar[]}> = [];
   for (const ch of [...chars].sort((a, b) => a.cross - b.cross)) {
     const last = clusters.at(-1);
-    if (last && ch.cross - last.cross <= SAME_LINE * Math.max(ch.size, last.chars[0]!.size)) last.chars.push(ch);
+    // Within 0.2 em of the line's nearest character so far (the last, in this order), not its
+    // first: a glyph just beside a column (an index letter in the other band) would otherwise
+    // anchor the line and leave the column's 縦中横 digits, 0.2 em off its centre, outside.
+    const near = last?.chars.at(-1);
+    if (last && near && ch.cross - near.cross <= SAME_LINE * Math.max(ch.size, near.size)) last.chars.push(ch);
     else clusters.push({cross: ch.cross, chars: [ch]});
   }
   mergeRaised(clusters, flow);

@@ -62,6 +62,19 @@ export interface QpdfJson {
   qpdf: [unknown, Record<string, Record<string, unknown>>];
 }
 
+/** The 0-based page each bookmark of the outline points at. */
+export function bookmarkPages(outlines: QpdfJson['outlines']): Map<string, number> {
+  const pages = new Map<string, number>();
+  const walk = (items: QpdfJson['outlines']) => {
+    for (const item of items) {
+      pages.set(item.title, item.destpageposfrom1 - 1);
+      walk(item.kids);
+    }
+  };
+  walk(outlines);
+  return pages;
+}
+
 /** `pdfinfo` fields. */
 export async function pdfInfo(pdf: string): Promise<Record<string, string>> {
   const {stdout} = await run('pdfinfo', ['-enc', 'UTF-8', pdf]);

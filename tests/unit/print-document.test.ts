@@ -31,6 +31,13 @@ describe('printDocument', () => {
     expect(textOf(select('.toc-part .toc-title', tree)!)).toBe('第一部分　村务');
   });
 
+  // Issue 21: wrapped as an inline run beside its articles' list, a part's line lost its style (bold, space before).
+  it("should give a part's TOC line a block of its own, not an inline run", async () => {
+    const tree = await documentOf();
+    expect(selectAll('.toc .inline-run', tree)).toEqual([]);
+    expect(selectAll('.toc-part > .toc-part-heading > .toc-link', tree).map((a) => a.properties.href)).toEqual(['#p1', '#p2']);
+  });
+
   it('should open each article with title, byline, date and source', async () => {
     const tree = await documentOf();
     const header = select('#a2 .article-header', tree)!;

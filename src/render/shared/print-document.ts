@@ -129,27 +129,25 @@ function colophon(book: Book, labels: Labels): ElementContent {
 }
 
 function tableOfContents(book: Book, labels: Labels, folios: Map<string, string> | undefined): ElementContent {
-  const entry = (id: string, text: string, className: string, children?: ElementContent) =>
-    h(`li.${className}`, [
-      h('a.toc-link', {href: `#${id}`}, [h('span.toc-title', text), h('span.toc-leader'), h('span.toc-page', folios?.get(id) ?? '')]),
-      children,
-    ]);
-  const generated = (names: ApparatusName[]) => names.map((name) => entry(apparatusId(name), apparatusTitle(name, labels), 'toc-article'));
+  const link = (id: string, text: string) =>
+    h('a.toc-link', {href: `#${id}`}, [h('span.toc-title', text), h('span.toc-leader'), h('span.toc-page', folios?.get(id) ?? '')]);
+  const entry = (id: string, text: string) => h('li.toc-article', [link(id, text)]);
+  const generated = (names: ApparatusName[]) => names.map((name) => entry(apparatusId(name), apparatusTitle(name, labels)));
   return h('nav.toc', {id: 'toc', role: 'doc-toc', dataTocId: 'toc'}, [
     h('h1.toc-heading', labels.contents),
     h('ol.toc-list', [
       ...generated(book.apparatus.front),
-      ...book.front.map((a) => entry(a.id, a.title, 'toc-article')),
+      ...book.front.map((a) => entry(a.id, a.title)),
       ...book.parts.map((part) =>
-        entry(
-          part.id,
-          partHeading(part, labels),
-          'toc-part',
+        h('li.toc-part', [
+          // A block of its own: a bare link beside the list would become an inline run
+          // (inline-runs.ts), out of reach of the part line's style.
+          h('div.toc-part-heading', [link(part.id, partHeading(part, labels))]),
           h(
             'ol',
-            part.articles.map((a) => entry(a.id, a.title, 'toc-article')),
+            part.articles.map((a) => entry(a.id, a.title)),
           ),
-        ),
+        ]),
       ),
       ...generated(book.apparatus.back),
     ]),
