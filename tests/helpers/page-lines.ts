@@ -33,6 +33,8 @@ export interface LineChar {
   box: [number, number, number, number];
   /** Smaller and raised beside the line: a footnote call or another superscript. */
   raised?: boolean;
+  /** Set in a bold face (its font's name says Bold): a heading, a TOC's part line. */
+  bold?: boolean;
   /** Position in the page's drawing order. */
   order: number;
 }
@@ -63,6 +65,7 @@ interface Glyph {
   /** The writing direction of mupdf's line: (1, 0) unrotated, (0, 1) turned clockwise (sideways in a column). */
   dx: number;
   dy: number;
+  bold: boolean;
 }
 
 const isUpright = (g: Glyph) => g.dx === 1 && g.dy === 0;
@@ -112,6 +115,7 @@ function parseStext(xml: string): Glyph[][] {
   const pages: Glyph[][] = [];
   let page: Glyph[] | undefined;
   let size = 0;
+  let bold = false;
   let dir = [1, 0];
   for (const match of xml.matchAll(/<(page|line|font|char)\s([^>]*?)\/?>/g)) {
     const attrs = new Map([...match[2]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!]));
@@ -125,6 +129,7 @@ function parseStext(xml: string): Glyph[][] {
         break;
       case 'font':
         size = Number(attrs.get('size'));
+        bold = /bold/i.test(attrs.get('name') ?? '');
         break;
       case 'char': {
         const q = attrs.get('quad')!.split(' ').map(Number);
@@ -141,6 +146,7 @@ function parseStext(xml: string): Glyph[][] {
           oy: Number(attrs.get('y')),
           dx: dir[0]!,
           dy: dir[1]!,
+          bold,
         });
         break;
       }
@@ -149,8 +155,10 @@ function parseStext(xml: string): Glyph[][] {
   return pages;
 }
 
+const boldOf = (g: Glyph) => (g.bold ? {bold: true} : {});
+
 function horizontalChar(g: Glyph): LineChar {
-  return {c: g.c, order: g.order, size: g.size, lead: g.box[0], trail: g.box[2], cross: g.oy, box: g.box};
+  return {c: g.c, order: g.order, size: g.size, lead: g.box[0], trail: g.box[2], cross: g.oy, box: g.box, ...boldOf(g)};
 }
 
 /** Turned text: measured along its own direction, each direction apart. */
@@ -169,7 +177,16 @@ function rotatedLines(glyphs: Glyph[], page: number): PageLine[] {
           g.box[0] * g.dx + g.box[3] * g.dy,
           g.box[2] * g.dx + g.box[1] * g.dy,
         ];
-        return {c: g.c, order: g.order, size: g.size, lead: Math.min(...along), trail: Math.max(...along), cross: -g.ox * g.dy + g.oy * g.dx, box: g.box};
+        return {
+          c: g.c,
+          order: g.order,
+          size: g.size,
+          lead: Math.min(...along),
+          trail: Math.max(...along),
+          cross: -g.ox * g.dy + g.oy * g.dx,
+          box: g.box,
+          ...boldOf(g),
+        };
       }),
       page,
       'rotated',
@@ -184,12 +201,12 @@ function rotatedLines(glyphs: Glyph[], page: number): PageLine[] {
  */
 function uprightVerticalChar(g: Glyph, centre: number): LineChar {
   const lead = g.oy - 0.88 * g.size;
-  return {c: g.c, order: g.order, size: g.size, lead, trail: lead + g.size, cross: centre, box: g.box};
+  return {c: g.c, order: g.order, size: g.size, lead, trail: lead + g.size, cross: centre, box: g.box, ...boldOf(g)};
 }
 
 /** A sideways glyph (Latin lying in a vertical line): its box is its advance along the column. */
 function sidewaysChar(g: Glyph): LineChar {
-  return {c: g.c, order: g.order, size: g.size, lead: g.box[1], trail: g.box[3], cross: (g.box[0] + g.box[2]) / 2, box: g.box};
+  return {c: g.c, order: g.order, size: g.size, lead: g.box[1], trail: g.box[3], cross: (g.box[0] + g.box[2]) / 2, box: g.box, ...boldOf(g)};
 }
 
 const median = (values: number[]) => {

@@ -13,6 +13,8 @@ export interface Column {
   centre: number;
   /** Its largest character's em: a heading's, where one stands alone in its column. */
   em: number;
+  /** Set mostly in bold: a heading of the body's size (a TOC's part line). */
+  bold: boolean;
   /** Its first character's head, in points from the page's top. */
   top: number;
   text: string;
@@ -51,6 +53,7 @@ function columnsOf(lines: PageLine[], bands = false): Column[] {
       return {
         centre: median(column.map((ch) => ch.cross)),
         em: Math.max(...column.map((ch) => ch.size)),
+        bold: column.filter((ch) => ch.bold).length * 2 > column.length,
         top: sorted[0]!.lead,
         text: sorted.map((ch) => ch.c).join(''),
       };
@@ -94,7 +97,7 @@ export function sectionPages(pages: Column[][], bookmarks: Map<string, number>, 
 /**
  * The pages of a section that end early, as `page N: room R pt, line L pt`: a page that goes
  * on overleaf must leave, left of its last line, less than one more line; or, where the next
- * page opens with a heading kept with its first line, less than that pair and the heading's
+ * page opens with a heading kept with its first line (larger, or bold as a TOC's part line), less than that pair and the heading's
  * space before it (at most 2 em of the heading; truncated at the head of a page, so not seen).
  */
 export function earlyEnds(section: PageColumns[]): string[] {
@@ -103,7 +106,7 @@ export function earlyEnds(section: PageColumns[]): string[] {
     const room = columns.at(-1)!.centre - pitch / 2 - endEdge(page);
     const next = section[i + 1]!;
     const body = median(next.columns.map((column) => column.em));
-    const first = next.columns.findIndex((column) => column.em <= body);
+    const first = next.columns.findIndex((column) => column.em <= body && !column.bold);
     const opening = first > 0 ? startEdge(next.page) - (next.columns[first]!.centre - pitch / 2) + 2 * next.columns[0]!.em : 0;
     return room < Math.max(pitch, opening) ? [] : [`page ${page + 1}: room ${room.toFixed(1)} pt, line ${pitch.toFixed(1)} pt`];
   });
