@@ -70,6 +70,12 @@ export function reportLine(done: Imported): string {
   const paragraphs = draft.blocks.filter((b) => b.kind === 'paragraph').length;
   parts.push(`${paragraphs} 段${headings ? `、${headings} 个小标题` : ''}${done.images ? `、${done.images} 张图` : ''}`);
   if (done.remoteImages.length > 0) parts.push(`${done.remoteImages.length} 张网上的图片未下载，已标“缺图”`);
+  if (done.svg.files > 0) {
+    // What EPUB refused in the SVG pictures, the commonest first.
+    const kinds = [...done.svg.changes].sort((a, b) => b[1] - a[1]);
+    const named = kinds.slice(0, 3).map(([kind, n]) => `${kind} ${n} 处`);
+    parts.push(`${done.svg.files} 张 SVG 按 EPUB 的要求改写（${named.join('、')}${kinds.length > 3 ? ` 等 ${kinds.length} 种` : ''}）`);
+  }
   // Furniture of a known kind is named; other furniture quoted; lines read into the front matter are shown there.
   const kinds = [...new Set(draft.dropped.flatMap((d) => (d.as && d.as !== 'matter' ? [FURNITURE_NAMES[d.as]] : [])))];
   const left = draft.dropped.filter((d) => !d.as).map((d) => d.text);

@@ -172,7 +172,7 @@ describe("a web page's own furniture", () => {
     expect(draft.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'heading', 'paragraph', 'heading', 'paragraph']);
     expect(draft.dropped.map((d) => d.as)).toEqual(['breadcrumb', 'toc', 'top', 'top', 'pager']);
     expect(draft.dropped[1]!.text).toBe('目 录一、主要工作二、存在问题三、下一步打算');
-    expect(reportLine({from: 'a.html', out: 'a.md', draft, images: 0, remoteImages: [], warnings: []})).toMatch(
+    expect(reportLine({from: 'a.html', out: 'a.md', draft, images: 0, remoteImages: [], svg: {files: 0, changes: new Map()}, warnings: []})).toMatch(
       /；删去 面包屑导航、页内目录、返回顶部链接、翻页链接）$/,
     );
     // A trail without its label: links from 首页 joined by ».
