@@ -60,7 +60,10 @@ export function htmlArticle(html: string, fallbackTitle: string): ArticleDraft {
  */
 function readMetadataLines(draft: ArticleDraft): void {
   const lines = draft.blocks.flatMap((b, index) => (b.kind === 'paragraph' || b.kind === 'heading' ? [{index, text: b.text}] : []));
-  const found = lines.slice(0, 4).filter((line) => bylineOf(line.text) || dateLineOf(line.text));
+  // A heading that is a bare date heads a section of a chronicle: only a labelled one is the article's date.
+  const isMetadata = (line: {index: number; text: string}) =>
+    bylineOf(line.text) || (dateLineOf(line.text) && (draft.blocks[line.index]!.kind === 'paragraph' || /[：:]/.test(line.text)));
+  const found = lines.slice(0, 4).filter(isMetadata);
   for (const line of found) {
     const dated = dateLineOf(line.text);
     draft.author ??= bylineOf(line.text) ?? dated?.author;

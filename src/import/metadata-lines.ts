@@ -16,8 +16,8 @@ const DATE_ONLY = new RegExp(
 );
 /** Where a `label：value` field starts in a metadata line: the line's start, or after a space or a bar. */
 const FIELD = /(?:^|[\s\u3000|｜]+)([\p{Script=Han}]{1,7})\s*[：:]\s*/gu;
-/** Labels whose value is a date: 出版日期, 发布时间, 日期, 时间, 更新于 … */
-const DATE_LABEL = /日期|时间|发布|发表|更新|出版|印发|成文|发文|刊发|发稿/;
+/** Labels whose value is the article's date: 出版日期, 发布时间, 日期, 时间, 更新于 … (not 会议时间: that is the text's). */
+const DATE_LABEL = /^(?:日期|时间|(?:发布|发表|出版|更新|印发|成文|发文|刊发|发稿|上传|录入)(?:日期|时间|于)?)$/;
 /** Labels of a news page's counters and buttons, which may share the date's line. */
 const PAGE_LABEL = /^(?:浏览|浏览次数|浏览量|点击|点击数|点击量|阅读|阅读量|阅读次数|访问量|字号|字体|分享|分享到|打印|责任编辑|编辑|审核|校对)$/;
 

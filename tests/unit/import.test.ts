@@ -144,13 +144,23 @@ describe('date lines under the title', () => {
     }
   });
 
-  it('should not read a sentence or a heading with a date in it as a date line', () => {
+  it('should not read a sentence, a meeting’s time or a heading with a date in it as the article’s date', () => {
     const draft = textArticle('村里修通了新路\n\n2024年1月31日，新路正式通车。\n\n村民出行方便多了。', 'fallback');
     expect(draft.date).toBeUndefined();
     expect(draft.blocks).toHaveLength(2);
+    const notice = textArticle('关于召开村民代表大会的通知\n\n会议时间：2024年3月5日 09:00\n\n请各位代表准时参加。', 'fallback');
+    expect(notice.date).toBeUndefined();
+    expect(notice.blocks[0]).toEqual({kind: 'paragraph', text: '会议时间：2024年3月5日 09:00'});
     const page = htmlArticle(`<html><body><div><h1>总结</h1><h2>时间：全年各季度</h2><p>${'新路修到了家门口。'.repeat(4)}</p></div></body></html>`, 'fallback');
     expect(page.date).toBeUndefined();
     expect(page.blocks[0]).toEqual({kind: 'heading', text: '时间：全年各季度'});
+    // A chronicle's first section, headed by its day.
+    const chronicle = htmlArticle(
+      `<html><body><article><h1>大事记</h1><h2>2024年1月31日</h2><p>${'新路通车。'.repeat(4)}</p></article></body></html>`,
+      'fallback',
+    );
+    expect(chronicle.date).toBeUndefined();
+    expect(chronicle.blocks[0]).toEqual({kind: 'heading', text: '2024年1月31日'});
   });
 });
 
