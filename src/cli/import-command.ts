@@ -1,5 +1,6 @@
 import {readdir, stat} from 'node:fs/promises';
 import path from 'node:path';
+import type {FurnitureKind} from '../import/draft.js';
 import {IMPORTABLE, type Imported, importFile} from '../import/import-file.js';
 import {UsageError} from '../report/messages.js';
 import {parseCommandLine} from './parse.js';
@@ -51,6 +52,9 @@ export async function run(argv: string[]): Promise<void> {
   if (failed > 0) process.exitCode = 1;
 }
 
+/** How the report names each kind of page furniture left out. */
+const FURNITURE_NAMES: Record<FurnitureKind, string> = {toc: '页内目录', top: '返回顶部链接', breadcrumb: '面包屑导航', pager: '翻页链接'};
+
 /** `村里新闻.txt → manuscripts/村里新闻.md（GB18030；标题“…”；作者 …；…）` */
 export function reportLine(done: Imported): string {
   const {draft} = done;
@@ -66,10 +70,18 @@ export function reportLine(done: Imported): string {
   const paragraphs = draft.blocks.filter((b) => b.kind === 'paragraph').length;
   parts.push(`${paragraphs} 段${headings ? `、${headings} 个小标题` : ''}${done.images ? `、${done.images} 张图` : ''}`);
   if (done.remoteImages.length > 0) parts.push(`${done.remoteImages.length} 张网上的图片未下载，已标“缺图”`);
-  const left = draft.dropped.filter((line) => !line.includes(draft.author?.split('、')[0] ?? '\u0000') && !line.includes(draft.source ?? '\u0000'));
-  if (left.length > 0) {
-    const named = left.slice(0, 3).map((line) => `“${[...line].slice(0, 20).join('')}${[...line].length > 20 ? '…' : ''}”`);
-    parts.push(`删去 ${named.join('、')}${left.length > 3 ? ` 等 ${left.length} 处` : ''}`);
+  if (done.svg.files > 0) {
+    // What EPUB refused in the SVG pictures, the commonest first.
+    const kinds = [...done.svg.changes].sort((a, b) => b[1] - a[1]);
+    const named = kinds.slice(0, 3).map(([kind, n]) => `${kind} ${n} 处`);
+    parts.push(`${done.svg.files} 张 SVG 按 EPUB 的要求改写（${named.join('、')}${kinds.length > 3 ? ` 等 ${kinds.length} 种` : ''}）`);
+  }
+  // Furniture of a known kind is named; other furniture quoted; lines read into the front matter are shown there.
+  const kinds = [...new Set(draft.dropped.flatMap((d) => (d.as && d.as !== 'matter' ? [FURNITURE_NAMES[d.as]] : [])))];
+  const left = draft.dropped.filter((d) => !d.as).map((d) => d.text);
+  if (kinds.length + left.length > 0) {
+    const quoted = left.slice(0, 3).map((line) => `“${[...line].slice(0, 20).join('')}${[...line].length > 20 ? '…' : ''}”`);
+    parts.push(`删去 ${[...kinds, ...quoted].join('、')}${left.length > 3 ? ` 等 ${left.length} 处` : ''}`);
   }
   return `${done.from} → ${done.out}（${parts.filter(Boolean).join('；')}）`;
 }

@@ -13,6 +13,15 @@ export type DraftBlock =
 /** Where a note is called, inside a paragraph's text: replaced by `[^N]` after the text is escaped. */
 export const noteCall = (n: number) => `\uE000${n}\uE001`;
 
+/** Page furniture of a kind the report names instead of quoting: a page's own table of contents, its "back to top" links, its breadcrumb trail, its pagination. */
+export type FurnitureKind = 'toc' | 'top' | 'breadcrumb' | 'pager';
+
+/** Text left out of the body, and why: furniture of a known kind, a line read into the front matter (`matter`), or other furniture (quoted in the report). */
+export interface Dropped {
+  text: string;
+  as?: FurnitureKind | 'matter';
+}
+
 /** What an importer found in a file: the article's metadata, its body, and what it guessed. */
 export interface ArticleDraft {
   title: string;
@@ -22,8 +31,8 @@ export interface ArticleDraft {
   source?: string;
   part?: string;
   blocks: DraftBlock[];
-  /** Lines left out of the body: page furniture (a breadcrumb, 阅读原文) and the byline and source lines read into the front matter. */
-  dropped: string[];
+  /** Text left out of the body: page furniture (a breadcrumb, 阅读原文, the page's contents) and the byline, date and source lines read into the front matter. */
+  dropped: Dropped[];
 }
 
 /** Characters Markdown would read as syntax at a line's start or inside text. */

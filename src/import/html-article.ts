@@ -2,15 +2,14 @@ import type {Element, ElementContent, Root} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import {select, selectAll} from 'hast-util-select';
 import {toString as textOf} from 'hast-util-to-string';
-import {type ArticleDraft, type DraftBlock, noteCall} from './draft.js';
-import {bylineOf, dateOf, isTitleLike, sourceOf} from './text-article.js';
+import {type ArticleDraft, type Dropped, type DraftBlock, noteCall} from './draft.js';
+import {bylineOf, dateLineOf, dateOf, sourceOf} from './metadata-lines.js';
+import {furnitureOf, lineFurniture, type PageIndex, pageIndex} from './page-furniture.js';
+import {isTitleLike} from './text-article.js';
 
-/** Page furniture around an article: navigation, sharing, comments, QR codes, footers. */
-const FURNITURE =
-  /nav|menu|breadcrumb|crumb|share|comment|footer|header|sidebar|related|recommend|toolbar|qr_?code|reward|like|praise|copyright|advert|banner/i;
 /** Lines that are a page's buttons or calls to act, not the article (WeChat's 阅读原文, 点赞 …). */
 const BOILERPLATE =
-  /^(?:阅读原文|点击(?:上方|下方|蓝字).{0,12}|长按(?:识别)?二维码.{0,12}|扫码关注.{0,12}|分享|点赞|在看|收藏|转发|赞赏|写留言|留言|打印本页|关闭窗口|返回顶部|上一篇.*|下一篇.*|【(?:打印|关闭)】.*)$/;
+  /^(?:阅读原文|点击(?:上方|下方|蓝字).{0,12}|长按(?:识别)?二维码.{0,12}|扫码关注.{0,12}|分享|点赞|在看|收藏|转发|赞赏|写留言|留言|打印本页|关闭窗口|上一篇.*|下一篇.*|【(?:打印|关闭)】.*)$/;
 const BLOCKS = new Set(['p', 'div', 'section', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'figure', 'pre']);
 
 /**
@@ -21,8 +20,9 @@ const BLOCKS = new Set(['p', 'div', 'section', 'li', 'blockquote', 'h1', 'h2', '
  */
 export function htmlArticle(html: string, fallbackTitle: string): ArticleDraft {
   const tree = fromHtml(html);
+  const page = pageIndex(tree);
   const meta = (key: string) => select(`meta[name="${key}"], meta[property="${key}"]`, tree)?.properties.content as string | undefined;
-  const body = select('#js_content', tree) ?? select('article', tree) ?? proseRoot(tree);
+  const body = select('#js_content', tree) ?? select('article', tree) ?? proseRoot(tree, page);
   const draft: ArticleDraft = {title: fallbackTitle, blocks: [], dropped: []};
 
   const heading = select('#activity-name', tree) ?? select('h1', tree);
@@ -37,32 +37,49 @@ export function htmlArticle(html: string, fallbackTitle: string): ArticleDraft {
 
   if (body) {
     for (const node of selectAll('script, style, noscript, nav, header, footer, aside, form, button, iframe', body)) node.children = [];
-    draft.blocks = blocksOf(body, draft.dropped);
+    draft.blocks = blocksOf(body, draft.dropped, page);
   }
   // The title printed again as the body's first line; with no title anywhere else, a short first line is it.
   const first = draft.blocks[0];
   const untitled = draft.title === fallbackTitle && first?.kind === 'paragraph' && isTitleLike(first.text) && draft.blocks.length > 1;
   if (untitled) draft.title = first.text;
   if (first && (first.kind === 'heading' || first.kind === 'paragraph') && first.text === draft.title) draft.blocks.shift();
-  const subtitle = select('.subtitle', body ?? tree);
-  if (subtitle && !draft.subtitle) {
-    draft.subtitle = clean(textOf(subtitle));
+  const subtitle = clean(textOf(select('.subtitle', body ?? tree) ?? emptyRoot()));
+  if (subtitle && !draft.subtitle && !dateLineOf(subtitle)) {
+    draft.subtitle = subtitle;
     draft.blocks = draft.blocks.filter((b) => !(b.kind === 'paragraph' && b.text === draft.subtitle));
   }
-  // A byline or a source line inside the body itself becomes front matter, as in plain text.
-  const paragraphs = draft.blocks.flatMap((b, index) => (b.kind === 'paragraph' ? [{index, text: b.text}] : []));
-  const byline = paragraphs.slice(0, 3).find((p) => bylineOf(p.text));
-  const source = paragraphs.at(-1) && sourceOf(paragraphs.at(-1)!.text) ? paragraphs.at(-1) : undefined;
-  if (source) draft.source = sourceOf(source.text);
-  if (byline) {
-    draft.author ??= bylineOf(byline.text);
-    draft.date ??= dateOf(byline.text);
-  }
-  for (const found of [source, byline].filter((p) => p !== undefined).sort((a, b) => b.index - a.index)) {
-    draft.dropped.push(found.text);
-    draft.blocks.splice(found.index, 1);
-  }
+  readMetadataLines(draft);
   return draft;
+}
+
+/**
+ * Bylines and date lines among the first lines of the body (`记者 周明`, `出版日期：2024-01-31`,
+ * printed as paragraphs or as headings) and a source line at its end become front matter, as
+ * in plain text; the page's own metadata, when it has any, comes first.
+ */
+function readMetadataLines(draft: ArticleDraft): void {
+  const lines = draft.blocks.flatMap((b, index) => (b.kind === 'paragraph' || b.kind === 'heading' ? [{index, text: b.text}] : []));
+  // A heading that is a bare date heads a section of a chronicle: only a labelled one is the article's date.
+  const isMetadata = (line: {index: number; text: string}) =>
+    bylineOf(line.text) || (dateLineOf(line.text) && (draft.blocks[line.index]!.kind === 'paragraph' || /[：:]/.test(line.text)));
+  const found = lines.slice(0, 4).filter(isMetadata);
+  for (const line of found) {
+    const dated = dateLineOf(line.text);
+    draft.author ??= bylineOf(line.text) ?? dated?.author;
+    draft.date ??= dated?.date ?? dateOf(line.text);
+    draft.source ??= dated?.source;
+  }
+  const last = lines.at(-1);
+  const source = last && !found.includes(last) && draft.blocks[last.index]!.kind === 'paragraph' && sourceOf(last.text) ? last : undefined;
+  if (source) {
+    draft.source = sourceOf(source.text);
+    found.push(source);
+  }
+  for (const line of found.sort((a, b) => b.index - a.index)) {
+    draft.dropped.push({text: line.text, as: 'matter'});
+    draft.blocks.splice(line.index, 1);
+  }
 }
 
 function emptyRoot(): Root {
@@ -74,11 +91,11 @@ function clean(text: string): string {
 }
 
 /** The element whose own paragraphs hold the most Han characters: the article, on most pages. */
-function proseRoot(tree: Root): Element | undefined {
+function proseRoot(tree: Root, page: PageIndex): Element | undefined {
   let best: Element | undefined;
   let bestScore = 0;
   for (const element of selectAll('div, section, td, main, body', tree)) {
-    if (isFurniture(element)) continue;
+    if (furnitureOf(element, page)) continue;
     let score = 0;
     for (const child of element.children) {
       if (child.type === 'element' && (child.tagName === 'p' || child.tagName === 'br' || child.tagName === 'div'))
@@ -93,19 +110,6 @@ function proseRoot(tree: Root): Element | undefined {
   return best;
 }
 
-/**
- * Page furniture: named so (`class="share"`, `id="footer"`) and holding little prose or mostly
- * links. A name alone is not enough: a handbook's section may well be `id="copyright"`.
- */
-function isFurniture(element: Element): boolean {
-  const names = [element.properties.id, element.properties.className].flat().filter(Boolean).join(' ');
-  if (!FURNITURE.test(names)) return false;
-  const text = textOf(element);
-  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
-  const linked = selectAll('a', element).reduce((n, a) => n + textOf(a).length, 0);
-  return han < 200 || linked > text.replace(/\s+/g, '').length * 0.5;
-}
-
 /** The date a page says it was published: its metadata, WeChat's `var ct = "1577836800"`, or a shown date. */
 function publishedDate(html: string, shown: string | undefined): string | undefined {
   const written = /(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})/.exec(shown ?? '');
@@ -117,15 +121,16 @@ function publishedDate(html: string, shown: string | undefined): string | undefi
 }
 
 /** The article's blocks in reading order; inline runs gathered into paragraphs. */
-function blocksOf(root: Element, dropped: string[]): DraftBlock[] {
+function blocksOf(root: Element, dropped: Dropped[], page: PageIndex): DraftBlock[] {
   const blocks: DraftBlock[] = [];
   let line = '';
   const flush = () => {
     const text = clean(line);
     line = '';
     if (!text) return;
-    if (BOILERPLATE.test(text)) {
-      dropped.push(text);
+    const furniture = lineFurniture(text);
+    if (furniture || BOILERPLATE.test(text)) {
+      dropped.push({text, ...(furniture ? {as: furniture} : {})});
       return;
     }
     const previous = blocks.at(-1);
@@ -143,9 +148,10 @@ function blocksOf(root: Element, dropped: string[]): DraftBlock[] {
         continue;
       }
       if (node.type !== 'element') continue;
-      if (isFurniture(node) && node !== root) {
+      const furniture = node === root ? undefined : furnitureOf(node, page);
+      if (furniture) {
         const text = clean(textOf(node));
-        if (text) dropped.push(text);
+        if (text) dropped.push({text, ...(furniture === 'other' ? {} : {as: furniture})});
         continue;
       }
       const tag = node.tagName;

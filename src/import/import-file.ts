@@ -4,6 +4,8 @@ import {mkdir, readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {writeAtomic} from '../files/write-atomic.js';
 import {IMAGE_TYPES} from '../files/media-types.js';
+import {svgForEpub} from '../render/shared/svg-for-epub.js';
+import {embedBeside} from '../render/shared/svg-references.js';
 import {UsageError} from '../report/messages.js';
 import {decodeText} from './decode-text.js';
 import {docxArticle, type EmbeddedImage} from './docx-article.js';
@@ -30,6 +32,8 @@ export interface Imported {
   images: number;
   /** Pictures the page showed from the web: not fetched (a build reads nothing off the machine). */
   remoteImages: string[];
+  /** SVG pictures rewritten to what EPUB allows, and what was changed in them (`enable-background` → 17). */
+  svg: {files: number; changes: Map<string, number>};
   warnings: string[];
 }
 
@@ -53,19 +57,32 @@ export async function importFile(from: string, options: ImportOptions): Promise<
   if (existsSync(out) && !options.force) throw new UsageError(`${out} 已存在，未覆盖：要用新导入的替换它，请加 --force`);
   const imageDir = path.join(options.to, 'images', stem);
   const saved = new Map<string, string>();
-  /** Save a picture once (by content), returning its path relative to the manuscript. */
-  const keep = async (image: EmbeddedImage): Promise<string> => {
+  const result: Imported = {
+    from,
+    out,
+    draft: {title: stem, blocks: [], dropped: []},
+    images: 0,
+    remoteImages: [],
+    svg: {files: 0, changes: new Map()},
+    warnings: [],
+  };
+  /** Save a picture once (by content), returning its path relative to the manuscript; an SVG as EPUB allows it, what changed counted. */
+  const keep = async (image: EmbeddedImage, file?: string): Promise<string> => {
     const hash = createHash('sha256').update(image.bytes).digest('hex').slice(0, 12);
     if (!saved.has(hash)) {
       await mkdir(imageDir, {recursive: true});
       const name = `${saved.size + 1}-${hash}${EXTENSIONS.get(image.contentType) ?? '.bin'}`;
-      await writeAtomic(path.join(imageDir, name), image.bytes);
+      const fit = image.contentType === 'image/svg+xml' ? svgForEpub(image.bytes, file ? embedBeside(file) : undefined) : undefined;
+      if (fit && fit.changes.size > 0) {
+        result.svg.files++;
+        for (const [kind, n] of fit.changes) result.svg.changes.set(kind, (result.svg.changes.get(kind) ?? 0) + n);
+      }
+      await writeAtomic(path.join(imageDir, name), fit?.svg ?? image.bytes);
       saved.set(hash, path.posix.join('images', stem, name));
     }
     return saved.get(hash)!;
   };
 
-  const result: Imported = {from, out, draft: {title: stem, blocks: [], dropped: []}, images: 0, remoteImages: [], warnings: []};
   if (extension === '.docx') {
     const {draft, warnings} = await docxArticle(from, stem, keep);
     result.draft = draft;
@@ -82,7 +99,7 @@ export async function importFile(from: string, options: ImportOptions): Promise<
   for (const block of result.draft.blocks) {
     if (block.kind !== 'image' || block.src.startsWith('images/')) continue;
     const local = await localImage(block.src, path.dirname(from));
-    if (local) block.src = await keep(local);
+    if (local) block.src = await keep(local, local.file);
     else {
       result.remoteImages.push(block.src);
       // Its caption stays in the text, marked, so nothing is lost.
@@ -96,15 +113,15 @@ export async function importFile(from: string, options: ImportOptions): Promise<
   return result;
 }
 
-/** A page's picture on this machine: a `data:` URL, or a file saved beside the page. */
-async function localImage(src: string, pageDir: string): Promise<EmbeddedImage | undefined> {
+/** A page's picture on this machine: a `data:` URL, or a file saved beside the page (and where it is). */
+async function localImage(src: string, pageDir: string): Promise<(EmbeddedImage & {file?: string}) | undefined> {
   const data = /^data:(image\/[\w+.-]+);base64,(.*)$/s.exec(src);
   if (data) return {contentType: data[1]!, bytes: Buffer.from(data[2]!, 'base64')};
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined;
   const file = path.resolve(pageDir, decodeURIComponent(src.split(/[?#]/)[0]!));
   if (!(await stat(file).catch(() => undefined))?.isFile()) return undefined;
   const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
-  return type ? {contentType: type, bytes: await readFile(file)} : undefined;
+  return type ? {contentType: type, bytes: await readFile(file), file} : undefined;
 }
 
 /** The charset a web page declares (`<meta charset="gbk">`), if Node can decode it. */

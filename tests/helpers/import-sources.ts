@@ -100,3 +100,26 @@ export async function wordFile(picture: Buffer): Promise<Buffer> {
   zip.file('word/media/image1.png', picture);
   return zip.generateAsync({type: 'nodebuffer'});
 }
+
+/**
+ * A manual saved as one web page, as DocBook writes it: a navigation bar, the title with a
+ * date line under it, the page's own table of contents (numbered links into the page), then
+ * numbered sections with pictures and "back to top" links.
+ */
+export function manualPage(pictures: string[]): string {
+  const sections = ['村务公开的范围', '公开的时间和方式', '群众监督'];
+  const toc = sections.map((title, i) => `<dt><span class="section">${i + 1}. <a href="manual.html#s${i + 1}">${title}</a></span></dt>`).join('');
+  const body = sections
+    .map(
+      (title, i) => `<div class="section"><h2 class="title"><a id="s${i + 1}"></a>${i + 1}. ${title}</h2>
+<p>${'村里的大事小事都要让群众知道，这是村务公开的本意。'.repeat(3)}</p>
+<div class="figure"><img src="${pictures[i % pictures.length]}" alt="第${i + 1}张图"/></div>
+<p>${'每一项公开内容都要写清楚时间、地点和负责人。'.repeat(2)}</p><p><a href="#top">返回顶部</a></p></div>`,
+    )
+    .join('\n');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>村务公开手册</title></head><body>
+<div class="navheader"><table><tr><th>村务公开手册</th></tr></table></div>
+<div class="article"><div class="titlepage"><h2 class="title"><a id="top"></a>村务公开手册</h2><h3 class="subtitle"><em>出版日期： 2024-01-31</em></h3></div>
+<div class="toc"><p><strong>目录</strong></p><dl class="toc">${toc}</dl></div>
+${body}</div></body></html>`;
+}

@@ -8,6 +8,8 @@ import {DESIGN_KNOBS} from '../shared/book-css.js';
 import {scriptOf} from '../../typography/script.js';
 import {adaptTree} from '../shared/adapt.js';
 import {labelsFor} from '../shared/labels.js';
+import {svgForEpub} from '../shared/svg-for-epub.js';
+import {embedBeside} from '../shared/svg-references.js';
 import {apparatusHref, chapterBody, chapterHref, coverBody, coverSvg, partBody, partHref, titlePageBody, xhtml, type EpubFile} from './documents.js';
 import {bookIdentifier, contentOpf, navBody} from './package.js';
 
@@ -133,7 +135,10 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     };
   }
   for (const asset of book.assets) {
-    files.push({href: asset.url, id: `img-${asset.url.replace(/\W/g, '-')}`, mediaType: asset.mediaType, content: await readFile(asset.path)});
+    let content: Uint8Array | string = await readFile(asset.path);
+    // Any SVG, imported or drawn by hand, as EPUB allows it (the build checked that it is one).
+    if (asset.mediaType === 'image/svg+xml') content = svgForEpub(content, embedBeside(asset.path))?.svg ?? content;
+    files.push({href: asset.url, id: `img-${asset.url.replace(/\W/g, '-')}`, mediaType: asset.mediaType, content});
   }
   // The design knobs first: print.css and a book's custom.css read and set them.
   const css = [`:root {${DESIGN_KNOBS}\n}`, await readTemplate(book.dir, 'print.css'), await readTemplate(book.dir, 'epub.css')];
