@@ -2,7 +2,8 @@
  * The dependency rules of huibian's source (`npm run lint`). Layers, from the bottom:
  *
  *   report, files          messages and file helpers, used by everything
- *   typography             the rules of Chinese typesetting, on plain text
+ *   typography, svg        the rules of Chinese typesetting, on plain text; SVG drawings made
+ *                          what EPUB allows
  *   config, manuscript     book.yaml and the manuscript folder
  *   model                  the book model's types: the contract between compiling and rendering
  *   markdown               the unified pipeline: one manuscript → HAST
@@ -11,8 +12,10 @@
  *   lint                   checks of the input that need what the layers below know (fonts, images)
  *   import                 other people's files (.txt, web pages, .docx) → manuscripts
  *   impose                 finished PDF → booklet, press PDF (PDF in, PDF out)
- *   build.ts               the core: one book folder → one output (print-book.ts: the finished
- *                          PDF every PDF output starts from; offprints, the cover, statistics)
+ *   core                   what every output starts from: the options, the book read from its
+ *                          folder, the finished PDF, the browser's life, checks of output PDFs
+ *   outputs                one file per output (PDF, EPUB, HTML, booklet, offprint, cover,
+ *                          statistics) and build-book.ts, which hands the book to the one asked
  *   preview                the book served as it will print, rebuilt on every change
  *   cli                    the command line
  *
@@ -21,7 +24,7 @@
  */
 const LAYERS = [
   ['report', 'files'],
-  ['typography'],
+  ['typography', 'svg'],
   ['config', 'manuscript'],
   ['model'],
   ['markdown'],
@@ -30,11 +33,12 @@ const LAYERS = [
   ['lint'],
   ['import'],
   ['impose'],
-  ['build.ts', 'build-options.ts', 'progress.ts', 'print-book.ts', 'build-offprint.ts', 'build-cover.ts', 'stats.ts'],
+  ['core'],
+  ['outputs'],
   ['preview'],
   ['cli'],
 ];
-const path = (name) => (name.endsWith('.ts') ? `^src/${name.replace('.', '[.]')}$` : `^src/${name}/`);
+const path = (name) => `^src/${name}/`;
 
 const forbidden = [
   {
@@ -43,6 +47,13 @@ const forbidden = [
     comment: 'A file may not, through any chain of imports, import itself.',
     from: {},
     to: {circular: true},
+  },
+  {
+    name: 'no-top-level-files',
+    severity: 'error',
+    comment: 'src/ holds folders named for what they do; the entry point is cli/main.ts.',
+    from: {},
+    to: {path: '^src/[^/]+[.]ts$'},
   },
   {
     name: 'no-source-to-tests',

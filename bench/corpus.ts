@@ -11,7 +11,7 @@
  */
 import {mkdir, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {buildBook} from '../src/build.js';
+import {buildBook} from '../src/outputs/build-book.js';
 import {huibianRoot} from '../src/files/package-dir.js';
 import {makeDebianBook, makePoemsBook, missingCorpusPackages} from '../tests/helpers/corpus.js';
 import {lineReport, readPageLines, type LineFinding, type LineReport, type PageLine} from '../tests/helpers/page-lines.js';

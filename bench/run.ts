@@ -20,7 +20,7 @@ import {copyFile, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import type {BuildOptions} from '../src/build-options.js';
+import type {BuildOptions} from '../src/core/options.js';
 import {huibianRoot} from '../src/files/package-dir.js';
 import {chromiumPrint, huibianBuild, layoutText, type Made, pdfPages, plainPagedJs} from './contenders.js';
 import {withPeakPss} from './pss.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {parseCommandLine} from './parse.js';
-import {type BuildOptions, FORMATS, type Format} from '../build-options.js';
+import {type BuildOptions, FORMATS, type Format} from '../core/options.js';
 import {SHEETS, type SheetName} from '../impose/booklet.js';
 import {UsageError} from '../report/messages.js';
 

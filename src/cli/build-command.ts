@@ -1,6 +1,6 @@
 import {existsSync} from 'node:fs';
 import {relative} from 'node:path';
-import {buildBook} from '../build.js';
+import {buildBook} from '../outputs/build-book.js';
 import {formatMessages} from '../report/messages.js';
 import {parseBuildOptions} from './build-args.js';
 import {Progress} from './progress.js';

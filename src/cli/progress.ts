@@ -1,4 +1,4 @@
-import type {BuildProgress, StepName} from '../build-options.js';
+import type {BuildProgress, StepName} from '../core/options.js';
 
 /** The words the user sees for each step of a build. */
 const STEP_LABELS: Record<StepName, string> = {

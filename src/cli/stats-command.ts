@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {writeAtomic} from '../files/write-atomic.js';
 import {EnvironmentError, formatMessages, UsageError} from '../report/messages.js';
-import {type BookStats, STATS_BY, type StatsBy, type StatsRow, statsOf} from '../stats.js';
+import {type BookStats, STATS_BY, type StatsBy, type StatsRow, statsOf} from '../outputs/stats.js';
 import {parseCommandLine} from './parse.js';
 import {Progress} from './progress.js';
 import {type Cell, formatCsv, formatTable} from './table.js';

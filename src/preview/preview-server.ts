@@ -2,7 +2,7 @@ import {type FSWatcher, watch} from 'node:fs';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
-import {loadBook} from '../build.js';
+import {loadBook} from '../core/load-book.js';
 import type {Book} from '../model/book.js';
 import type {Layout} from '../render/pdf/engine.js';
 import {nativeEngine} from '../render/pdf/native/engine.js';

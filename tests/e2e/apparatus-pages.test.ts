@@ -6,7 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/build.js';
+import {buildBook} from '../../src/outputs/build-book.js';
 import {makeBook, manuscript} from '../helpers/book.js';
 import {readPageLines} from '../helpers/page-lines.js';
 import {bookmarkPages, qpdfJson, type Word, wordBoxes} from '../helpers/pdf-tools.js';

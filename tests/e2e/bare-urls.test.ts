@@ -2,7 +2,7 @@ import {readFile, rm} from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/build.js';
+import {buildBook} from '../../src/outputs/build-book.js';
 import {makeBook, manuscript} from '../helpers/book.js';
 import {allPagesText, pageText, qpdfJson} from '../helpers/pdf-tools.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {PDFDocument, StandardFonts} from 'pdf-lib';
 import {describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/build.js';
+import {buildBook} from '../../src/outputs/build-book.js';
 import {imposeBooklet} from '../../src/impose/booklet.js';
 import {impose} from '../../src/impose/order.js';
 import {fonts, pageText, qpdfCheck} from '../helpers/pdf-tools.js';

@@ -2,7 +2,7 @@ import {existsSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/build.js';
+import {buildBook} from '../../src/outputs/build-book.js';
 import {EnvironmentError} from '../../src/report/messages.js';
 import {makeBook, manuscript} from '../helpers/book.js';
 import {allPagesText, hanCounts, missingHan, wordBoxes} from '../helpers/pdf-tools.js';

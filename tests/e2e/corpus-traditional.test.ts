@@ -6,7 +6,7 @@ import {select, selectAll} from 'hast-util-select';
 import {toString as textOf} from 'hast-util-to-string';
 import JSZip from 'jszip';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/build.js';
+import {buildBook} from '../../src/outputs/build-book.js';
 import {labelsFor} from '../../src/render/shared/labels.js';
 import {type CorpusBook, makeDebianBook} from '../helpers/corpus.js';
 import {epubcheck} from '../helpers/epub-tools.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import JSZip from 'jszip';
 import {describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/build.js';
+import {buildBook} from '../../src/outputs/build-book.js';
 import {launchBrowser} from '../../src/render/pdf/browser.js';
 import {epubcheck} from '../helpers/epub-tools.js';
 import {hanCounts, missingHan} from '../helpers/pdf-tools.js';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import {PNG} from 'pngjs';
 import {describe, expect, it} from 'vitest';
 import {launchBrowser} from '../../src/render/pdf/browser.js';
-import {svgForEpub} from '../../src/render/shared/svg-for-epub.js';
+import {svgForEpub} from '../../src/svg/for-epub.js';
 import {makeBook, manuscript} from '../helpers/book.js';
 import {huibian} from '../helpers/cli.js';
 import {epubcheck} from '../helpers/epub-tools.js';

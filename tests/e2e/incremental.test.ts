@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/build.js';
+import {buildBook} from '../../src/outputs/build-book.js';
 import {allPagesText, pdfInfo, wordBoxes} from '../helpers/pdf-tools.js';
 import {root} from '../helpers/sample.js';
 

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/build.js';
+import {buildBook} from '../../src/outputs/build-book.js';
 import {makeBook, manuscript} from '../helpers/book.js';
 import {allPagesText, qpdfJson} from '../helpers/pdf-tools.js';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/build.js';
+import {buildBook} from '../../src/outputs/build-book.js';
 import {makeBook, smallBook} from '../helpers/book.js';
 import {allPagesText, fonts, qpdfJson} from '../helpers/pdf-tools.js';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {PDFDocument, PDFName, PDFString} from 'pdf-lib';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/build.js';
+import {buildBook} from '../../src/outputs/build-book.js';
 import {allPagesText, fonts, hanCounts, missingHan, pageText, pdfInfo, qpdfCheck, qpdfJson, type QpdfJson} from '../helpers/pdf-tools.js';
 import {areas, readManuscripts, root, sampleTitle, squash, type Manuscript} from '../helpers/sample.js';
 

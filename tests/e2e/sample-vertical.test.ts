@@ -5,7 +5,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {PDFDocument, PDFDict, PDFName} from 'pdf-lib';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/build.js';
+import {buildBook} from '../../src/outputs/build-book.js';
 import {
   allPagesText,
   bookmarkPages,

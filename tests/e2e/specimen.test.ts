@@ -6,7 +6,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {PNG} from 'pngjs';
 import {describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/build.js';
+import {buildBook} from '../../src/outputs/build-book.js';
 import {qpdfJson} from '../helpers/pdf-tools.js';
 import {root} from '../helpers/sample.js';
 

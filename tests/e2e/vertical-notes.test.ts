@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {PDFArray, type PDFDict, PDFDocument, PDFName} from 'pdf-lib';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {buildBook, type BuildResult} from '../../src/build.js';
+import {buildBook, type BuildResult} from '../../src/outputs/build-book.js';
 import {makeBook, manuscript} from '../helpers/book.js';
 import {readPageLines, type PageLine} from '../helpers/page-lines.js';
 

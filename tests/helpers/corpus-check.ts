@@ -6,7 +6,7 @@ import {visit} from 'unist-util-visit';
 import {expect} from 'vitest';
 import {compileBook} from '../../src/book/compile.js';
 import {articlesOf} from '../../src/model/book.js';
-import {buildBook, type BuildResult} from '../../src/build.js';
+import {buildBook, type BuildResult} from '../../src/outputs/build-book.js';
 import {loadConfig} from '../../src/config/load.js';
 import type {CorpusBook} from './corpus.js';
 import {lineReport, readPageLines, type LineReport, type PageLine} from './page-lines.js';

@@ -5,7 +5,7 @@ import {displayWidth, formatCsv, formatTable} from '../../src/cli/table.js';
 import type {Article, Book} from '../../src/model/book.js';
 import type {Layout} from '../../src/render/pdf/engine.js';
 import {sourceName} from '../../src/book/book-index.js';
-import {bookStats, countArticle} from '../../src/stats.js';
+import {bookStats, countArticle} from '../../src/outputs/stats.js';
 
 function article(id: string, matter: Partial<Article>, body: ElementContent[], notes: ElementContent[][] = []): Article {
   return {

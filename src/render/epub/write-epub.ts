@@ -8,8 +8,8 @@ import {DESIGN_KNOBS} from '../shared/book-css.js';
 import {scriptOf} from '../../typography/script.js';
 import {adaptTree} from '../shared/adapt.js';
 import {labelsFor} from '../shared/labels.js';
-import {svgForEpub} from '../shared/svg-for-epub.js';
-import {embedBeside} from '../shared/svg-references.js';
+import {svgForEpub} from '../../svg/for-epub.js';
+import {embedBeside} from '../../svg/references.js';
 import {apparatusHref, chapterBody, chapterHref, coverBody, coverSvg, partBody, partHref, titlePageBody, xhtml, type EpubFile} from './documents.js';
 import {bookIdentifier, contentOpf, navBody} from './package.js';
 

@@ -6,25 +6,25 @@
 import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {PDFDocument} from 'pdf-lib';
-import type {VFile} from 'vfile';
-import type {BuildOptions, BuildResult} from './build-options.js';
-import {replaceFolder, writeAtomic} from './files/write-atomic.js';
-import {cutPages} from './impose/cut-pages.js';
-import {type OffprintSelection, selectOffprint} from './impose/offprint-selection.js';
-import type {Article, Book, Part} from './model/book.js';
-import {articlePages, type BuildContext, folioNumber, type PageRange, printBook} from './print-book.js';
-import {launchBrowser} from './render/pdf/browser.js';
-import type {Layout} from './render/pdf/engine.js';
-import {buildDate, describeDocument} from './render/pdf/finish.js';
-import {type OutlineItem, writeOutline} from './render/pdf/outline.js';
-import {pageSpan, sourceLine} from './render/pdf/source-line.js';
-import {printSourceLines, stampSourceLine} from './render/pdf/source-line-stamp.js';
-import {FAST} from './render/pdf/stitch.js';
-import {compareHan, pdfPageTexts} from './render/pdf/text-check.js';
-import {labelsFor} from './render/shared/labels.js';
-import {partHeading} from './render/shared/pages.js';
-import {stopIfCancelled} from './report/cancel.js';
-import {EnvironmentError} from './report/messages.js';
+import type {LoadedBook} from '../core/load-book.js';
+import type {BuildContext, BuildOptions, BuildResult} from '../core/options.js';
+import {articlePages, folioNumber, type PageRange, printBook} from '../core/print-book.js';
+import {withBrowser} from '../core/with-browser.js';
+import {replaceFolder, writeAtomic} from '../files/write-atomic.js';
+import {cutPages} from '../impose/cut-pages.js';
+import {type OffprintSelection, selectOffprint} from '../impose/offprint-selection.js';
+import type {Article, Book, Part} from '../model/book.js';
+import type {Layout} from '../render/pdf/engine.js';
+import {buildDate, describeDocument} from '../render/pdf/finish.js';
+import {type OutlineItem, writeOutline} from '../render/pdf/outline.js';
+import {pageSpan, sourceLine} from '../render/pdf/source-line.js';
+import {printSourceLines, stampSourceLine} from '../render/pdf/source-line-stamp.js';
+import {FAST} from '../render/pdf/stitch.js';
+import {compareHan, pdfPageTexts} from '../render/pdf/text-check.js';
+import {labelsFor} from '../render/shared/labels.js';
+import {partHeading} from '../render/shared/pages.js';
+import {stopIfCancelled} from '../report/cancel.js';
+import {EnvironmentError} from '../report/messages.js';
 
 /** One PDF to write: what it holds and the book's pages it is cut from. */
 interface Piece {
@@ -44,14 +44,12 @@ interface Piece {
  * per article into the folder `options.out`. The book is printed as for `--format pdf` (its
  * laid-out chunks come from the cache), the source lines in a browser of their own.
  */
-export async function buildOffprints(book: Book, files: VFile[], options: BuildOptions, context: BuildContext): Promise<BuildResult> {
+export async function buildOffprints({book, files}: LoadedBook, options: BuildOptions, context: BuildContext): Promise<BuildResult> {
   const choice = options.offprint!;
   // A selector that names nothing stops here, before anything is printed.
   const selection = selectOffprint(book, choice.select);
   // The book's browser is closed once the book is printed: this one starts meanwhile.
-  const browser = launchBrowser(context.signal);
-  browser.catch(() => undefined);
-  try {
+  return withBrowser(context.signal, async (browser) => {
     const printed = await printBook(book, options, context);
     const pieces = piecesOf(book, selection, printed.layout, choice.each);
     context.progress?.detail(`抽印 ${pieces.length} 份`);
@@ -97,13 +95,7 @@ export async function buildOffprints(book: Book, files: VFile[], options: BuildO
       pageCount: counts.reduce((sum, n) => sum + n, 0),
       report: pieces.map((piece, i) => reportLine(book, piece, printed.layout, counts[i]!, choice.each)),
     };
-  } finally {
-    // Closed by its print already, unless the book's print failed first; closing twice is harmless.
-    await browser.then(
-      (session) => session.close(),
-      () => undefined,
-    );
-  }
+  });
 }
 
 /** The PDFs to write: the selection as one, or with `each` one per article, named by its file. */

@@ -1,10 +1,11 @@
 /**
- * What the core is asked to do, and how it tells progress: `buildBook` takes these; the CLI
+ * What a build is asked to do, and how it tells progress: `buildBook` takes these; the CLI
  * parses its command line into them and shows the progress.
  */
-import type {SheetName} from './impose/booklet.js';
-import type {LineStats} from './render/pdf/line-pass.js';
-import type {NotePlan} from './render/pdf/native/page-notes.js';
+import type {SheetName} from '../impose/booklet.js';
+import type {BrowserSession} from '../render/pdf/browser.js';
+import type {LineStats} from '../render/pdf/line-pass.js';
+import type {NotePlan} from '../render/pdf/native/page-notes.js';
 import type {VFile} from 'vfile';
 
 export const FORMATS = ['pdf', 'epub', 'html', 'booklet', 'offprint', 'cover'] as const;
@@ -96,4 +97,11 @@ export interface BuildProgress {
   detail(text: string, pages?: number): void;
   /** The layout failed (a crash, a timeout) and starts again in a fresh browser. */
   retry?(reason: string): void;
+}
+
+/** Context of the steps of a build: progress, cancellation, and the browser started ahead. */
+export interface BuildContext {
+  progress?: BuildProgress;
+  signal?: AbortSignal;
+  browser?: Promise<BrowserSession>;
 }

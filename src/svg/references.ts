@@ -2,7 +2,7 @@ import {readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import type {Element} from 'hast';
 import {visit} from 'unist-util-visit';
-import {IMAGE_TYPES} from '../../files/media-types.js';
+import {IMAGE_TYPES} from '../files/media-types.js';
 
 /**
  * The references inside an SVG drawing made ones EPUBCheck accepts: ids XML allows, once

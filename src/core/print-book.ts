@@ -3,22 +3,14 @@
  * book itself, booklets, offprints, the cover's page count, statistics of pages).
  */
 import path from 'node:path';
-import type {BuildOptions, BuildProgress} from './build-options.js';
-import {articlesOf, type Book} from './model/book.js';
-import type {BrowserSession} from './render/pdf/browser.js';
-import type {Layout, RenderedPdf} from './render/pdf/engine.js';
-import {engineFor} from './render/pdf/engines.js';
-import {finishPdf} from './render/pdf/finish.js';
-import type {LineStats} from './render/pdf/line-pass.js';
-import type {NotePlan} from './render/pdf/native/page-notes.js';
-import {stopIfCancelled} from './report/cancel.js';
-
-/** Context of the steps of a build: progress, cancellation, and the browser started ahead. */
-export interface BuildContext {
-  progress?: BuildProgress;
-  signal?: AbortSignal;
-  browser?: Promise<BrowserSession>;
-}
+import {articlesOf, type Book} from '../model/book.js';
+import type {Layout, RenderedPdf} from '../render/pdf/engine.js';
+import {engineFor} from '../render/pdf/engines.js';
+import {finishPdf} from '../render/pdf/finish.js';
+import type {LineStats} from '../render/pdf/line-pass.js';
+import type {NotePlan} from '../render/pdf/native/page-notes.js';
+import {stopIfCancelled} from '../report/cancel.js';
+import type {BuildContext, BuildOptions} from './options.js';
 
 /** The finished PDF and where everything landed in it. */
 export interface PrintedBook {

@@ -5,13 +5,13 @@
  */
 import type {Element, ElementContent, Root, RootContent} from 'hast';
 import type {VFile} from 'vfile';
-import type {BuildProgress} from './build-options.js';
-import {sourceName} from './book/book-index.js';
-import {loadBook} from './build.js';
-import {type Article, articlesOf, type Book} from './model/book.js';
-import {articlePages, folioNumber, layOutBook} from './print-book.js';
-import type {Layout} from './render/pdf/engine.js';
-import {countChars} from './typography/char-count.js';
+import {sourceName} from '../book/book-index.js';
+import {loadBook} from '../core/load-book.js';
+import type {BuildProgress} from '../core/options.js';
+import {articlePages, folioNumber, layOutBook} from '../core/print-book.js';
+import {type Article, articlesOf, type Book} from '../model/book.js';
+import type {Layout} from '../render/pdf/engine.js';
+import {countChars} from '../typography/char-count.js';
 
 export const STATS_BY = ['article', 'author', 'source', 'part', 'month'] as const;
 export type StatsBy = (typeof STATS_BY)[number];

@@ -3,28 +3,28 @@
  * cover, spine and front cover on one page with bleed, the spine as wide as the finished book
  * is thick (docs/cover.md).
  */
-import type {VFile} from 'vfile';
-import type {BuildOptions, BuildResult} from './build-options.js';
-import {writeAtomic} from './files/write-atomic.js';
-import {withPrintBoxes} from './impose/page-boxes.js';
-import {toPdfx} from './impose/pdfx.js';
-import type {Book} from './model/book.js';
-import {type BuildContext, printBook} from './print-book.js';
-import {coverSpreadPdf, type PrintedCover} from './render/pdf/cover-spread.js';
-import {launchBrowser} from './render/pdf/browser.js';
-import {buildDate, describeDocument} from './render/pdf/finish.js';
-import {MIN_SPINE_TEXT, type Spine, type Spread, spineOf, spreadOf} from './render/pdf/spread-geometry.js';
-import {compareHan, pdfText} from './render/pdf/text-check.js';
-import {hanCounts} from './typography/han-counts.js';
-import {labelsFor} from './render/shared/labels.js';
-import {stopIfCancelled} from './report/cancel.js';
-import {EnvironmentError} from './report/messages.js';
+import type {LoadedBook} from '../core/load-book.js';
+import type {BuildContext, BuildOptions, BuildResult} from '../core/options.js';
+import {printBook} from '../core/print-book.js';
+import {withBrowser} from '../core/with-browser.js';
+import {writeAtomic} from '../files/write-atomic.js';
+import {withPrintBoxes} from '../impose/page-boxes.js';
+import {toPdfx} from '../impose/pdfx.js';
+import type {Book} from '../model/book.js';
+import {coverSpreadPdf, type PrintedCover} from '../render/pdf/cover-spread.js';
+import {buildDate, describeDocument} from '../render/pdf/finish.js';
+import {MIN_SPINE_TEXT, type Spine, type Spread, spineOf, spreadOf} from '../render/pdf/spread-geometry.js';
+import {compareHan, pdfText} from '../render/pdf/text-check.js';
+import {labelsFor} from '../render/shared/labels.js';
+import {stopIfCancelled} from '../report/cancel.js';
+import {EnvironmentError} from '../report/messages.js';
+import {hanCounts} from '../typography/han-counts.js';
 
 /** Below this a spine is thinner than glue binding holds well: the report says so. */
 const THIN_SPINE = 2;
 
 /** Print the book to learn its page count, then the cover sheet to fit it. */
-export async function buildCover(book: Book, files: VFile[], options: BuildOptions, context: BuildContext): Promise<BuildResult> {
+export async function buildCover({book, files}: LoadedBook, options: BuildOptions, context: BuildContext): Promise<BuildResult> {
   const choice = options.cover!;
   const {spine, spread, printed} = await printSheet(book, options, context);
   const doc = await withPrintBoxes(printed.pdf, spread);
@@ -49,22 +49,14 @@ export async function buildCover(book: Book, files: VFile[], options: BuildOptio
  */
 async function printSheet(book: Book, options: BuildOptions, context: BuildContext): Promise<{spine: Spine; spread: Spread; printed: PrintedCover}> {
   const choice = options.cover!;
-  const browser = launchBrowser(context.signal);
-  browser.catch(() => undefined);
-  try {
+  return withBrowser(context.signal, async (browser) => {
     const {pageCount} = await printBook(book, options, context);
     const spine = spineOf(pageCount, choice.paperThickness);
     const binding = book.meta.writingMode === 'vertical' ? 'right' : 'left';
     const spread = spreadOf({trim: book.meta.pageSize, spine: spine.width, bleed: choice.bleed, binding});
     context.progress?.detail(`书脊 ${millimetres(spine.width)} mm，排封面`);
     return {spine, spread, printed: await coverSpreadPdf(book, spread, {signal: context.signal, browser})};
-  } finally {
-    // Closed here if the book's print failed before the sheet used it; closing twice is harmless.
-    await browser.then(
-      (session) => session.close(),
-      () => undefined,
-    );
-  }
+  });
 }
 
 /**

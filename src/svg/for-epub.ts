@@ -4,10 +4,10 @@ import {toHtml} from 'hast-util-to-html';
 import {s} from 'hastscript';
 import {visit} from 'unist-util-visit';
 import {declarations, isRuleShaped} from './css-shape.js';
-import {foreignHtml} from './svg-foreign-html.js';
-import {type EmbedImage, fixIds, fixReferences} from './svg-references.js';
-import {ELEMENT_KEYWORD_VALUES, type ElementRule, KEYWORD_VALUES, PROPERTIES, SVG_ELEMENTS} from './svg-schema.js';
-import {svgSource} from './svg-source.js';
+import {foreignHtml} from './foreign-html.js';
+import {type EmbedImage, fixIds, fixReferences} from './references.js';
+import {ELEMENT_KEYWORD_VALUES, type ElementRule, KEYWORD_VALUES, PROPERTIES, SVG_ELEMENTS} from './schema.js';
+import {svgSource} from './source.js';
 
 /**
  * Make any SVG a user has (drawn in Illustrator, Inkscape, draw.io, saved from a web page)
