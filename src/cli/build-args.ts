@@ -1,6 +1,7 @@
 import path from 'node:path';
-import {parseCommandLine} from './parse.js';
+import {oneOf, parseCommandLine} from './parse.js';
 import {type BuildOptions, FORMATS, type Format} from '../core/options.js';
+import {WRITING_MODES} from '../config/schema.js';
 import {SHEETS, type SheetName} from '../impose/booklet.js';
 import {UsageError} from '../report/messages.js';
 
@@ -37,7 +38,7 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
   if (positionals.length > 1) throw new UsageError(`只能给一个书的文件夹，却给了 ${positionals.length} 个：${positionals.join(' ')}`);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`未知的格式 \`${values.format}\`：可用 ${FORMATS.join('、')}`);
-  const writingMode = oneOf(values['writing-mode'], ['horizontal', 'vertical'], '排法', 'horizontal（横排）、vertical（竖排）');
+  const writingMode = oneOf(values['writing-mode'], WRITING_MODES, '排法', 'horizontal（横排）、vertical（竖排）');
   const bookDir = path.resolve(cwd, positionals[0] ?? '.');
   const defaultOut = path.join(bookDir, 'build', DEFAULT_OUT[format]);
   const language = values.to;
@@ -124,23 +125,17 @@ const DEFAULT_OUT: Record<Format, string> = {
   cover: 'cover.pdf',
 };
 
+function millimetres(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(/mm$/, ''));
+  if (!Number.isFinite(n) || n < 0 || n > 20) throw new UsageError(`--${flag} 应为 0 到 20 之间的毫米数，不是 \`${value}\``);
+  return n;
+}
+
 /** A selector as part of a file name: path separators and characters Windows refuses become `-`. */
 function fileSafe(text: string): string {
   return text
     .replace(/\.md$/i, '')
     .replace(/[\\/:*?"<>|\s]+/g, '-')
     .slice(0, 60);
-}
-
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string, say: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`未知的${what} \`${value}\`：可用 ${say}`);
-  return value as T;
-}
-
-function millimetres(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value.replace(/mm$/, ''));
-  if (!Number.isFinite(n) || n < 0 || n > 20) throw new UsageError(`--${flag} 应为 0 到 20 之间的毫米数，不是 \`${value}\``);
-  return n;
 }

@@ -9,3 +9,10 @@ export function parseCommandLine<const T extends NonNullable<ParseArgsConfig['op
     throw new UsageError(`命令行有误：${(cause as Error).message}`);
   }
 }
+
+/** `value` if it is one of `allowed`; a {@link UsageError} naming `what` and saying what is (`say`) otherwise. */
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string, say: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`未知的${what} \`${value}\`：可用 ${say}`);
+  return value as T;
+}

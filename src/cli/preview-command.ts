@@ -1,7 +1,8 @@
 import path from 'node:path';
 import {startPreview} from '../preview/preview-server.js';
 import {UsageError} from '../report/messages.js';
-import {parseCommandLine} from './parse.js';
+import {oneOf, parseCommandLine} from './parse.js';
+import {WRITING_MODES} from '../config/schema.js';
 
 export const USAGE = `用法：huibian preview [书的文件夹] [--port 端口] [--writing-mode horizontal|vertical]
 
@@ -20,9 +21,7 @@ export async function run(argv: string[], signal: AbortSignal): Promise<void> {
   if (positionals.length > 1) throw new UsageError(USAGE);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口应为 0–65535 的整数，而不是 \`${values.port}\``);
-  const mode = values['writing-mode'];
-  if (mode !== undefined && mode !== 'horizontal' && mode !== 'vertical')
-    throw new UsageError(`--writing-mode 应为 horizontal 或 vertical，而不是 \`${mode}\``);
+  const mode = oneOf(values['writing-mode'], WRITING_MODES, '排法', 'horizontal（横排）、vertical（竖排）');
   const preview = await startPreview({
     bookDir: path.resolve(positionals[0] ?? '.'),
     port,

@@ -1,6 +1,9 @@
 import {z} from './zod.js';
 
 /** Named page sizes in millimetres (width × height), ISO and the Chinese 开本 in common office use. */
+/** The writing modes a book may have: 横排 and 竖排 (right to left). */
+export const WRITING_MODES = ['horizontal', 'vertical'] as const;
+
 const PAGE_SIZES: Record<string, [number, number]> = {
   A4: [210, 297],
   A5: [148, 210],
@@ -33,7 +36,7 @@ export const bookConfigSchema = z.strictObject({
   publisher: z.string().optional(),
   year: z.union([z.number().int(), z.string()]).optional(),
   language: z.string().default('zh-Hans'),
-  writingMode: z.enum(['horizontal', 'vertical']).default('horizontal'),
+  writingMode: z.enum(WRITING_MODES).default('horizontal'),
   pageSize: pageSize.default('A5'),
   manuscripts: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).default('manuscripts/**/*.md'),
   parts: z.array(part).optional(),

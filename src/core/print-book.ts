@@ -60,7 +60,7 @@ export async function printBook(book: Book, options: Pick<BuildOptions, 'jobs' |
   const rendered = await layOutBook(book, options, context);
   const {layout, lines, notes} = rendered;
   context.progress?.step('write');
-  const pdf = await finishPdf(rendered.pdf, book, layout);
+  const pdf = await finishPdf(rendered.pdf, book, layout, engineFor(book).producer);
   await stopIfCancelled(context.signal);
   return {pdf, pageCount: layout.pageCount, layout, lines, notes, refused: rendered.refused};
 }

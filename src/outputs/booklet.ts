@@ -11,6 +11,7 @@ import {articlesOf} from '../model/book.js';
 import {calibrationPdf} from '../render/pdf/calibration.js';
 import {stopIfCancelled} from '../report/cancel.js';
 import {UsageError} from '../report/messages.js';
+import {writingModeOf} from '../render/shared/writing-mode.js';
 
 /**
  * A booklet for the office printer: the selected articles as a small book of their own (own
@@ -32,7 +33,7 @@ export async function buildBooklet({book: whole, files}: LoadedBook, options: Bu
   const pdf = choice.calibration ? await calibrationPdf(book, {signal: context.signal}) : (await printBook(book, options, context)).pdf;
   // printBook's last step is the writing already.
   if (choice.calibration) context.progress?.step('write');
-  const binding = choice.binding ?? (book.meta.writingMode === 'vertical' ? 'right' : 'left');
+  const binding = choice.binding ?? writingModeOf(book.meta).binding;
   const imposed = await imposeBooklet(pdf, {
     binding,
     sheet,

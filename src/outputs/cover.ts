@@ -19,6 +19,7 @@ import {labelsFor} from '../render/shared/labels.js';
 import {stopIfCancelled} from '../report/cancel.js';
 import {EnvironmentError} from '../report/messages.js';
 import {hanCounts} from '../typography/han-counts.js';
+import {writingModeOf} from '../render/shared/writing-mode.js';
 
 /** Below this a spine is thinner than glue binding holds well: the report says so. */
 const THIN_SPINE = 2;
@@ -52,8 +53,7 @@ async function printSheet(book: Book, options: BuildOptions, context: BuildConte
   return withBrowser(context.signal, async (browser) => {
     const {pageCount} = await printBook(book, options, context);
     const spine = spineOf(pageCount, choice.paperThickness);
-    const binding = book.meta.writingMode === 'vertical' ? 'right' : 'left';
-    const spread = spreadOf({trim: book.meta.pageSize, spine: spine.width, bleed: choice.bleed, binding});
+    const spread = spreadOf({trim: book.meta.pageSize, spine: spine.width, bleed: choice.bleed, binding: writingModeOf(book.meta).binding});
     context.progress?.detail(`书脊 ${millimetres(spine.width)} mm，排封面`);
     return {spine, spread, printed: await coverSpreadPdf(book, spread, {signal: context.signal, browser})};
   });

@@ -6,6 +6,7 @@ import {type ApparatusName, articlesOf, type Book} from '../../model/book.js';
 import {apparatusTitle} from '../shared/apparatus.js';
 import {labelsFor, type Labels} from '../shared/labels.js';
 import {partHeading} from '../shared/pages.js';
+import {writingModeOf} from '../shared/writing-mode.js';
 import type {EpubFile} from './documents.js';
 import {apparatusHref, chapterHref, escapeXml, partHref} from './documents.js';
 
@@ -34,6 +35,7 @@ export function opfDate(date: Date): string {
  */
 export function contentOpf(book: Book, files: EpubFile[], options: {identifier: string; modified: Date}): string {
   const {meta} = book;
+  const mode = writingModeOf(meta);
   const hasImages = files.some((f) => f.mediaType.startsWith('image/') && f.properties !== 'cover-image');
   // “某某 编” is an editor (MARC relator edt); otherwise an author.
   const role = meta.author && /\s*编$/.test(meta.author) ? 'edt' : 'aut';
@@ -61,13 +63,12 @@ export function contentOpf(book: Book, files: EpubFile[], options: {identifier: 
     '<meta property="schema:accessibilityHazard">none</meta>',
     `<meta property="schema:accessibilitySummary">${escapeXml(labelsFor(meta.language).accessibility(meta.title))}</meta>`,
     '<meta name="cover" content="cover-image"/>',
-    ...(meta.writingMode === 'vertical' ? ['<meta name="primary-writing-mode" content="vertical-rl"/>'] : []),
+    ...(mode.epubWritingMode ? [`<meta name="primary-writing-mode" content="${mode.epubWritingMode}"/>`] : []),
   ];
   const manifest = files.map(
     (f) => `<item id="${f.id}" href="${escapeXml(f.href)}" media-type="${f.mediaType}"${f.properties ? ` properties="${f.properties}"` : ''}/>`,
   );
   const spine = files.filter((f) => f.spine).map((f) => `<itemref idref="${f.id}"/>`);
-  const direction = meta.writingMode === 'vertical' ? 'rtl' : 'ltr';
   return `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${escapeXml(meta.language)}" prefix="schema: http://schema.org/">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -76,7 +77,7 @@ ${lines.join('\n')}
 <manifest>
 ${manifest.join('\n')}
 </manifest>
-<spine page-progression-direction="${direction}">
+<spine page-progression-direction="${mode.direction}">
 ${spine.join('\n')}
 </spine>
 </package>

@@ -12,6 +12,7 @@ import {svgForEpub} from '../../svg/for-epub.js';
 import {embedBeside} from '../../svg/references.js';
 import {apparatusHref, chapterBody, chapterHref, coverBody, coverSvg, partBody, partHref, titlePageBody, xhtml, type EpubFile} from './documents.js';
 import {bookIdentifier, contentOpf, navBody} from './package.js';
+import {writingModeOf} from '../shared/writing-mode.js';
 
 /** What the EPUB needs besides the book. */
 export interface EpubOptions {
@@ -69,7 +70,7 @@ class HuibianEpub extends EPub {
 export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint8Array> {
   const {meta} = book;
   const lang = meta.language;
-  const htmlClass = [`mode-${meta.writingMode}`, 'spacing-markup'];
+  const htmlClass = [writingModeOf(meta).htmlClass, 'spacing-markup'];
   const labels = labelsFor(lang);
   // The same vertical and spacing transforms as the print documents get.
   const page = (title: string, body: ElementContent[], bodyType: string) => {

@@ -6,6 +6,7 @@ import type {Book} from '../../model/book.js';
 import {adaptTree} from '../shared/adapt.js';
 import {cover} from '../shared/print-document.js';
 import {type Spread, spineType} from './spread-geometry.js';
+import {writingModeOf} from '../shared/writing-mode.js';
 
 /**
  * The cover sheet as one HTML page: the book's own cover section as the front, the spine with
@@ -29,7 +30,7 @@ export function coverDocument(book: Book, spread: Spread, stylesheets: string[])
     type: 'root',
     children: [
       {type: 'doctype'},
-      h('html', {lang: meta.language, className: [`mode-${meta.writingMode}`, 'cover-spread']}, [
+      h('html', {lang: meta.language, className: [writingModeOf(meta).htmlClass, 'cover-spread']}, [
         h('head', [h('meta', {charSet: 'utf-8'}), h('title', meta.title), ...stylesheets.map((href) => h('link', {rel: 'stylesheet', href}))]),
         body,
       ]),

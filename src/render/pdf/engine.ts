@@ -57,5 +57,7 @@ export interface RenderOptions {
 /** One way of laying a book out: the print document it needs, and how it turns that into a PDF. */
 export interface PdfEngine {
   document: DocumentKind;
+  /** The PDF's producer: the tools this engine prints with. */
+  producer: string;
   render(book: Book, options?: RenderOptions): Promise<RenderedPdf>;
 }

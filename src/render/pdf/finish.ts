@@ -5,6 +5,7 @@ import {labelsFor} from '../shared/labels.js';
 import {partHeading} from '../shared/pages.js';
 import type {Layout} from './engine.js';
 import {type OutlineItem, writeOutline} from './outline.js';
+import {writingModeOf} from '../shared/writing-mode.js';
 
 /** Bookmarks for the book: 目录, generated front matter, front articles, each part with its articles, generated back matter. */
 export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
@@ -33,14 +34,14 @@ export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
  * What Chromium leaves out of a PDF, added with pdf-lib: document information, language,
  * bookmarks, and page labels (front matter in roman numerals, the body from 1).
  */
-export async function finishPdf(doc: PDFDocument, book: Book, layout: Layout, now = buildDate()): Promise<Uint8Array> {
+export async function finishPdf(doc: PDFDocument, book: Book, layout: Layout, producer: string, now = buildDate()): Promise<Uint8Array> {
   const {meta} = book;
   describeDocument(doc, meta, {
     title: meta.title,
     author: meta.author,
     subject: [meta.subtitle, meta.year].filter(Boolean).join(' ') || meta.title,
     keywords: [...book.parts.map((p) => p.title), ...new Set(articlesOf(book).flatMap((a) => a.tags))],
-    producer: meta.writingMode === 'vertical' ? 'huibian (Chromium, pdf-lib)' : 'huibian (Chromium, Paged.js, pdf-lib)',
+    producer,
     now,
   });
   setPageLabels(doc, layout.bodyStart);
@@ -69,7 +70,7 @@ export function describeDocument(
   doc.setCreationDate(info.now);
   doc.setModificationDate(info.now);
   doc.setLanguage(meta.language);
-  if (meta.writingMode === 'vertical') doc.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
+  if (writingModeOf(meta).direction === 'rtl') doc.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
 }
 
 /** Roman numerals before the body, Arabic from the body's first page (PDF 32000 §12.4.2). */

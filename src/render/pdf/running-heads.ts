@@ -2,6 +2,7 @@ import {h} from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
 import type {BookMeta} from '../../model/book.js';
+import {writingModeOf} from '../shared/writing-mode.js';
 
 /** What a printed page is, for its running head and folio. */
 type SheetKind = 'cover' | 'front' | 'blank' | 'part' | 'opening' | 'body';
@@ -31,7 +32,7 @@ export function runningHeadsDocument(meta: BookMeta, sheets: Sheet[], stylesheet
   const style = area ? `--text-recto-left: ${area.rectoLeft}px; --text-verso-left: ${area.versoLeft}px; --text-width: ${area.width}px` : undefined;
   const tree = h(null, [
     {type: 'doctype'},
-    h('html', {lang: meta.language, className: [`mode-${meta.writingMode}`], style}, [
+    h('html', {lang: meta.language, className: [writingModeOf(meta).htmlClass], style}, [
       h('head', [h('meta', {charSet: 'utf-8'}), ...stylesheets.map((href) => h('link', {rel: 'stylesheet', href}))]),
       h(
         'body',

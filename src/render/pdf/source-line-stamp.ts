@@ -9,8 +9,8 @@ import type {PDFDocument} from 'pdf-lib';
 import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
 import type {Book, BookMeta} from '../../model/book.js';
-import {verticalize} from '../../typography/vertical.js';
 import {bookStyleNames, siteFiles} from '../shared/site.js';
+import {writingModeOf} from '../shared/writing-mode.js';
 import type {RenderOptions} from './engine.js';
 import {openDocument, printPdf, withPrintPage} from './print-page.js';
 import {printedLine} from './source-line.js';
@@ -35,10 +35,11 @@ export function sourceLinesDocument(meta: BookMeta, slips: SourceSlip[], stylesh
     'body',
     slips.map((slip) => h(`div.sheet.${slip.recto ? 'recto' : 'verso'}`, [h('p.source-line', printedLine(slip.line))])),
   );
-  if (meta.writingMode === 'vertical') verticalize({type: 'root', children: [body]});
+  const mode = writingModeOf(meta);
+  mode.setText({type: 'root', children: [body]});
   const tree: Root = h(null, [
     {type: 'doctype'},
-    h('html', {lang: meta.language, className: [`mode-${meta.writingMode}`]}, [
+    h('html', {lang: meta.language, className: [mode.htmlClass]}, [
       h('head', [h('meta', {charSet: 'utf-8'}), ...stylesheets.map((href) => h('link', {rel: 'stylesheet', href}))]),
       body,
     ]),

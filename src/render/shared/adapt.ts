@@ -2,7 +2,7 @@ import type {Root} from 'hast';
 import {replaceTexts} from '../../markdown/replace-texts.js';
 import type {BookMeta} from '../../model/book.js';
 import {spacedPieces} from '../../typography/markup-spacing.js';
-import {verticalize} from '../../typography/vertical.js';
+import {writingModeOf} from './writing-mode.js';
 
 /**
  * Fit a rendered tree to the book, in place: vertical quotes and upright runs in a vertical
@@ -11,7 +11,7 @@ import {verticalize} from '../../typography/vertical.js';
  * model is converted once, labels come from labels.ts, drawings when they are read.)
  */
 export function adaptTree(meta: BookMeta, tree: Root, spacing: 'css' | 'markup'): void {
-  if (meta.writingMode === 'vertical') verticalize(tree);
+  writingModeOf(meta).setText(tree);
   if (spacing === 'markup') spaceWithMarkup(tree);
 }
 

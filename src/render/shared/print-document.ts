@@ -14,6 +14,7 @@ import {inlineSvgImages} from './inline-svg.js';
 import {endnotes, inlineFootnotes} from './footnotes.js';
 import {type Labels, labelsFor} from './labels.js';
 import {partHeading, partPageLines, titlePageLines} from './pages.js';
+import {writingModeOf} from './writing-mode.js';
 
 /** What goes into a print document and what it links (paths relative to it). */
 export interface PrintOptions {
@@ -78,7 +79,7 @@ export function printDocument(book: Book, options: PrintOptions): string {
     type: 'root',
     children: [
       {type: 'doctype'},
-      h('html', {lang: meta.language, className: [`mode-${meta.writingMode}`, ...(options.spacing === 'markup' ? ['spacing-markup'] : [])]}, [
+      h('html', {lang: meta.language, className: [writingModeOf(meta).htmlClass, ...(options.spacing === 'markup' ? ['spacing-markup'] : [])]}, [
         h('head', [
           h('meta', {charSet: 'utf-8'}),
           h('title', meta.title),

@@ -22,6 +22,7 @@ import {splitTallTablesInPage} from './tall-tables.js';
 /** Vertical books, printed by Chromium's own pagination: notes at the end of each article in the document, moved onto their pages here. */
 export const nativeEngine: PdfEngine = {
   document: {stylesheets: [...BASE_STYLESHEETS, 'pages-vertical.css'], scripts: [], notes: 'end', spacing: 'css'},
+  producer: 'huibian (Chromium, pdf-lib)',
   render: renderNativePdf,
 };
 

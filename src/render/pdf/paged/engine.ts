@@ -41,6 +41,7 @@ export const pagedEngine: PdfEngine = {
         ['paged-fixes.css', PAGED_FIXES],
       ]),
   },
+  producer: 'huibian (Chromium, Paged.js, pdf-lib)',
   render: renderPagedPdf,
 };
 
