@@ -18,7 +18,6 @@ export const USAGE = `用法：huibian stats [书的文件夹] [选项]
     huibian stats 年鉴 --by author --csv 作者统计.csv`;
 
 /** What each grouping's first column is called. */
-const GROUP_HEADERS: Record<StatsBy, string> = {article: '篇名', author: '作者', source: '来源', part: '部分', month: '月份'};
 const SAY_BY = 'article（按篇）、author（按作者）、source（按来源）、part（按部分）、month（按月份）';
 
 /** `huibian stats [BOOK_DIR] [--by …] [--csv FILE]`: count the book, print a table or write a CSV. */
@@ -64,14 +63,17 @@ export async function run(argv: string[], signal: AbortSignal): Promise<void> {
 /** The table of `stats`: article rows show their pages' folios, group rows their number of articles. */
 function tableOf(stats: BookStats): {header: string[]; rows: Cell[][]; totalRow: Cell[]; all: Cell[][]} {
   const byArticle = stats.by === 'article';
-  const header = byArticle ? [GROUP_HEADERS.article, '字数', '图片', '页数', '起页', '止页'] : [GROUP_HEADERS[stats.by], '篇数', '字数', '图片', '页数'];
+  const {by, columns} = stats.labels.stats;
+  const header = byArticle
+    ? [by.article, columns.chars, columns.images, columns.pages, columns.first, columns.last]
+    : [by[stats.by], columns.articles, columns.chars, columns.images, columns.pages];
   const cells = (row: StatsRow): Cell[] =>
     byArticle
       ? [row.label, row.chars, row.images, row.pages, row.folios?.first ?? '', row.folios?.last ?? '']
       : [row.label, row.articles, row.chars, row.images, row.pages];
   const rows = stats.rows.map(cells);
   const totalRow = byArticle
-    ? [`${stats.total.label}（${stats.total.articles} 篇）`, stats.total.chars, stats.total.images, stats.total.pages, '', '']
+    ? [`${stats.total.label}（${stats.labels.articleCount(stats.total.articles)}）`, stats.total.chars, stats.total.images, stats.total.pages, '', '']
     : cells(stats.total);
   return {header, rows, totalRow, all: [header, ...rows, totalRow]};
 }

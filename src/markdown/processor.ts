@@ -41,7 +41,9 @@ function createProcessor({lint = false}: {lint?: boolean} = {}) {
       .use(remarkCjkNormalize, {mode: lint ? 'report' : 'fix'})
       .use(remarkLintBrackets, {enabled: lint})
       .use(remarkLintParagraphStart, {enabled: lint})
-      .use(remarkRehype, {footnoteLabel: '注释', footnoteBackLabel: '返回正文', allowDangerousHtml: true})
+      // GFM's note section, its heading and back links never print: rehypeExtractFootnotes takes
+      // the notes out, and each writer sets them with labels.ts's words.
+      .use(remarkRehype, {allowDangerousHtml: true})
       // Manuscripts are untrusted: their HTML is parsed and cut down to what typesetting needs.
       .use(rehypeSanitizeRaw)
       .use(rehypeFigure)

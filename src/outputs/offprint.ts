@@ -17,7 +17,7 @@ import type {Article, Book, Part} from '../model/book.js';
 import type {Layout} from '../render/pdf/engine.js';
 import {buildDate, describeDocument} from '../render/pdf/finish.js';
 import {type OutlineItem, writeOutline} from '../render/pdf/outline.js';
-import {pageSpan, sourceLine} from '../render/pdf/source-line.js';
+import {sourceLine} from '../render/pdf/source-line.js';
 import {printSourceLines, stampSourceLine} from '../render/pdf/source-line-stamp.js';
 import {FAST} from '../render/pdf/stitch.js';
 import {compareHan, pdfPageTexts} from '../render/pdf/text-check.js';
@@ -185,6 +185,6 @@ async function expectBookText(piece: Piece, pdf: Uint8Array, bookTexts: string[]
 /** `抽印：《青溪大桥建成通车》第 34–36 页，3 页`, with `--each` the file it went to. */
 function reportLine(book: Book, piece: Piece, layout: Layout, count: number, each: boolean): string {
   const what = piece.part ? `部分“${piece.part.title}”` : `《${piece.articles[0]!.title}》`;
-  const pages = pageSpan(folioNumber(layout, piece.range.first), folioNumber(layout, piece.range.last), book.meta.folio);
+  const pages = labelsFor(book.meta.language).pageSpan(folioNumber(layout, piece.range.first), folioNumber(layout, piece.range.last), book.meta.folio);
   return `抽印：${what}${pages}，${count} 页${each ? `（${piece.name}）` : ''}`;
 }

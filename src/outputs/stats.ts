@@ -11,6 +11,7 @@ import type {BuildProgress} from '../core/options.js';
 import {articlePages, folioNumber, layOutBook} from '../core/print-book.js';
 import {type Article, articlesOf, type Book} from '../model/book.js';
 import type {Layout} from '../render/pdf/engine.js';
+import {type Labels, labelsFor} from '../render/shared/labels.js';
 import {countChars} from '../typography/char-count.js';
 
 export const STATS_BY = ['article', 'author', 'source', 'part', 'month'] as const;
@@ -35,13 +36,9 @@ export interface BookStats {
   total: StatsRow;
   /** Pages of the whole book: cover, contents, part title pages and blanks included. */
   pageCount: number;
+  /** The table's words in the book's script. */
+  labels: Labels;
 }
-
-/** Labels of the rows of articles that lack what they are grouped by. */
-const NO_AUTHOR = '（未署名）';
-const NO_SOURCE = '（无来源）';
-const NO_DATE = '（无日期）';
-const NO_PART = '（不属于任何部分）';
 
 /**
  * Lay the book in `bookDir` out (through the layout cache, as a build would) and count it.
@@ -74,19 +71,20 @@ export function bookStats(book: Book, layout: Layout, by: StatsBy): BookStats {
       ...(range ? {folios: {first: folioNumber(layout, range.first), last: folioNumber(layout, range.last)}} : {}),
     });
   }
-  const rows = by === 'article' ? [...counted.values()] : groupRows(book, counted, by);
-  const total = sum('合计', [...counted.values()]);
-  return {by, rows, total, pageCount: layout.pageCount};
+  const labels = labelsFor(book.meta.language);
+  const rows = by === 'article' ? [...counted.values()] : groupRows(book, counted, by, labels.stats.none);
+  const total = sum(labels.stats.total, [...counted.values()]);
+  return {by, rows, total, pageCount: layout.pageCount, labels};
 }
 
 /** Rows of groups of articles: parts in book order, months in date order, authors and sources by size. */
-function groupRows(book: Book, counted: Map<Article, StatsRow>, by: Exclude<StatsBy, 'article'>): StatsRow[] {
+function groupRows(book: Book, counted: Map<Article, StatsRow>, by: Exclude<StatsBy, 'article'>, none: Labels['stats']['none']): StatsRow[] {
   if (by === 'part') {
     const front =
       book.front.length > 0
         ? [
             sum(
-              NO_PART,
+              none.part,
               book.front.map((a) => counted.get(a)!),
             ),
           ]
@@ -101,7 +99,7 @@ function groupRows(book: Book, counted: Map<Article, StatsRow>, by: Exclude<Stat
       ),
     ];
   }
-  const missing = {author: NO_AUTHOR, source: NO_SOURCE, month: NO_DATE}[by];
+  const missing = none[by];
   const groups = new Map<string, StatsRow[]>();
   for (const [article, row] of counted) {
     const key = groupKey(article, by) ?? missing;

@@ -58,7 +58,7 @@ describe('running heads', () => {
   });
 
   it('should make one sheet per page, rectos first, with head and folio only where asked', () => {
-    const meta = {language: 'zh-Hans'} as BookMeta;
+    const meta = {language: 'zh-Hans', writingMode: 'horizontal'} as BookMeta;
     const html = runningHeadsDocument(meta, [{kind: 'cover'}, {kind: 'body', head: '书名', folio: '2'}, {kind: 'opening', folio: '3'}], ['a.css']);
     expect(html).toContain('<div class="sheet recto kind-cover"></div>');
     expect(html).toContain('<div class="sheet verso kind-body"><div class="running-head">书名</div><div class="folio">2</div></div>');

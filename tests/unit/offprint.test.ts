@@ -5,7 +5,10 @@ import {loadConfig} from '../../src/config/load.js';
 import {cutPages} from '../../src/impose/cut-pages.js';
 import {selectOffprint} from '../../src/impose/offprint-selection.js';
 import type {Book} from '../../src/model/book.js';
-import {pageSpan, printedLine, sourceLine} from '../../src/render/pdf/source-line.js';
+import {printedLine, sourceLine} from '../../src/render/pdf/source-line.js';
+import {labelsFor} from '../../src/render/shared/labels.js';
+
+const {pageSpan} = labelsFor('zh-Hans');
 import {sourceLinesDocument} from '../../src/render/pdf/source-line-stamp.js';
 import {UsageError} from '../../src/report/messages.js';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';

@@ -29,6 +29,20 @@ export interface Labels {
   indexSections: {terms: string; authors: string; sources: string};
   /** A heading compiling made in Simplified (a month 一月, an index group 七画, 外文), in the book's script. */
   made(heading: string): string;
+  /**
+   * Pages as the book's folios print them: 第 12–15 页 and 第 12 页, or with Chinese folios
+   * 第十二至十五页 and 第十二页 (a range in Chinese numerals reads 至, not a dash).
+   */
+  pageSpan(first: number, last: number, folio: 'arabic' | 'chinese'): string;
+  /** The line on an offprint's first page: 摘自《书名》第 34–36 页. */
+  excerpt(title: string, pages: string): string;
+  /** The statistics' table: its columns, the total, and rows of articles that lack what they are grouped by. */
+  stats: {
+    by: {article: string; author: string; source: string; part: string; month: string};
+    columns: {articles: string; chars: string; images: string; pages: string; first: string; last: string};
+    total: string;
+    none: {author: string; source: string; month: string; part: string};
+  };
 }
 
 const SIMPLIFIED: Labels = {
@@ -46,6 +60,17 @@ const SIMPLIFIED: Labels = {
   index: '索引',
   indexSections: {terms: '主题索引', authors: '作者索引', sources: '来源索引'},
   made: (heading) => heading,
+  pageSpan: (first, last, folio) => {
+    if (folio === 'chinese') return first === last ? `第${chineseNumber(first)}页` : `第${chineseNumber(first)}至${chineseNumber(last)}页`;
+    return first === last ? `第 ${first} 页` : `第 ${first}–${last} 页`;
+  },
+  excerpt: (title, pages) => `摘自《${title}》${pages}`,
+  stats: {
+    by: {article: '篇名', author: '作者', source: '来源', part: '部分', month: '月份'},
+    columns: {articles: '篇数', chars: '字数', images: '图片', pages: '页数', first: '起页', last: '止页'},
+    total: '合计',
+    none: {author: '（未署名）', source: '（无来源）', month: '（无日期）', part: '（不属于任何部分）'},
+  },
 };
 
 const cache = new Map<string, Labels>();
@@ -63,14 +88,25 @@ export function labelsFor(language: string): Labels {
       cover: text(SIMPLIFIED.cover),
       titlePage: text(SIMPLIFIED.titlePage),
       bodyMatter: text(SIMPLIFIED.bodyMatter),
-      colophon: Object.fromEntries(Object.entries(SIMPLIFIED.colophon).map(([key, value]) => [key, text(value)])) as Labels['colophon'],
+      colophon: deepText(SIMPLIFIED.colophon, text),
       articleCount: (count) => text(SIMPLIFIED.articleCount(count)),
       accessibility: (title) => `${title}${text(SIMPLIFIED.accessibility(''))}`,
       chronology: text(SIMPLIFIED.chronology),
       index: text(SIMPLIFIED.index),
-      indexSections: Object.fromEntries(Object.entries(SIMPLIFIED.indexSections).map(([key, value]) => [key, text(value)])) as Labels['indexSections'],
+      indexSections: deepText(SIMPLIFIED.indexSections, text),
       made: text,
+      pageSpan: (first, last, folio) => text(SIMPLIFIED.pageSpan(first, last, folio)),
+      // The title is the book's own, already in its script.
+      excerpt: (title, pages) => `${text('摘自')}《${title}》${pages}`,
+      stats: deepText(SIMPLIFIED.stats, text),
     });
   }
   return cache.get(language)!;
+}
+
+/** `labels` with every string converted by `text`, at any depth. */
+function deepText<T extends object>(labels: T, text: (value: string) => string): T {
+  return Object.fromEntries(
+    Object.entries(labels).map(([key, value]) => [key, typeof value === 'string' ? text(value) : deepText(value as object, text)]),
+  ) as T;
 }
