@@ -10,46 +10,70 @@ const PRESS_FLAGS = ['bleed', 'marks', 'pdfx'] as const;
 const OFFPRINT_FLAGS = ['each'] as const;
 const COVER_FLAGS = ['paper-thickness'] as const;
 
+/** The options of `huibian build`, as `parseArgs` takes them. */
+const OPTIONS = {
+  format: {type: 'string', short: 'f', default: 'pdf'},
+  out: {type: 'string', short: 'o'},
+  'writing-mode': {type: 'string'},
+  to: {type: 'string'},
+  select: {type: 'string'},
+  title: {type: 'string'},
+  sheet: {type: 'string'},
+  binding: {type: 'string'},
+  signature: {type: 'string'},
+  duplex: {type: 'string'},
+  creep: {type: 'string'},
+  calibration: {type: 'boolean'},
+  press: {type: 'boolean'},
+  bleed: {type: 'string'},
+  marks: {type: 'boolean'},
+  pdfx: {type: 'string'},
+  each: {type: 'boolean'},
+  'paper-thickness': {type: 'string'},
+  'allow-missing-images': {type: 'boolean'},
+  jobs: {type: 'string', short: 'j'},
+  'cache-dir': {type: 'string'},
+} as const;
+
+/** The command line as read. */
+type Values = ReturnType<typeof parseCommandLine<typeof OPTIONS>>['values'];
+
 /** Parse `build [BOOK_DIR] --format … [options]` (see `huibian --help`); a wrong option is a {@link UsageError}. */
 export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOptions {
-  const {values, positionals} = parseCommandLine(argv, {
-    format: {type: 'string', short: 'f', default: 'pdf'},
-    out: {type: 'string', short: 'o'},
-    'writing-mode': {type: 'string'},
-    to: {type: 'string'},
-    select: {type: 'string'},
-    title: {type: 'string'},
-    sheet: {type: 'string'},
-    binding: {type: 'string'},
-    signature: {type: 'string'},
-    duplex: {type: 'string'},
-    creep: {type: 'string'},
-    calibration: {type: 'boolean'},
-    press: {type: 'boolean'},
-    bleed: {type: 'string'},
-    marks: {type: 'boolean'},
-    pdfx: {type: 'string'},
-    each: {type: 'boolean'},
-    'paper-thickness': {type: 'string'},
-    'allow-missing-images': {type: 'boolean'},
-    jobs: {type: 'string', short: 'j'},
-    'cache-dir': {type: 'string'},
-  });
+  const {values, positionals} = parseCommandLine(argv, OPTIONS);
   if (positionals.length > 1) throw new UsageError(`只能给一个书的文件夹，却给了 ${positionals.length} 个：${positionals.join(' ')}`);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`未知的格式 \`${values.format}\`：可用 ${FORMATS.join('、')}`);
-  const writingMode = oneOf(values['writing-mode'], WRITING_MODES, '排法', 'horizontal（横排）、vertical（竖排）');
   const bookDir = path.resolve(cwd, positionals[0] ?? '.');
-  const defaultOut = path.join(bookDir, 'build', DEFAULT_OUT[format]);
+  const options = commonOptions(values, format, bookDir, cwd);
+  refuseOthers(values, format);
+  if (format === 'booklet') options.booklet = bookletChoice(values);
+  if (format === 'offprint') {
+    const select = values.select?.trim();
+    if (!select) throw new UsageError('--format offprint 需要 --select：稿件文件名、文章标题或部分名');
+    const each = values.each ?? false;
+    if (!values.out) options.out = path.join(bookDir, 'build', each ? 'offprints' : `offprint-${fileSafe(select)}.pdf`);
+    options.offprint = {select, each};
+  }
+  if (format === 'cover') options.cover = coverChoice(values);
+  if (values.press) {
+    const pdfx = pdfxOf(values.pdfx);
+    options.press = {bleed: millimetres(values.bleed, 'bleed') ?? 3, marks: values.marks ?? false, ...(pdfx ? {pdfx} : {})};
+  }
+  return options;
+}
+
+/** What every format takes: the book, the output, the writing mode and language, images, jobs and cache. */
+function commonOptions(values: Values, format: Format, bookDir: string, cwd: string): BuildOptions {
+  const writingMode = oneOf(values['writing-mode'], WRITING_MODES, '排法', 'horizontal（横排）、vertical（竖排）');
   const language = values.to;
   if (language !== undefined && !/^zh(-[A-Za-z]{2,4})*$/.test(language)) {
     throw new UsageError(`未知的语言 \`${language}\`：可用 zh-Hans（简体）、zh-Hant、zh-TW、zh-HK（繁体）`);
   }
-  const out = values.out ? path.resolve(cwd, values.out) : defaultOut;
   const options: BuildOptions = {
     bookDir,
     format,
-    out,
+    out: values.out ? path.resolve(cwd, values.out) : path.join(bookDir, 'build', DEFAULT_OUT[format]),
     ...(writingMode ? {writingMode} : {}),
     ...(language ? {language} : {}),
     ...(values['allow-missing-images'] ? {allowMissingImages: true} : {}),
@@ -60,7 +84,11 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs 应为 1 到 64 之间的整数，不是 \`${values.jobs}\``);
     options.jobs = jobs;
   }
+  return options;
+}
 
+/** A flag of another format is a mistake worth saying: it would be ignored. */
+function refuseOthers(values: Values, format: Format): void {
   const given = (flags: readonly string[]) => flags.filter((flag) => (values as Record<string, unknown>)[flag] !== undefined);
   // --select serves booklets and offprints; --bleed and --pdfx the press PDF and the cover.
   const shared = (flags: readonly string[], also: string[]) => given(flags).filter((flag) => !also.includes(flag));
@@ -71,49 +99,40 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
   if (format !== 'offprint' && given(OFFPRINT_FLAGS).length > 0) throw new UsageError(`--${given(OFFPRINT_FLAGS)[0]} 只用于 --format offprint`);
   if (format !== 'cover' && given(COVER_FLAGS).length > 0) throw new UsageError(`--${given(COVER_FLAGS)[0]} 只用于 --format cover`);
   if (values.press && format !== 'pdf') throw new UsageError('--press 只用于 --format pdf');
-
-  if (format === 'booklet') {
-    const signature = values.signature === undefined ? undefined : Number(values.signature);
-    if (signature !== undefined && (!Number.isInteger(signature) || signature < 4 || signature % 4 !== 0)) {
-      throw new UsageError(`--signature 应为 4 的倍数（如 8、16），不是 \`${values.signature}\``);
-    }
-    const sheet = oneOf(values.sheet, Object.keys(SHEETS) as SheetName[], '纸张', Object.keys(SHEETS).join('、'));
-    const binding = oneOf(values.binding, ['left', 'right'], '装订边', 'left（左翻）、right（右翻）');
-    options.booklet = {
-      select: (values.select ?? '')
-        .split(/[,，]/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-      duplex: oneOf(values.duplex, ['short', 'long'], '双面翻转方式', 'short（短边）、long（长边）') ?? 'short',
-      creep: millimetres(values.creep, 'creep') ?? 0,
-      calibration: values.calibration ?? false,
-      ...(values.title ? {title: values.title} : {}),
-      ...(sheet ? {sheet} : {}),
-      ...(binding ? {binding} : {}),
-      ...(signature ? {signature} : {}),
-    };
-  }
-  if (format === 'offprint') {
-    const select = values.select?.trim();
-    if (!select) throw new UsageError('--format offprint 需要 --select：稿件文件名、文章标题或部分名');
-    const each = values.each ?? false;
-    if (!values.out) options.out = path.join(bookDir, 'build', each ? 'offprints' : `offprint-${fileSafe(select)}.pdf`);
-    options.offprint = {select, each};
-  }
-  if (format === 'cover') {
-    const pdfx = oneOf(values.pdfx, ['gray', 'cmyk'], 'PDF/X 颜色', 'gray（灰度）、cmyk');
-    const paperThickness = values['paper-thickness'] === undefined ? 0.1 : Number(values['paper-thickness'].replace(/mm$/, ''));
-    if (!Number.isFinite(paperThickness) || paperThickness < 0.03 || paperThickness > 1) {
-      throw new UsageError(`--paper-thickness 应为每张纸的厚度，0.03 到 1 毫米（70 克胶版纸约 0.09），不是 \`${values['paper-thickness']}\``);
-    }
-    options.cover = {paperThickness, bleed: millimetres(values.bleed, 'bleed') ?? 3, ...(pdfx ? {pdfx} : {})};
-  }
-  if (values.press) {
-    const pdfx = oneOf(values.pdfx, ['gray', 'cmyk'], 'PDF/X 颜色', 'gray（灰度）、cmyk');
-    options.press = {bleed: millimetres(values.bleed, 'bleed') ?? 3, marks: values.marks ?? false, ...(pdfx ? {pdfx} : {})};
-  }
-  return options;
 }
+
+function bookletChoice(values: Values): NonNullable<BuildOptions['booklet']> {
+  const signature = values.signature === undefined ? undefined : Number(values.signature);
+  if (signature !== undefined && (!Number.isInteger(signature) || signature < 4 || signature % 4 !== 0)) {
+    throw new UsageError(`--signature 应为 4 的倍数（如 8、16），不是 \`${values.signature}\``);
+  }
+  const sheet = oneOf(values.sheet, Object.keys(SHEETS) as SheetName[], '纸张', Object.keys(SHEETS).join('、'));
+  const binding = oneOf(values.binding, ['left', 'right'], '装订边', 'left（左翻）、right（右翻）');
+  return {
+    select: (values.select ?? '')
+      .split(/[,，]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+    duplex: oneOf(values.duplex, ['short', 'long'], '双面翻转方式', 'short（短边）、long（长边）') ?? 'short',
+    creep: millimetres(values.creep, 'creep') ?? 0,
+    calibration: values.calibration ?? false,
+    ...(values.title ? {title: values.title} : {}),
+    ...(sheet ? {sheet} : {}),
+    ...(binding ? {binding} : {}),
+    ...(signature ? {signature} : {}),
+  };
+}
+
+function coverChoice(values: Values): NonNullable<BuildOptions['cover']> {
+  const pdfx = pdfxOf(values.pdfx);
+  const paperThickness = values['paper-thickness'] === undefined ? 0.1 : Number(values['paper-thickness'].replace(/mm$/, ''));
+  if (!Number.isFinite(paperThickness) || paperThickness < 0.03 || paperThickness > 1) {
+    throw new UsageError(`--paper-thickness 应为每张纸的厚度，0.03 到 1 毫米（70 克胶版纸约 0.09），不是 \`${values['paper-thickness']}\``);
+  }
+  return {paperThickness, bleed: millimetres(values.bleed, 'bleed') ?? 3, ...(pdfx ? {pdfx} : {})};
+}
+
+const pdfxOf = (value: string | undefined) => oneOf(value, ['gray', 'cmyk'], 'PDF/X 颜色', 'gray（灰度）、cmyk');
 
 /** Where each format goes unless `--out` says otherwise, inside `BOOK_DIR/build/`. */
 const DEFAULT_OUT: Record<Format, string> = {

@@ -122,107 +122,120 @@ function publishedDate(html: string, shown: string | undefined): string | undefi
 
 /** The article's blocks in reading order; inline runs gathered into paragraphs. */
 function blocksOf(root: Element, dropped: Dropped[], page: PageIndex): DraftBlock[] {
-  const blocks: DraftBlock[] = [];
-  let line = '';
-  const flush = () => {
-    const text = clean(line);
-    line = '';
+  const reader = new BlockReader(root, dropped, page);
+  reader.walk(root.children, root);
+  reader.flush();
+  return reader.blocks;
+}
+
+/** Reads a page's elements into blocks: the inline text of the current line, and the blocks so far. */
+class BlockReader {
+  readonly blocks: DraftBlock[] = [];
+  line = '';
+
+  constructor(
+    private readonly root: Element,
+    private readonly dropped: Dropped[],
+    private readonly page: PageIndex,
+  ) {}
+
+  /** The line so far as a paragraph (or the caption of the picture before it), unless it is furniture. */
+  flush(): void {
+    const text = clean(this.line);
+    this.line = '';
     if (!text) return;
     const furniture = lineFurniture(text);
     if (furniture || BOILERPLATE.test(text)) {
-      dropped.push({text, ...(furniture ? {as: furniture} : {})});
+      this.dropped.push({text, ...(furniture ? {as: furniture} : {})});
       return;
     }
-    const previous = blocks.at(-1);
+    const previous = this.blocks.at(-1);
     // `▲…` right after a picture is its caption.
     if (/^[▲△]/.test(text) && previous?.kind === 'image' && !previous.caption) {
       previous.caption = text.replace(/^[▲△]\s*/, '');
       return;
     }
-    blocks.push({kind: 'paragraph', text});
-  };
-  const walk = (nodes: ElementContent[], holder: Element) => {
+    this.blocks.push({kind: 'paragraph', text});
+  }
+
+  walk(nodes: ElementContent[], holder: Element): void {
     for (const node of nodes) {
-      if (node.type === 'text') {
-        line += node.value;
-        continue;
-      }
-      if (node.type !== 'element') continue;
-      const furniture = node === root ? undefined : furnitureOf(node, page);
-      if (furniture) {
-        const text = clean(textOf(node));
-        if (text) dropped.push({text, ...(furniture === 'other' ? {} : {as: furniture})});
-        continue;
-      }
-      const tag = node.tagName;
-      // Word's notes as mammoth writes them: a call `<a href="#footnote-1">`, the note an
-      // `<li id="footnote-1">` with a link back.
-      const href = String(node.properties.href ?? '');
-      const note = /^#(?:foot|end)note-(\d+)$/.exec(href);
-      if (tag === 'a' && note) {
-        line += noteCall(Number(note[1]));
-        continue;
-      }
-      if (tag === 'a' && /^#(?:foot|end)note-ref-\d+$/.test(href)) continue;
-      const noteId = /^(?:foot|end)note-(\d+)$/.exec(String(node.properties.id ?? ''));
-      if (tag === 'li' && noteId) {
-        flush();
-        const text = clean(textOf({type: 'root', children: node.children.map((c) => withoutBackLinks(c))}));
-        blocks.push({kind: 'note', number: Number(noteId[1]), text});
-        continue;
-      }
-      if (tag === 'li' && !node.children.some((c) => c.type === 'element' && BLOCKS.has(c.tagName) && c.tagName !== 'p')) {
-        flush();
-        const text = clean(textOf(node));
-        if (text) blocks.push({kind: 'item', ordered: holder.tagName === 'ol', text});
-        continue;
-      }
-      if (tag === 'br') {
-        flush();
-        continue;
-      }
-      if (tag === 'img') {
-        const src = String(node.properties.dataSrc ?? node.properties.src ?? '');
-        flush();
-        if (src) blocks.push({kind: 'image', src, ...(node.properties.alt ? {caption: clean(String(node.properties.alt))} : {})});
-        continue;
-      }
-      if (/^h[1-6]$/.test(tag)) {
-        flush();
-        const text = clean(textOf(node));
-        if (text) blocks.push({kind: 'heading', text});
-        continue;
-      }
-      if (tag === 'pre') {
-        flush();
-        const code = textOf(node).replace(/^\n|\s+$/g, '');
-        const fence = '`'.repeat(Math.max(3, ...(code.match(/`+/g) ?? []).map((run) => run.length + 1)));
-        if (code) blocks.push({kind: 'markdown', text: `${fence}\n${code}\n${fence}`});
-        continue;
-      }
-      if (tag === 'table') {
-        flush();
-        blocks.push({kind: 'markdown', text: tableMarkdown(node)});
-        continue;
-      }
-      if (tag === 'figcaption') {
-        flush();
-        const previous = blocks.at(-1);
-        const text = clean(textOf(node)).replace(/^[▲△]\s*/, '');
-        if (previous?.kind === 'image' && text) previous.caption = text;
-        else if (text) blocks.push({kind: 'paragraph', text});
-        continue;
-      }
-      const block = BLOCKS.has(tag);
-      if (block) flush();
-      walk(node.children, node);
-      if (block) flush();
+      if (node.type === 'text') this.line += node.value;
+      else if (node.type === 'element') this.element(node, holder);
     }
-  };
-  walk(root.children, root);
-  flush();
-  return blocks;
+  }
+
+  private element(node: Element, holder: Element): void {
+    const furniture = node === this.root ? undefined : furnitureOf(node, this.page);
+    if (furniture) {
+      const text = clean(textOf(node));
+      if (text) this.dropped.push({text, ...(furniture === 'other' ? {} : {as: furniture})});
+      return;
+    }
+    if (ELEMENTS[node.tagName]?.(this, node, holder)) return;
+    const block = BLOCKS.has(node.tagName);
+    if (block) this.flush();
+    this.walk(node.children, node);
+    if (block) this.flush();
+  }
+
+  /** End the line and add `block` (when it has text). */
+  add(block: DraftBlock | undefined): true {
+    this.flush();
+    if (block) this.blocks.push(block);
+    return true;
+  }
 }
+
+/** Elements read a way of their own; a handler returns true when it took the element whole. */
+const ELEMENTS: Record<string, (reader: BlockReader, node: Element, holder: Element) => boolean> = {
+  a(reader, node) {
+    // Word's notes as mammoth writes them: a call `<a href="#footnote-1">`, the note an
+    // `<li id="footnote-1">` with a link back.
+    const href = String(node.properties.href ?? '');
+    const note = /^#(?:foot|end)note-(\d+)$/.exec(href);
+    if (note) reader.line += noteCall(Number(note[1]));
+    return Boolean(note) || /^#(?:foot|end)note-ref-\d+$/.test(href);
+  },
+  li(reader, node, holder) {
+    const noteId = /^(?:foot|end)note-(\d+)$/.exec(String(node.properties.id ?? ''));
+    if (noteId) {
+      const text = clean(textOf({type: 'root', children: node.children.map((c) => withoutBackLinks(c))}));
+      return reader.add({kind: 'note', number: Number(noteId[1]), text});
+    }
+    if (node.children.some((c) => c.type === 'element' && BLOCKS.has(c.tagName) && c.tagName !== 'p')) return false;
+    const text = clean(textOf(node));
+    return reader.add(text ? {kind: 'item', ordered: holder.tagName === 'ol', text} : undefined);
+  },
+  br: (reader) => reader.add(undefined),
+  img(reader, node) {
+    const src = String(node.properties.dataSrc ?? node.properties.src ?? '');
+    return reader.add(src ? {kind: 'image', src, ...(node.properties.alt ? {caption: clean(String(node.properties.alt))} : {})} : undefined);
+  },
+  ...Object.fromEntries(
+    ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => [
+      tag,
+      (reader: BlockReader, node: Element) => {
+        const text = clean(textOf(node));
+        return reader.add(text ? {kind: 'heading', text} : undefined);
+      },
+    ]),
+  ),
+  pre(reader, node) {
+    const code = textOf(node).replace(/^\n|\s+$/g, '');
+    const fence = '`'.repeat(Math.max(3, ...(code.match(/`+/g) ?? []).map((run) => run.length + 1)));
+    return reader.add(code ? {kind: 'markdown', text: `${fence}\n${code}\n${fence}`} : undefined);
+  },
+  table: (reader, node) => reader.add({kind: 'markdown', text: tableMarkdown(node)}),
+  figcaption(reader, node) {
+    reader.flush();
+    const previous = reader.blocks.at(-1);
+    const text = clean(textOf(node)).replace(/^[▲△]\s*/, '');
+    if (previous?.kind === 'image' && text) previous.caption = text;
+    else if (text) reader.blocks.push({kind: 'paragraph', text});
+    return true;
+  },
+};
 
 function withoutBackLinks(node: ElementContent): ElementContent {
   if (node.type !== 'element') return node;

@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import type {ElementContent, Root} from 'hast';
 import {EPub} from 'epub-gen-memory';
-import {type ApparatusName, articlesOf, type Book} from '../../model/book.js';
+import {type ApparatusName, type Article, articlesOf, type Book} from '../../model/book.js';
 import {apparatusId, apparatusSection, apparatusTitle, titleLocate} from '../shared/apparatus.js';
 import {readBookStylesheet, readTemplate} from '../../files/templates.js';
 import {DESIGN_KNOBS} from '../shared/book-css.js';
@@ -68,82 +68,8 @@ class HuibianEpub extends EPub {
  * per part and a chapter per article, with the book's stylesheet, in the book's writing mode.
  */
 export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint8Array> {
-  const {meta} = book;
-  const lang = meta.language;
-  const htmlClass = [writingModeOf(meta).htmlClass, 'spacing-markup'];
-  const labels = labelsFor(lang);
-  // The same vertical and spacing transforms as the print documents get.
-  const page = (title: string, body: ElementContent[], bodyType: string) => {
-    const root: Root = {type: 'root', children: body};
-    adaptTree(meta, root, 'markup');
-    return xhtml({lang, title, body: root.children as ElementContent[], bodyType, htmlClass});
-  };
-
-  const files: EpubFile[] = [];
-  files.push({href: 'cover.svg', id: 'cover-image', mediaType: 'image/svg+xml', content: coverSvg(book), properties: 'cover-image'});
-  files.push({
-    href: 'cover.xhtml',
-    id: 'cover',
-    mediaType: 'application/xhtml+xml',
-    content: page(meta.title, coverBody(book, 'cover.svg', labels), 'frontmatter'),
-    spine: true,
-  });
-  files.push({
-    href: 'title.xhtml',
-    id: 'title-page',
-    mediaType: 'application/xhtml+xml',
-    content: page(meta.title, titlePageBody(book), 'frontmatter'),
-    spine: true,
-  });
-  const tocTitle = labels.contents;
-  files.push({
-    href: 'nav.xhtml',
-    id: 'nav',
-    mediaType: 'application/xhtml+xml',
-    properties: 'nav',
-    content: page(tocTitle, navBody(book, {cover: 'cover.xhtml', title: 'title.xhtml', nav: 'nav.xhtml'}, labels), 'frontmatter'),
-    spine: true,
-  });
-  const apparatusFile = (name: ApparatusName, bodyType: string): EpubFile => ({
-    href: apparatusHref(name),
-    id: apparatusId(name),
-    mediaType: 'application/xhtml+xml',
-    content: page(apparatusTitle(name, labels), [apparatusSection(name, book, labels, locate)], bodyType),
-    spine: true,
-  });
-  const hrefOf = new Map(articlesOf(book).map((article) => [article.id, chapterHref(article)]));
-  const locate = titleLocate(book, (article, target) => `${hrefOf.get(article)}${target ? `#${target}` : ''}`);
-  for (const name of book.apparatus.front) files.push(apparatusFile(name, 'frontmatter'));
-  for (const article of book.front) files.push(chapterFile(article));
-  for (const part of book.parts) {
-    files.push({
-      href: partHref(part),
-      id: part.id,
-      mediaType: 'application/xhtml+xml',
-      content: page(part.title, partBody(part, labels), 'bodymatter'),
-      spine: true,
-    });
-    for (const article of part.articles) files.push(chapterFile(article));
-  }
-  for (const name of book.apparatus.back) files.push(apparatusFile(name, 'backmatter'));
-  function chapterFile(article: (typeof book.front)[number]): EpubFile {
-    return {
-      href: chapterHref(article),
-      id: article.id,
-      mediaType: 'application/xhtml+xml',
-      content: page(article.title, chapterBody(article, labels), 'bodymatter'),
-      spine: true,
-    };
-  }
-  for (const asset of book.assets) {
-    let content: Uint8Array | string = await readFile(asset.path);
-    // Any SVG, imported or drawn by hand, as EPUB allows it (the build checked that it is one).
-    if (asset.mediaType === 'image/svg+xml') content = svgForEpub(content, embedBeside(asset.path))?.svg ?? content;
-    files.push({href: asset.url, id: `img-${asset.url.replace(/\W/g, '-')}`, mediaType: asset.mediaType, content});
-  }
-  // The design knobs first: print.css and a book's custom.css read and set them.
-  const css = [`:root {${DESIGN_KNOBS}\n}`, await readTemplate(book.dir, 'print.css'), await readTemplate(book.dir, 'epub.css')];
-  for (const file of book.styles) css.push(await readBookStylesheet(file));
+  const files = [...documents(book), ...(await assets(book))];
+  const css = await stylesheet(book);
   if (options.embedFonts) {
     const text = files
       .filter((f) => typeof f.content === 'string')
@@ -152,7 +78,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     // The stylesheets too: their generated content (＊　＊　＊, the emphasis dot) needs glyphs.
     // Loaded only here: subset-font (HarfBuzz) costs a start-up that books without embedded fonts need not pay.
     const {embedFonts} = await import('./embed-fonts.js');
-    const fonts = await embedFonts(scriptOf(lang), text + css.join(''), options.signal);
+    const fonts = await embedFonts(scriptOf(book.meta.language), text + css.join(''), options.signal);
     files.push(...fonts.files);
     css.push(fonts.css);
     options.onFonts?.(fonts.bytes, fonts.files.length);
@@ -162,8 +88,57 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   const epub = new HuibianEpub(
     [...files, {href: 'content.opf', id: 'opf', mediaType: 'application/oebps-package+xml', content: opf}],
     options.modified,
-    meta.title,
-    lang,
+    book.meta.title,
+    book.meta.language,
   );
   return epub.bytes();
+}
+
+/** The content documents in reading order: cover, title page, navigation, front matter, parts and chapters, back matter. */
+function documents(book: Book): EpubFile[] {
+  const {meta} = book;
+  const labels = labelsFor(meta.language);
+  const htmlClass = [writingModeOf(meta).htmlClass, 'spacing-markup'];
+  // The same vertical and spacing transforms as the print documents get.
+  const page = (href: string, id: string, title: string, body: ElementContent[], bodyType: string, more: Partial<EpubFile> = {}): EpubFile => {
+    const root: Root = {type: 'root', children: body};
+    adaptTree(meta, root, 'markup');
+    const content = xhtml({lang: meta.language, title, body: root.children as ElementContent[], bodyType, htmlClass});
+    return {href, id, mediaType: 'application/xhtml+xml', content, spine: true, ...more};
+  };
+  const hrefOf = new Map(articlesOf(book).map((article) => [article.id, chapterHref(article)]));
+  const locate = titleLocate(book, (article, target) => `${hrefOf.get(article)}${target ? `#${target}` : ''}`);
+  const apparatus = (name: ApparatusName, bodyType: string) =>
+    page(apparatusHref(name), apparatusId(name), apparatusTitle(name, labels), [apparatusSection(name, book, labels, locate)], bodyType);
+  const chapter = (article: Article) => page(chapterHref(article), article.id, article.title, chapterBody(article, labels), 'bodymatter');
+  return [
+    {href: 'cover.svg', id: 'cover-image', mediaType: 'image/svg+xml', content: coverSvg(book), properties: 'cover-image'},
+    page('cover.xhtml', 'cover', meta.title, coverBody(book, 'cover.svg', labels), 'frontmatter'),
+    page('title.xhtml', 'title-page', meta.title, titlePageBody(book), 'frontmatter'),
+    page('nav.xhtml', 'nav', labels.contents, navBody(book, {cover: 'cover.xhtml', title: 'title.xhtml', nav: 'nav.xhtml'}, labels), 'frontmatter', {
+      properties: 'nav',
+    }),
+    ...book.apparatus.front.map((name) => apparatus(name, 'frontmatter')),
+    ...book.front.map(chapter),
+    ...book.parts.flatMap((part) => [page(partHref(part), part.id, part.title, partBody(part, labels), 'bodymatter'), ...part.articles.map(chapter)]),
+    ...book.apparatus.back.map((name) => apparatus(name, 'backmatter')),
+  ];
+}
+
+/** The book's pictures; any SVG, imported or drawn by hand, as EPUB allows it (the build checked that it is one). */
+async function assets(book: Book): Promise<EpubFile[]> {
+  const files: EpubFile[] = [];
+  for (const asset of book.assets) {
+    let content: Uint8Array | string = await readFile(asset.path);
+    if (asset.mediaType === 'image/svg+xml') content = svgForEpub(content, embedBeside(asset.path))?.svg ?? content;
+    files.push({href: asset.url, id: `img-${asset.url.replace(/\W/g, '-')}`, mediaType: asset.mediaType, content});
+  }
+  return files;
+}
+
+/** The stylesheets, in cascade order: the design knobs first (print.css and a book's custom.css read and set them), the print's and the EPUB's, the book's own. */
+async function stylesheet(book: Book): Promise<string[]> {
+  const css = [`:root {${DESIGN_KNOBS}\n}`, await readTemplate(book.dir, 'print.css'), await readTemplate(book.dir, 'epub.css')];
+  for (const file of book.styles) css.push(await readBookStylesheet(file));
+  return css;
 }
