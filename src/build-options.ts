@@ -3,8 +3,8 @@
  * parses its command line into them and shows the progress.
  */
 import type {SheetName} from './impose/booklet.js';
-import type {LineStats} from './render/pdf/line-pass.js';
-import type {NotePlan} from './render/pdf/native/page-notes.js';
+import type {LineStats} from './render/pdf/page/lines/stats.js';
+import type {NotePlan} from './render/pdf/page/notes/place-notes.js';
 import type {VFile} from 'vfile';
 
 export const FORMATS = ['pdf', 'epub', 'html', 'booklet', 'offprint', 'cover'] as const;

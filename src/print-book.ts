@@ -9,8 +9,8 @@ import type {BrowserSession} from './render/pdf/browser.js';
 import type {Layout, RenderedPdf} from './render/pdf/engine.js';
 import {engineFor} from './render/pdf/engines.js';
 import {finishPdf} from './render/pdf/finish.js';
-import type {LineStats} from './render/pdf/line-pass.js';
-import type {NotePlan} from './render/pdf/native/page-notes.js';
+import type {LineStats} from './render/pdf/page/lines/stats.js';
+import type {NotePlan} from './render/pdf/page/notes/place-notes.js';
 import {stopIfCancelled} from './report/cancel.js';
 
 /** Context of the steps of a build: progress, cancellation, and the browser started ahead. */
