@@ -92,6 +92,15 @@ forbidden.push({
   to: {path: '^src/render/(html|pdf|epub)/'},
 });
 
+// The code that runs inside the browser page (render/pdf/page-code.ts links it into one script).
+forbidden.push({
+  name: 'page-code-alone',
+  severity: 'error',
+  comment: 'Code that runs in the browser page imports only itself and the mark sets of typography/marks.ts: nothing of Node, no package.',
+  from: {path: '^src/render/pdf/page/'},
+  to: {pathNot: '^src/render/pdf/page/|^src/typography/marks[.]ts$'},
+});
+
 module.exports = {
   forbidden,
   options: {

@@ -13,10 +13,9 @@ import {buildBook} from '../src/outputs/build-book.js';
 import type {BuildOptions} from '../src/core/options.js';
 import {launchBrowser} from '../src/render/pdf/browser.js';
 import {engineFor} from '../src/render/pdf/engines.js';
-import {loadFontsInPage} from '../src/render/pdf/in-page.js';
 import {pagedEngine} from '../src/render/pdf/paged/engine.js';
-import {printPdf} from '../src/render/pdf/print-page.js';
-import {FONT_WEIGHTS} from '../src/render/shared/fonts.js';
+import {installPageCode} from '../src/render/pdf/page-code.js';
+import {loadDocument, printPdf} from '../src/render/pdf/print-page.js';
 import {printSite, type Site} from '../src/render/shared/site.js';
 import {serveSite} from '../src/render/shared/site-server.js';
 
@@ -69,8 +68,8 @@ async function printInBrowser(site: Site, out: string, layout: (page: Page) => P
   try {
     const page = await session.browser.newPage();
     page.setDefaultTimeout(0);
-    await page.goto(`${server.origin}/index.html`, {waitUntil: 'load'});
-    await page.evaluate(loadFontsInPage, FONT_WEIGHTS);
+    await installPageCode(page);
+    await loadDocument({page, origin: server.origin, guard: (work) => work}, 'index.html');
     await layout(page);
     await writeFile(out, await printPdf(page));
   } finally {

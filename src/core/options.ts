@@ -4,8 +4,8 @@
  */
 import type {SheetName} from '../impose/booklet.js';
 import type {BrowserSession} from '../render/pdf/browser.js';
-import type {LineStats} from '../render/pdf/line-pass.js';
-import type {NotePlan} from '../render/pdf/native/page-notes.js';
+import type {LineStats} from '../render/pdf/page/lines/stats.js';
+import type {NotePlan} from '../render/pdf/page/notes/place-notes.js';
 import type {VFile} from 'vfile';
 
 export const FORMATS = ['pdf', 'epub', 'html', 'booklet', 'offprint', 'cover'] as const;

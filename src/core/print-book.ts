@@ -7,8 +7,8 @@ import {articlesOf, type Book} from '../model/book.js';
 import type {Layout, RenderedPdf} from '../render/pdf/engine.js';
 import {engineFor} from '../render/pdf/engines.js';
 import {finishPdf} from '../render/pdf/finish.js';
-import type {LineStats} from '../render/pdf/line-pass.js';
-import type {NotePlan} from '../render/pdf/native/page-notes.js';
+import type {LineStats} from '../render/pdf/page/lines/stats.js';
+import type {NotePlan} from '../render/pdf/page/notes/place-notes.js';
 import {stopIfCancelled} from '../report/cancel.js';
 import type {BuildContext, BuildOptions} from './options.js';
 

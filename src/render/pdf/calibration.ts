@@ -2,11 +2,9 @@ import {h} from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
 import type {Book, BookMeta} from '../../model/book.js';
-import {FONT_WEIGHTS} from '../shared/fonts.js';
 import {siteFiles} from '../shared/site.js';
 import type {RenderOptions} from './engine.js';
-import {loadFontsInPage} from './in-page.js';
-import {printPdf, withPrintPage} from './print-page.js';
+import {loadDocument, printPdf, withPrintPage} from './print-page.js';
 
 /**
  * Four pages to print as one booklet sheet before printing forty: each shows its number large,
@@ -49,9 +47,8 @@ export async function calibrationPdf(book: Book, options: RenderOptions = {}): P
   // The fonts and the page size are all it needs.
   const site = await siteFiles(book, {stylesheets: ['fonts.css', 'book.css'], scripts: [], notes: 'end', spacing: 'css'});
   site.files.set('calibration.html', calibrationDocument(book.meta, ['fonts.css', 'book.css']));
-  return withPrintPage(site, options, async ({page, origin, guard}) => {
-    await guard(page.goto(`${origin}/calibration.html`, {waitUntil: 'load'}));
-    await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
-    return guard(printPdf(page, {tagged: false}));
+  return withPrintPage(site, options, async (context) => {
+    await loadDocument(context, 'calibration.html');
+    return context.guard(printPdf(context.page, {tagged: false}));
   });
 }

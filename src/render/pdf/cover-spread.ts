@@ -3,6 +3,8 @@ import {keepUsedFaces} from '../shared/fonts.js';
 import {BASE_STYLESHEETS, bookStyleNames, type DocumentKind, siteFiles} from '../shared/site.js';
 import {coverDocument, spreadCss} from './cover-document.js';
 import type {RenderOptions} from './engine.js';
+import {inPage} from './page-code.js';
+import type {SpineFit} from './page/spine.js';
 import {openDocument, printPdf, withPrintPage} from './print-page.js';
 import {type Spread, spineType} from './spread-geometry.js';
 
@@ -17,8 +19,6 @@ export interface PrintedCover {
   /** Where the spine's text went: printed, none (a narrow spine), or left off (the title would not fit). */
   spine: SpineFit;
 }
-
-type SpineFit = 'printed' | 'none' | 'too-long';
 
 /** The smallest spine type kept: below it the spine goes without text. */
 const MIN_SPINE_TYPE = 6;
@@ -36,29 +36,8 @@ export async function coverSpreadPdf(book: Book, spread: Spread, options: Render
   return withPrintPage(site, options, async (context) => {
     await openDocument(context, 'cover.html');
     const minScale = type ? MIN_SPINE_TYPE / type.title : 1;
-    const {spine, text} = await context.guard(context.page.evaluate(fitSpineInPage, minScale));
+    const {spine, text} = await context.guard(inPage(context.page, 'fitSpine', minScale));
     const pdf = await context.guard(printPdf(context.page, {tagged: false}));
     return {pdf, text, spine};
   });
-}
-
-/**
- * Runs in the page: shrink the spine's type until its title and author fit its length (a long
- * title; Latin letters stand upright), not below `minScale`; if it still does not fit, the
- * spine goes without text. Returns what became of the spine and the text the sheet prints.
- */
-function fitSpineInPage(minScale: number): {spine: SpineFit; text: string} {
-  const spine = document.querySelector<HTMLElement>('.spread-spine');
-  let fit: SpineFit = spine && spine.childElementCount > 0 ? 'printed' : 'none';
-  if (spine && fit === 'printed') {
-    let scale = 1;
-    while (spine.scrollHeight > spine.clientHeight + 1 && fit === 'printed') {
-      scale *= 0.9;
-      if (scale < minScale) {
-        spine.replaceChildren();
-        fit = 'too-long';
-      } else spine.style.setProperty('--spine-scale', String(scale));
-    }
-  }
-  return {spine: fit, text: document.body.textContent ?? ''};
 }

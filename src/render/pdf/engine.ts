@@ -7,8 +7,8 @@ import type {PDFDocument} from 'pdf-lib';
 import type {Book} from '../../model/book.js';
 import type {BrowserSession} from './browser.js';
 import type {DocumentKind} from '../shared/site.js';
-import type {LineStats} from './line-pass.js';
-import type {NotePlan} from './native/page-notes.js';
+import type {LineStats} from './page/lines/stats.js';
+import type {NotePlan} from './page/notes/place-notes.js';
 
 /** Where each anchored part and article ended up in the finished PDF. */
 export interface Layout {

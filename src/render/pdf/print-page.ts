@@ -4,7 +4,8 @@ import type {Site} from '../shared/site.js';
 import type {RenderOptions} from './engine.js';
 import {FONT_WEIGHTS} from '../shared/fonts.js';
 import {type BrowserSession, launchBrowser} from './browser.js';
-import {cutBlockInPage, fitWideTablesInPage, loadFontsInPage, textAreaInPage} from './in-page.js';
+import {inPage, installPageCode} from './page-code.js';
+import type {TextArea} from './page/text-area.js';
 import {serveSite} from '../shared/site-server.js';
 
 /** What a renderer gets to work with: a fenced page and guards against hangs and Ctrl-C. */
@@ -115,6 +116,7 @@ async function attempt<T>(
         onPages,
         crashed: () => wire.trip(new RetryableError('浏览器的页面进程崩溃了（常因内存不足，或被别的程序结束）')),
       });
+      await installPageCode(page);
       return page;
     };
     const page = await openPage((count) => laidOut(count));
@@ -301,17 +303,21 @@ function tooWideError(count: number): EnvironmentError {
 /** Tables are shrunk to fit the text area down to this zoom; a table that still does not fit stops the build. */
 export const MIN_TABLE_ZOOM = 0.55;
 
+/** Open one document of the site, its fonts loaded: a slice arriving later would move lines. */
+export async function loadDocument({page, origin, guard}: Pick<PrintContext, 'page' | 'origin' | 'guard'>, name: string): Promise<void> {
+  await guard(page.goto(`${origin}/${name}`, {waitUntil: 'load'}));
+  await guard(inPage(page, 'loadFonts', FONT_WEIGHTS));
+}
+
 /**
  * Open one document of the site and prepare it for layout, the same for every engine: its
- * fonts loaded first (a slice arriving later would move lines), the text area measured, wide
- * tables shrunk to fit (a table still too wide stops the build).
+ * fonts loaded first ({@link loadDocument}), the text area measured, wide tables shrunk to
+ * fit (a table still too wide stops the build).
  */
-export async function openDocument({page, origin, guard}: PrintContext, name: string): Promise<{width: number; height: number}> {
-  await guard(page.goto(`${origin}/${name}`, {waitUntil: 'load'}));
-  await page.evaluate(`window.huibianCutBlock = ${cutBlockInPage.toString()}`);
-  await guard(page.evaluate(loadFontsInPage, FONT_WEIGHTS));
-  const area = await page.evaluate(textAreaInPage);
-  const wide = await page.evaluate(fitWideTablesInPage, {limit: area.width, minZoom: MIN_TABLE_ZOOM});
+export async function openDocument(context: PrintContext, name: string): Promise<TextArea> {
+  await loadDocument(context, name);
+  const area = await inPage(context.page, 'textArea');
+  const wide = await inPage(context.page, 'fitWideTables', {limit: area.width, minZoom: MIN_TABLE_ZOOM});
   if (wide.tooWide > 0) throw tooWideError(wide.tooWide);
   return area;
 }

@@ -11,13 +11,15 @@ import type {PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {apparatusId} from '../../shared/apparatus.js';
 import {folioText, romanFolio} from '../../shared/folios.js';
 import {addBlank, append, blanksFor, rectoStarts, stampRunningHeads} from '../stitch.js';
-import {addLineStats, type LineStats, setLinesInPage} from '../line-pass.js';
+import {addLineStats} from '../line-stats.js';
+import {inPage} from '../page-code.js';
+import type {LineStats} from '../page/lines/stats.js';
+import type {NotePlan} from '../page/notes/place-notes.js';
 import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
 import {compareHan, describeLosses, type PrintedSection, pdfPageTexts, sectionLosses} from '../text-check.js';
 import {destinationPages, resolveNamedLinks} from '../named-destinations.js';
-import {headingPages, outlineHeadingsInPage, readOutline} from './outline-pages.js';
-import {type NotePlan, notesOffTheirPage, placeNotesInPage} from './page-notes.js';
-import {splitTallTablesInPage} from './tall-tables.js';
+import {headingPages, readOutline} from './outline-pages.js';
+import {notesOffTheirPage} from './page-notes.js';
 
 /** Vertical books, printed by Chromium's own pagination: notes at the end of each article in the document, moved onto their pages here. */
 export const nativeEngine: PdfEngine = {
@@ -178,15 +180,15 @@ async function printPart(
 ): Promise<{pdf: PDFDocument; starts: Map<string, number>; lines?: LineStats; notes?: NotePlan}> {
   const {page, guard, kick} = context;
   const area = await openDocument(context, name);
-  const tables = await page.evaluate(splitTallTablesInPage, area.height);
-  const headings = await page.evaluate(outlineHeadingsInPage);
+  const tables = await inPage(page, 'splitTallTables', area.height);
+  const headings = await inPage(page, 'outlineHeadings');
   kick();
   // Chromium's print keeps the body's default margin inside the page's text area.
-  const lines = setLines ? await guard(page.evaluate(setLinesInPage, {inline: area.height, vertical: true, bodyMargin: true})) : undefined;
+  const lines = setLines ? await guard(inPage(page, 'setLines', {inline: area.height, vertical: true, bodyMargin: true})) : undefined;
   kick();
   // Chromium prints a page a little wider than the stylesheet's (A5: 435.28 px of text, not
   // 434.65): planning with the narrower width and a margin keeps every planned page whole.
-  const notes = pageNotes ? await guard(page.evaluate(placeNotesInPage, {room: area.width - 2, inline: area.height})) : undefined;
+  const notes = pageNotes ? await guard(inPage(page, 'placeNotes', {room: area.width - 2, inline: area.height})) : undefined;
   kick();
   const pdf = await guard(printPdf(page, {outline: true}));
   kick();
@@ -194,7 +196,7 @@ async function printPart(
   const outline = readOutline(doc);
   const starts = headingPages(outline, headings);
   const pages = await pdfPageTexts(pdf);
-  const problem = compareHan(await page.evaluate(() => document.body.textContent ?? ''), pages.join(''), drawable);
+  const problem = compareHan(await inPage(page, 'bodyText'), pages.join(''), drawable);
   if (problem) {
     const hint = tables.tooTall > 0 ? `有 ${tables.tooTall} 个表格行比一页还高，请拆短` : '请检查过宽的图片、表格或很长的网址和英文词';
     const where = starts ? describeLosses(book, sectionLosses(await printedSections(page, ids, starts, book), pages, drawable)) : '';
@@ -219,18 +221,7 @@ async function printPart(
  * one's (notes moved onto a page go with the text around them), and where it began.
  */
 async function printedSections(page: PrintContext['page'], ids: string[], starts: Map<string, number>, book: Book): Promise<PrintedSection[]> {
-  const texts = await page.evaluate((ids: string[]) => {
-    const elements = ids.map((id) => document.getElementById(id));
-    return elements.map((element, i) => {
-      if (!element) return null;
-      const range = document.createRange();
-      range.setStartBefore(element);
-      const next = elements.slice(i + 1).find((e) => e);
-      if (next) range.setEndBefore(next);
-      else range.setEndAfter(document.body.lastChild!);
-      return range.toString();
-    });
-  }, ids);
+  const texts = await inPage(page, 'sectionTexts', ids);
   // Sections known only by their headings (the cover, the TOC) cannot be traced.
   if (texts.includes(null)) return [];
   const parts = new Set(book.parts.map((part) => part.id));

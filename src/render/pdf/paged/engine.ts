@@ -14,7 +14,11 @@ import type {Layout, PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {folioText, romanFolio} from '../../shared/folios.js';
 import {apparatusId} from '../../shared/apparatus.js';
 import {type LayoutCache, openLayoutCache} from '../layout-cache.js';
-import {addLineStats, type LineStats, setLinesInPage} from '../line-pass.js';
+import {addLineStats} from '../line-stats.js';
+import {inPage, pageScript} from '../page-code.js';
+import type {LineStats} from '../page/lines/stats.js';
+import type {PagedLayout} from '../page/paginate.js';
+import type {PageSides} from '../page/page-sides.js';
 import {resolveNamedLinks} from '../named-destinations.js';
 import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
 import {addBlank, append, FAST, stampRunningHeads} from '../stitch.js';
@@ -22,7 +26,6 @@ import {describeLosses} from '../text-check.js';
 import {type Chunk, planChunks} from './chunks.js';
 import {TimeLeft} from './time-left.js';
 import {PAGED_FIXES} from './paged-fixes.js';
-import {type PagedLayout, paginateInPage, pageSidesInPage, type PageSides} from './paginate.js';
 
 /**
  * Horizontal books, laid out by Paged.js in headless Chromium (footnotes at the page foot,
@@ -108,7 +111,7 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
   return withPrintPage(site, options, async (context) => {
     // The faces a chunk uses are in the sheet whatever the others print: the whole sheet is the input, not the part kept.
     const cache = await openLayoutCache(options.cacheDir, site, (name) => name.endsWith('.html') || /^fonts.*\.css$/.test(name), [
-      LAYOUT_CODE,
+      layoutCode(),
       fonts,
       context.browserVersion,
     ]);
@@ -305,8 +308,10 @@ function mirror(sides: PageSides): (index: number) => number {
 
 const chunkName = (index: number) => `chunk-${index + 1}.html`;
 
-/** The layout code an entry of the cache was made by: a new huibian that lays out differently misses the old entries. */
-const LAYOUT_CODE = [setLinesInPage, paginateInPage, pageSidesInPage, PIECE_CSS, PAGED_FIXES].map(String).join('\n');
+/** The layout code an entry of the cache was made by (all the page's code, and the CSS the engine adds): a new huibian that lays out differently misses the old entries. */
+function layoutCode(): string {
+  return [pageScript(), PIECE_CSS, PAGED_FIXES].join('\n');
+}
 
 /**
  * Lay out every chunk, `jobs` at a time (a browser page each), taking what the cache holds;
@@ -391,17 +396,17 @@ async function layOut(context: PrintContext, book: Book, name: string): Promise<
   const {page, guard, kick, warnings} = context;
   const area = await openDocument(context, name);
   const breaks = await guard(
-    page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false, steps: 'breaks' as const, chunkLines: PARAGRAPH_CHUNK_LINES}),
+    inPage(page, 'setLines', {inline: area.width, vertical: false, bodyMargin: false, steps: 'breaks', chunkLines: PARAGRAPH_CHUNK_LINES}),
   );
   kick();
-  const layout = await guard(page.evaluate(paginateInPage)).catch((cause: unknown) => {
+  const layout = await guard(inPage(page, 'paginate')).catch((cause: unknown) => {
     if (cause instanceof EnvironmentError) throw cause;
     // Paged.js stops on CSS it cannot parse: most often an edit to a template.
     throw new EnvironmentError(`分页失败：${(cause as Error).message.split('\n')[0]}（若改过 templates/ 中的 CSS，请检查最近的改动）`, {cause});
   });
   checkHan(book, layout, warnings);
-  const halves = await guard(page.evaluate(setLinesInPage, {inline: area.width, vertical: false, bodyMargin: false, steps: 'halve' as const}));
-  const sides = await page.evaluate(pageSidesInPage);
+  const halves = await guard(inPage(page, 'setLines', {inline: area.width, vertical: false, bodyMargin: false, steps: 'halve'}));
+  const sides = await inPage(page, 'pageSides');
   kick();
   const pdf = await guard(printPdf(page, {tagged: false}));
   kick();

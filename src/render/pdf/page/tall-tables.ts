@@ -1,11 +1,10 @@
-/** Runs inside the print page (handed to `page.evaluate`): it may use nothing from outside its own body. */
 /**
  * Split each horizontal table of a vertical book that is taller than the text area (`height`
  * px) into several tables, each repeating the header. Chromium cannot break a horizontal table
  * inside vertical-rl text across pages: whatever passes the page's foot is cut off.
  * Returns how many tables were split, and how many rows are still too tall for a page.
  */
-export function splitTallTablesInPage(height: number): {split: number; tooTall: number} {
+export function splitTallTables(height: number): {split: number; tooTall: number} {
   // Keep a margin: a table that just fits makes Chromium add an empty page after it.
   const limit = height * 0.9;
 

@@ -1,0 +1,11 @@
+/**
+ * Load every font slice the document's text needs, in every face and weight given. Run it
+ * before layout: a slice arriving later would change line breaks on pages already cut.
+ */
+export async function loadFonts(families: Array<[string, number[]]>): Promise<void> {
+  const text = document.body.textContent ?? '';
+  // Also the marks CSS draws without their being in the text: emphasis dots, digits of folios.
+  const sample = [...new Set(`${text}0123456789ivxlcdm目录·…—•●◦○﹅﹆`)].join('');
+  await Promise.all(families.flatMap(([family, weights]) => weights.map((weight) => document.fonts.load(`${weight} 12pt "${family}"`, sample))));
+  await document.fonts.ready;
+}

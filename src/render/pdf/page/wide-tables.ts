@@ -1,0 +1,24 @@
+/**
+ * Shrink each table wider than the text area (`limit` px) with CSS `zoom`, down to `minZoom`,
+ * measured in a probe as wide as that area: Chromium and Paged.js clip what passes the page's edge, and a
+ * table's columns cannot get narrower than their longest unbreakable content. Returns how many
+ * tables were shrunk and how many are still too wide.
+ */
+export function fitWideTables({limit, minZoom}: {limit: number; minZoom: number}): {shrunk: number; tooWide: number} {
+  const probe = document.createElement('div');
+  probe.style.cssText = `position:absolute;top:0;left:0;writing-mode:horizontal-tb;visibility:hidden;width:${limit}px`;
+  document.body.append(probe);
+  let shrunk = 0;
+  let tooWide = 0;
+  for (const table of [...document.querySelectorAll('table')]) {
+    probe.replaceChildren(table.cloneNode(true));
+    const width = (probe.firstElementChild as HTMLElement).scrollWidth;
+    if (width <= limit + 1) continue;
+    const zoom = Math.max(minZoom, Math.floor((limit / width) * 100) / 100);
+    table.style.setProperty('zoom', String(zoom));
+    shrunk++;
+    if (width * zoom > limit + 1) tooWide++;
+  }
+  probe.remove();
+  return {shrunk, tooWide};
+}
