@@ -5,9 +5,8 @@ import path from 'node:path';
 import {loadBook} from '../core/load-book.js';
 import type {Book} from '../model/book.js';
 import type {Layout} from '../render/pdf/engine.js';
-import {nativeEngine} from '../render/pdf/native/engine.js';
-import {pagedEngine, tocFolios} from '../render/pdf/paged/engine.js';
-import {FOLIOS_PATH, previewScript} from '../render/pdf/paged/preview.js';
+import {engineFor} from '../render/pdf/engines.js';
+import {FOLIOS_PATH, tocFolios} from '../render/pdf/paged/preview.js';
 import {printSite, type Site} from '../render/shared/site.js';
 import {respond} from '../render/shared/site-server.js';
 import {formatMessages, InputError} from '../report/messages.js';
@@ -130,18 +129,17 @@ async function buildSite(options: PreviewOptions, build: number): Promise<{site:
   const started = performance.now();
   try {
     const {book} = await loadBook({bookDir: options.bookDir, writingMode: options.writingMode});
-    const paged = book.meta.writingMode === 'horizontal';
-    const engine = paged ? pagedEngine : nativeEngine;
+    const engine = engineFor(book);
     const site = await printSite(book, {
       ...engine.document,
-      scripts: [...engine.document.scripts, ...(paged ? ['huibian-preview.js'] : []), 'huibian-live.js'],
+      scripts: [...engine.document.scripts, ...(engine.preview ? ['huibian-preview.js'] : []), 'huibian-live.js'],
       stylesheets: [...engine.document.stylesheets, 'huibian-desk.css'],
       files: async () =>
         new Map([
           ...((await engine.document.files?.()) ?? []),
           ['huibian-desk.css', DESK_CSS],
           ['huibian-live.js', liveScript(build)],
-          ...(paged ? [['huibian-preview.js', previewScript()] as const] : []),
+          ...(engine.preview ? [['huibian-preview.js', engine.preview()] as const] : []),
         ]),
     });
     options.onBuild?.({seconds: (performance.now() - started) / 1000});

@@ -59,5 +59,10 @@ export interface PdfEngine {
   document: DocumentKind;
   /** The PDF's producer: the tools this engine prints with. */
   producer: string;
+  /**
+   * The script `huibian preview` runs in the reader's browser to lay the document out as this
+   * engine does (Paged.js's steps); none where the browser's own layout is the engine's.
+   */
+  preview?(): string;
   render(book: Book, options?: RenderOptions): Promise<RenderedPdf>;
 }

@@ -7,6 +7,12 @@ import {toString as textOf} from 'hast-util-to-string';
 import type {Article, Book} from '../../../model/book.js';
 import {rectoStarts} from '../stitch.js';
 
+/**
+ * Paragraphs are handed to Paged.js in blocks of this many lines (cut at line starts, so they
+ * print the same): it duplicates or drops text in a paragraph that runs over three pages.
+ */
+export const PARAGRAPH_CHUNK_LINES = 12;
+
 export interface Chunk {
   /** Section ids, in order: the chunk's part pages and articles. */
   ids: string[];

@@ -10,7 +10,7 @@ import {readTemplate} from '../../../files/templates.js';
 import {type PrintOptions, printDocument} from '../../shared/print-document.js';
 import {faceSheet} from '../../shared/fonts.js';
 import {BASE_STYLESHEETS, documentLinks, siteFiles} from '../../shared/site.js';
-import type {Layout, PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
+import type {PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {folioText, romanFolio} from '../../shared/folios.js';
 import {apparatusId} from '../../shared/apparatus.js';
 import {type LayoutCache, openLayoutCache} from '../layout-cache.js';
@@ -23,7 +23,8 @@ import {resolveNamedLinks} from '../named-destinations.js';
 import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
 import {addBlank, append, FAST, stampRunningHeads} from '../stitch.js';
 import {describeLosses} from '../text-check.js';
-import {type Chunk, planChunks} from './chunks.js';
+import {type Chunk, PARAGRAPH_CHUNK_LINES, planChunks} from './chunks.js';
+import {previewScript} from './preview.js';
 import {TimeLeft} from './time-left.js';
 import {PAGED_FIXES} from './paged-fixes.js';
 
@@ -46,23 +47,11 @@ export const pagedEngine: PdfEngine = {
   },
   producer: 'huibian (Chromium, Paged.js, pdf-lib)',
   render: renderPagedPdf,
+  preview: previewScript,
 };
-
-/**
- * Paragraphs are handed to Paged.js in blocks of this many lines (cut at line starts, so they
- * print the same): it duplicates or drops text in a paragraph that runs over three pages.
- */
-export const PARAGRAPH_CHUNK_LINES = 12;
 
 /** In the PDF's pieces the margins stay empty: running heads and folios are laid over the stitched pages. */
 const PIECE_CSS = '.pagedjs_margin { visibility: hidden !important; }\n';
-
-/** The TOC's folio for each anchor, from the page where it landed (the TOC's own anchor left out). */
-export function tocFolios(layout: Layout, folio: Book['meta']['folio']): Array<[string, string]> {
-  return Object.entries(layout.anchors)
-    .filter(([id]) => id !== 'toc')
-    .map(([id, index]): [string, string] => [id, folioText(index - layout.bodyStart + 1, folio)]);
-}
 
 /** One chunk laid out and printed: what the stitching needs to know about it. */
 interface LaidChunk {
@@ -188,37 +177,7 @@ async function layOutAndStitch(
 
   // Stitching is pdf-lib's work, seconds on a long book, with no browser call to see a cancel: checked between pieces.
   progress?.step?.('print');
-  const whole = await PDFDocument.create();
-  const frontDoc = await PDFDocument.load(front.pdf, FAST);
-  await append(whole, frontDoc, []);
-  const padded = whole.getPageCount() % 2 === 1;
-  if (padded) addBlank(whole);
-  const bodyStart = whole.getPageCount();
-  const bodyBlanks: number[] = [];
-  const sources: Array<{doc: PDFDocument; placed(index: number): number}> = [{doc: frontDoc, placed: (index) => index}];
-  for (const [i, chunk] of laid.entries()) {
-    await stopIfCancelled(signal);
-    const {at: first, blank, mirrored} = placed[i]!;
-    if (blank) {
-      bodyBlanks.push(whole.getPageCount());
-      addBlank(whole);
-    }
-    for (const page of chunk.blanks) bodyBlanks.push(whole.getPageCount() + page);
-    const doc = await PDFDocument.load(chunk.pdf, FAST);
-    await append(whole, doc, [], mirrored ? mirror(chunk.sides) : undefined);
-    sources.push({doc, placed: (index) => bodyStart + first + index});
-  }
-  if (back) {
-    if (backBlank) {
-      bodyBlanks.push(whole.getPageCount());
-      addBlank(whole);
-    }
-    for (const page of back.blanks) bodyBlanks.push(whole.getPageCount() + page);
-    const doc = await PDFDocument.load(back.pdf, FAST);
-    await append(whole, doc, []);
-    sources.push({doc, placed: (index) => bodyStart + backAt + index});
-  }
-  resolveNamedLinks(whole, sources);
+  const {whole, bodyStart, bodyBlanks, padded} = await stitchPieces(front, laid, placed, back && {laid: back, at: backAt, blank: backBlank}, signal);
 
   const {sides} = laid[0]!;
   const wholeAnchors: Record<string, number> = {...front.anchors};
@@ -233,6 +192,46 @@ async function layOutAndStitch(
   await cache.prune();
   const lines = [...laid, ...(back ? [back] : [])].map((chunk) => chunk.lines).reduce(addLineStats, front.lines);
   return {pdf: whole, layout, lines, refused: context.refused};
+}
+
+/**
+ * The pieces as one PDF: the front matter (padded to an even count), each chunk at its place
+ * (a blank before one that must begin on a recto and would not; mirrored when it lands on a
+ * verso), the back matter, and every link pointed at its page.
+ */
+async function stitchPieces(
+  front: LaidChunk,
+  laid: LaidChunk[],
+  placed: Array<{at: number; blank: boolean; mirrored: boolean}>,
+  back: {laid: LaidChunk; at: number; blank: boolean} | undefined,
+  signal: AbortSignal | undefined,
+): Promise<{whole: PDFDocument; bodyStart: number; bodyBlanks: number[]; padded: boolean}> {
+  const whole = await PDFDocument.create();
+  const frontDoc = await PDFDocument.load(front.pdf, FAST);
+  await append(whole, frontDoc, []);
+  const padded = whole.getPageCount() % 2 === 1;
+  if (padded) addBlank(whole);
+  const bodyStart = whole.getPageCount();
+  const bodyBlanks: number[] = [];
+  const sources: Array<{doc: PDFDocument; placed(index: number): number}> = [{doc: frontDoc, placed: (index) => index}];
+  const add = async (piece: LaidChunk, at: number, blank: boolean, shift?: (index: number) => number) => {
+    await stopIfCancelled(signal);
+    if (blank) {
+      bodyBlanks.push(whole.getPageCount());
+      addBlank(whole);
+    }
+    for (const page of piece.blanks) bodyBlanks.push(whole.getPageCount() + page);
+    const doc = await PDFDocument.load(piece.pdf, FAST);
+    await append(whole, doc, [], shift);
+    sources.push({doc, placed: (index) => bodyStart + at + index});
+  };
+  for (const [i, chunk] of laid.entries()) {
+    const {at, blank, mirrored} = placed[i]!;
+    await add(chunk, at, blank, mirrored ? mirror(chunk.sides) : undefined);
+  }
+  if (back) await add(back.laid, back.at, back.blank);
+  resolveNamedLinks(whole, sources);
+  return {whole, bodyStart, bodyBlanks, padded};
 }
 
 /** The back matter laid out (a piece of its own, `back.html`), its locators from the body's `pages`. */
