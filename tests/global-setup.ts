@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type {TestProject} from 'vitest/node';
 import {root} from './helpers/sample.js';
-import type {} from './helpers/test-run.js';
+import type {TestRun} from './helpers/test-run.js';
 
 /**
  * Once per run, before any test file: compile the `huibian` command (the CLI tests run it as
@@ -17,6 +17,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = await mkdtemp(path.join(os.tmpdir(), 'huibian-test-run-'));
   const sample = path.join(dir, 'sample');
   for (const name of ['book.yaml', 'manuscripts', 'templates']) await cp(path.join(root, name), path.join(sample, name), {recursive: true});
-  project.provide('testRun', {dir, sample});
+  const run: TestRun = {dir, sample};
+  project.provide('testRun', run);
   return () => rm(dir, {recursive: true, force: true});
 }

@@ -187,6 +187,7 @@ describe('offprints (单篇抽印本) of the sample report', () => {
 
   it('should write one PDF per article with --each, named by the manuscripts', async () => {
     const names = (await readdir(path.join(root, 'manuscripts'))).filter((n) => /^0[5-8]-/.test(n));
+    expect(names.length, 'the articles of 产业发展').toBeGreaterThan(1);
     const written = (await readdir(out('each'))).sort();
     expect(written).toEqual(names.map((n) => n.replace(/\.md$/, '.pdf')).sort());
     expect(results.each!.report).toHaveLength(names.length);
