@@ -22,7 +22,7 @@ export const USAGE = `用法：huibian check [书的文件夹] [--fix]
  * `huibian check [BOOK_DIR] [--fix]`: read and lint everything, write nothing (but with
  * `--fix`, the safe typographic fixes into the manuscripts). Exits 1 while problems remain.
  */
-export async function run(argv: string[]): Promise<void> {
+export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv, {fix: {type: 'boolean', default: false}});
   if (parsed.positionals.length > 1) throw new UsageError('用法：huibian check [书的文件夹] [--fix]');
   const loaded = await loadConfig(path.resolve(parsed.positionals[0] ?? '.'));
@@ -47,9 +47,9 @@ export async function run(argv: string[]): Promise<void> {
   const summary = `${book.parts.length} 个部分，${articlesOf(book).length} 篇稿件，${book.assets.length} 张图片`;
   if (problems === 0) {
     process.stderr.write(`✔ 检查通过：${summary}\n`);
-    return;
+    return 0;
   }
   const fixable = files.reduce((n, f) => n + (f.data.fixes?.length ?? 0), 0);
   process.stderr.write(`✖ ${problems} 处问题（${summary}）${fixable > 0 ? `；其中 ${fixable} 处可用 --fix 自动修正` : ''}\n`);
-  process.exitCode = 1;
+  return 1;
 }

@@ -21,7 +21,7 @@ export const USAGE = `用法：huibian import 文件或文件夹… [--to manusc
  * manuscript; one line per file says what was guessed. A file that cannot be imported is
  * reported and the others go on; the exit code says whether all went in.
  */
-export async function run(argv: string[]): Promise<void> {
+export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(argv, {
     to: {type: 'string', default: 'manuscripts'},
     part: {type: 'string'},
@@ -49,7 +49,7 @@ export async function run(argv: string[]): Promise<void> {
       process.stderr.write(`✖ ${error.message}\n`);
     }
   }
-  if (failed > 0) process.exitCode = 1;
+  return failed > 0 ? 1 : 0;
 }
 
 /** How the report names each kind of page furniture left out. */

@@ -1,5 +1,4 @@
 import {existsSync} from 'node:fs';
-import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {makeBook, manuscript} from '../helpers/book.js';
@@ -10,7 +9,6 @@ import {png} from '../helpers/images.js';
 // `file:line:col` that says what to do — never a stack trace, a hang or a partial output.
 // Binary cases are made here, at test time.
 
-const SENTENCE = '今年以来，镇里把修路、治水和办学当作头等大事，一件一件抓落实。';
 const BOOK = 'title: 来稿测试\n';
 
 /** Build into HTML (no browser: the input checks are the same for every format). */
@@ -78,45 +76,4 @@ describe('bad input stops the build with a message at its place', () => {
       expect(existsSync(path.join(dir, 'build'))).toBe(false);
     });
   }
-});
-
-describe('untidy but valid input builds', () => {
-  it('should build every awkward case into one PDF, with warnings where something was left out', async () => {
-    const nested = Array.from({length: 50}, (_, i) => `${'  '.repeat(i)}- 第${i + 1}层`).join('\n');
-    const paragraph = SENTENCE.repeat(110); // 3500 characters: five pages in one paragraph
-    const dir = await makeBook({
-      'book.yaml': BOOK,
-      // A BOM and Windows line ends.
-      'manuscripts/01-bom.md': `\uFEFF${manuscript({title: '带 BOM 的稿件', colour: '红'}, `${SENTENCE}\n\n${SENTENCE}`).replace(/\n/g, '\r\n')}`,
-      // Two articles with the same title.
-      'manuscripts/02-a.md': manuscript({title: '同名的文章'}, SENTENCE),
-      'manuscripts/03-b.md': manuscript({title: '同名的文章'}, SENTENCE),
-      // File names with spaces and Chinese, an image as wide as 10000 pixels and one taller than a page.
-      'manuscripts/第 四 篇.md': manuscript({title: '大图'}, '![很大的图](<图 片/大 图.png>)\n\n![很高的图](<图 片/高图.png>)'),
-      'manuscripts/图 片/大 图.png': png(10000, 10000),
-      'manuscripts/图 片/高图.png': png(300, 3000),
-      'manuscripts/05-nested.md': manuscript({title: '五十层列表'}, nested),
-      'manuscripts/06-long.md': manuscript({title: '很长的一段'}, paragraph),
-      'manuscripts/07-directive.md': manuscript({title: '指令'}, ':foo[未知的指令]和正文。'),
-      'manuscripts/08-only-matter.md': manuscript({title: '只有信息块'}, ''),
-    });
-    const result = await huibian(['build', dir]);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/01-bom\.md:\d+:\d+: warning: 未知的文首键 `colour`/);
-    expect(result.stderr).toMatch(/07-directive\.md:\d+:\d+: warning: 未知的写法 `:foo`/);
-    // The build checks itself that every Han character of the manuscripts is printed.
-    expect(existsSync(path.join(dir, 'build', 'book.pdf'))).toBe(true);
-  });
-
-  it('should read a 5 MB article in seconds', async () => {
-    const paragraph = SENTENCE.repeat(12);
-    const count = Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(`${paragraph}\n\n`));
-    const {code, stderr, dir} = await buildHtml({
-      'book.yaml': BOOK,
-      'manuscripts/a.md': manuscript({title: '很大的稿件'}, Array(count).fill(paragraph).join('\n\n')),
-    });
-    expect(code, stderr).toBe(0);
-    const html = await readFile(path.join(dir, 'build', 'html', 'index.html'), 'utf8');
-    expect(html.split(paragraph.slice(0, 20)).length - 1).toBe(count * 12);
-  });
 });

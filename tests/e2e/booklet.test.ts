@@ -9,7 +9,7 @@ import {buildBook} from '../../src/outputs/build-book.js';
 import {imposeBooklet} from '../../src/impose/booklet.js';
 import {impose} from '../../src/impose/order.js';
 import {fonts, pageText, qpdfCheck} from '../helpers/pdf-tools.js';
-import {root} from '../helpers/sample.js';
+import {sampleDir} from '../helpers/shared-sample.js';
 
 const run = promisify(execFile);
 
@@ -55,7 +55,7 @@ describe('booklets', () => {
   it('should make a selected study booklet of the sample on A4, its own small book', async () => {
     const out = path.join(os.tmpdir(), `huibian-booklet-${process.pid}.pdf`);
     const result = await buildBook({
-      bookDir: root,
+      bookDir: sampleDir(),
       format: 'booklet',
       out,
       booklet: {select: ['学习资料', '产业发展'], title: '学习材料', duplex: 'short', creep: 0.1, calibration: false},
@@ -91,7 +91,7 @@ describe('booklets', () => {
 
   it('should print a calibration sheet: four big numbers on one sheet', async () => {
     const out = path.join(os.tmpdir(), `huibian-calibration-${process.pid}.pdf`);
-    await buildBook({bookDir: root, format: 'booklet', out, booklet: {select: [], duplex: 'short', creep: 0, calibration: true}});
+    await buildBook({bookDir: sampleDir(), format: 'booklet', out, booklet: {select: [], duplex: 'short', creep: 0, calibration: true}});
     const text = async (side: number, x: number) => (await pageText(out, side, {x, y: 0, w: 421, h: 595})).replace(/\s+/g, '');
     expect([await text(1, 0), await text(1, 421), await text(2, 0), await text(2, 421)].map((t) => /^↑上边(\d)/.exec(t)?.[1])).toEqual(['4', '1', '2', '3']);
   });

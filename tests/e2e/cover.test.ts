@@ -7,7 +7,8 @@ import {buildBook} from '../../src/outputs/build-book.js';
 import type {BuildResult} from '../../src/core/options.js';
 import {makeBook, smallBook} from '../helpers/book.js';
 import {fonts, pdfInfo, qpdfCheck, verticalColumns, type Word, wordBoxes} from '../helpers/pdf-tools.js';
-import {han, root, sampleTitle} from '../helpers/sample.js';
+import {han, sampleTitle} from '../helpers/sample.js';
+import {sampleDir, sharedSample} from '../helpers/shared-sample.js';
 
 const run = promisify(execFile);
 const MM = 72 / 25.4;
@@ -41,17 +42,15 @@ let title: string;
 
 describe('the cover sheet of the sample, bound on the left', () => {
   const out = path.join(os.tmpdir(), `huibian-cover-${process.pid}.pdf`);
-  const bookPdf = path.join(os.tmpdir(), `huibian-cover-book-${process.pid}.pdf`);
   let result: BuildResult;
   let pages: number;
   let words: Word[];
 
   beforeAll(async () => {
     title = await sampleTitle();
-    await buildBook({bookDir: root, format: 'pdf', out: bookPdf});
-    pages = Number((await pdfInfo(bookPdf)).Pages);
-    // 0.2 mm a sheet: the sample's spine is then wide enough for its title.
-    result = await buildBook({bookDir: root, format: 'cover', out, cover: {paperThickness: 0.2, bleed: 3}});
+    pages = Number((await pdfInfo(await sharedSample('pdf'))).Pages);
+    // 0.2 mm a sheet: the sample's spine is then wide enough for its title. The book's pages come from the run's layout cache.
+    result = await buildBook({bookDir: sampleDir(), format: 'cover', out, cover: {paperThickness: 0.2, bleed: 3}});
     words = (await wordBoxes(out))[0]!;
   });
 
@@ -100,7 +99,7 @@ describe('the cover sheet of the sample as a vertical book (bound on the right)'
 
   beforeAll(async () => {
     title ??= await sampleTitle();
-    result = await buildBook({bookDir: root, format: 'cover', out, writingMode: 'vertical', cover: {paperThickness: 0.2, bleed: 5}});
+    result = await buildBook({bookDir: sampleDir(), format: 'cover', out, writingMode: 'vertical', cover: {paperThickness: 0.2, bleed: 5}});
     words = (await wordBoxes(out))[0]!;
   });
 

@@ -3,30 +3,33 @@ import os from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import JSZip from 'jszip';
-import {describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {buildBook} from '../../src/outputs/build-book.js';
 import {launchBrowser} from '../../src/render/pdf/browser.js';
 import {epubcheck} from '../helpers/epub-tools.js';
 import {hanCounts, missingHan} from '../helpers/pdf-tools.js';
-import {readManuscripts, root} from '../helpers/sample.js';
+import {readManuscripts} from '../helpers/sample.js';
+import {sampleDir, sharedSample} from '../helpers/shared-sample.js';
 import {makeBook, smallBook} from '../helpers/book.js';
 
-const build = async (writingMode: 'horizontal' | 'vertical', name: string, env: Record<string, string> = {}) => {
+/** The run's shared EPUB of the sample in `writingMode`. */
+const shared = (writingMode: 'horizontal' | 'vertical') => sharedSample(writingMode === 'vertical' ? 'vertical-epub' : 'epub');
+
+/** Another horizontal EPUB of the sample, built here. */
+const build = async (name: string) => {
   const out = path.join(os.tmpdir(), `huibian-${name}-${process.pid}.epub`);
-  const saved = {...process.env};
-  Object.assign(process.env, env);
-  try {
-    await buildBook({bookDir: root, format: 'epub', out, writingMode});
-  } finally {
-    process.env = saved;
-  }
+  await buildBook({bookDir: sampleDir(), format: 'epub', out});
   return out;
 };
 
 describe('the sample report as EPUB 3', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   for (const writingMode of ['horizontal', 'vertical'] as const) {
     it(`should pass EPUBCheck with no error and no warning, ${writingMode}`, async () => {
-      const out = await build(writingMode, `epub-${writingMode}`);
+      const out = await shared(writingMode);
       const check = await epubcheck(out);
       expect(check.report).toContain('No errors or warnings detected');
       expect(check.ok).toBe(true);
@@ -42,15 +45,17 @@ describe('the sample report as EPUB 3', () => {
   }
 
   it('should build byte for byte the same twice, and follow SOURCE_DATE_EPOCH', async () => {
-    const a = await readFile(await build('horizontal', 'repro-a'));
-    const b = await readFile(await build('horizontal', 'repro-b'));
+    // The run's shared EPUB, built by whichever test process asked first, and one built here.
+    const a = await readFile(await shared('horizontal'));
+    const b = await readFile(await build('repro-b'));
     expect(Buffer.compare(a, b)).toBe(0);
-    const dated = await JSZip.loadAsync(await readFile(await build('horizontal', 'repro-c', {SOURCE_DATE_EPOCH: '1767225600'})));
+    vi.stubEnv('SOURCE_DATE_EPOCH', '1767225600');
+    const dated = await JSZip.loadAsync(await readFile(await build('repro-c')));
     expect(await dated.file('OEBPS/content.opf')!.async('string')).toContain('<meta property="dcterms:modified">2026-01-01T00:00:00Z</meta>');
   });
 
   it('should hold every Han character of the manuscripts, notes as pop-up footnotes', async () => {
-    const zip = await JSZip.loadAsync(await readFile(await build('horizontal', 'text')));
+    const zip = await JSZip.loadAsync(await readFile(await shared('horizontal')));
     const chapters = await Promise.all(
       Object.keys(zip.files)
         .filter((n) => /OEBPS\/a\d+\.xhtml$/.test(n))
@@ -77,7 +82,7 @@ describe('the sample report as EPUB 3', () => {
   });
 
   it('should lay a vertical chapter out vertically in Chromium (its own XHTML and CSS)', async () => {
-    const zip = await JSZip.loadAsync(await readFile(await build('vertical', 'open')));
+    const zip = await JSZip.loadAsync(await readFile(await shared('vertical')));
     // Unpacked as a reading system would, so the chapter is parsed as XHTML and links its CSS.
     const dir = await mkdtemp(path.join(os.tmpdir(), 'huibian-epub-'));
     for (const [name, entry] of Object.entries(zip.files)) {

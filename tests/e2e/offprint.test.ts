@@ -9,6 +9,7 @@ import {chineseNumber} from '../../src/typography/chinese-numerals.js';
 import {makeBook, smallBook} from '../helpers/book.js';
 import {allPagesText, fonts, hanCounts, pdfInfo, qpdfCheck, qpdfJson, type QpdfJson, wordBoxes} from '../helpers/pdf-tools.js';
 import {root, sampleTitle, squash} from '../helpers/sample.js';
+import {sampleDir, sharedSample} from '../helpers/shared-sample.js';
 
 /** A printed book and what the offprints are checked against: its pages' text, labels and bookmarks. */
 interface PrintedBook {
@@ -100,16 +101,15 @@ describe('offprints (单篇抽印本) of the sample report', () => {
   const results: Record<string, BuildResult> = {};
   const out = (name: string) => path.join(dir, name);
   const offprint = (select: string, name: string, each = false) =>
-    buildBook({bookDir: root, format: 'offprint', out: out(name), offprint: {select, each}}).then((result) => {
+    buildBook({bookDir: sampleDir(), format: 'offprint', out: out(name), offprint: {select, each}}).then((result) => {
       results[name] = result;
     });
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'huibian-offprint-'));
     title = await sampleTitle();
-    // The book first: its chunks laid out once, the offprints print it again from the cache.
-    await buildBook({bookDir: root, format: 'pdf', out: out('book.pdf')});
-    book = await readBook(out('book.pdf'));
+    // The run's book first: its chunks are in the run's layout cache, the offprints print it again from there.
+    book = await readBook(await sharedSample('pdf'));
     await offprint('09-qingxi-daqiao', 'by-file.pdf');
     await offprint('青溪大桥建成通车', 'by-title.pdf');
     await offprint('民生实事', 'part.pdf');
@@ -187,6 +187,7 @@ describe('offprints (单篇抽印本) of the sample report', () => {
 
   it('should write one PDF per article with --each, named by the manuscripts', async () => {
     const names = (await readdir(path.join(root, 'manuscripts'))).filter((n) => /^0[5-8]-/.test(n));
+    expect(names.length, 'the articles of 产业发展').toBeGreaterThan(1);
     const written = (await readdir(out('each'))).sort();
     expect(written).toEqual(names.map((n) => n.replace(/\.md$/, '.pdf')).sort());
     expect(results.each!.report).toHaveLength(names.length);
@@ -205,7 +206,7 @@ describe('offprints (单篇抽印本) of the sample report', () => {
 
   it('should refuse a selector that names nothing, say what there is, and write nothing', async () => {
     const file = out('nothing.pdf');
-    await expect(buildBook({bookDir: root, format: 'offprint', out: file, offprint: {select: '不存在的文章', each: false}})).rejects.toThrow(
+    await expect(buildBook({bookDir: sampleDir(), format: 'offprint', out: file, offprint: {select: '不存在的文章', each: false}})).rejects.toThrow(
       /--select `不存在的文章` 没有对上任何稿件：可用稿件文件名（.+）、文章标题（.+）或部分名（党建引领、产业发展、民生实事、文化与乡风）/,
     );
     expect(existsSync(file)).toBe(false);

@@ -1,15 +1,16 @@
 import {readFile} from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import {PDFDocument, PDFName, PDFString} from 'pdf-lib';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/outputs/build-book.js';
-import {allPagesText, fonts, hanCounts, missingHan, pageText, pdfInfo, qpdfCheck, qpdfJson, type QpdfJson} from '../helpers/pdf-tools.js';
-import {areas, readManuscripts, root, sampleTitle, squash, type Manuscript} from '../helpers/sample.js';
+import {allPagesText, fonts, hanCounts, missingHan, pdfInfo, qpdfCheck, qpdfJson, type QpdfJson, wordBoxes} from '../helpers/pdf-tools.js';
+import {areas, readManuscripts, sampleTitle, squash, type Manuscript} from '../helpers/sample.js';
+import {sharedSample} from '../helpers/shared-sample.js';
 
-const out = path.join(os.tmpdir(), `huibian-sample-${process.pid}.pdf`);
-
+let out: string;
 let pages: string[];
+/** Each page's text area, running head band and folio band (index 0: page 1). */
+let bodies: string[];
+let heads: string[];
+let feet: string[];
 let json: QpdfJson;
 let manuscripts: Manuscript[];
 let bookTitle: string;
@@ -17,9 +18,10 @@ let bodyStart: number;
 
 describe('the sample report as a horizontal PDF', () => {
   beforeAll(async () => {
-    const result = await buildBook({bookDir: root, format: 'pdf', out});
-    expect(result.pageCount).toBeGreaterThan(30);
+    out = await sharedSample('pdf');
     pages = await allPagesText(out);
+    expect(pages.length).toBeGreaterThan(30);
+    [bodies, heads, feet] = await Promise.all([areas.content, areas.head, areas.foot].map((area) => allPagesText(out, area)));
     json = await qpdfJson(out);
     manuscripts = await readManuscripts();
     bookTitle = await sampleTitle();
@@ -70,7 +72,7 @@ describe('the sample report as a horizontal PDF', () => {
     }
   });
 
-  it('should print, for every TOC entry, the folio of the page that opens the article', async () => {
+  it('should print, for every TOC entry, the folio of the page that opens the article', () => {
     const tocIndex = pages.findIndex((p) => squash(p).startsWith('目录'));
     expect(tocIndex).toBeGreaterThan(0);
     const entries = tocEntries(pages.slice(tocIndex, bodyStart).join('\n'));
@@ -78,18 +80,16 @@ describe('the sample report as a horizontal PDF', () => {
       const folio = entries.get(squash(m.title));
       expect(folio, `TOC entry for ${m.title}`).toBeDefined();
       const physical = bodyStart + folio!; // 1-based page whose label is `folio`
-      const body = await pageText(out, physical, areas.content);
-      expect(squash(body).startsWith(squash(m.title)), `${m.title} on page ${folio}`).toBe(true);
-      const foot = await pageText(out, physical, areas.foot);
-      expect(foot.trim()).toBe(String(folio));
+      expect(squash(bodies[physical - 1]!).startsWith(squash(m.title)), `${m.title} on page ${folio}`).toBe(true);
+      expect(feet[physical - 1]!.trim()).toBe(String(folio));
     }
   });
 
-  it('should put running heads on body pages: book title on the left, article title on the right', async () => {
+  it('should put running heads on body pages: book title on the left, article title on the right', () => {
     let checked = 0;
     for (let page = bodyStart + 2; page <= pages.length; page++) {
-      const body = squash(await pageText(out, page, areas.content));
-      const head = squash(await pageText(out, page, areas.head));
+      const body = squash(bodies[page - 1]!);
+      const head = squash(heads[page - 1]!);
       // The back matter's sections (大事记, 索引) open like articles and carry their titles as heads.
       const titles = [...manuscripts.map((m) => squash(m.title)), '大事记', '索引'];
       if (!body || titles.some((title) => body.startsWith(title))) continue; // blank or opening page
@@ -101,6 +101,25 @@ describe('the sample report as a horizontal PDF', () => {
     expect(checked).toBeGreaterThan(15);
   });
 
+  it('should set every page’s text at its own side’s margin, chunks landing on a verso mirrored', async () => {
+    // The sample is laid out in chunks, one or more articles each, some landing on a verso.
+    const pages = await wordBoxes(out);
+    const {bodyStart} = {bodyStart: pages.findIndex((words) => words.some((w) => w.text.startsWith('前言')))};
+    expect(bodyStart).toBeGreaterThan(0);
+    const mm = 72 / 25.4;
+    let checked = 0;
+    pages.forEach((words, index) => {
+      // Body text only (between the running head and the folio), on pages full of it.
+      const body = words.filter((w) => w.yMin > 25 * mm && w.yMax < 190 * mm);
+      if (index < bodyStart || body.length < 12) return;
+      const left = Math.min(...body.map((w) => w.xMin));
+      // Page 1 of the PDF is a recto: an even index. The text area is 18 mm from the spine, 15 from the outer edge.
+      expect({page: index + 1, left: Math.round(left / mm)}).toEqual({page: index + 1, left: index % 2 === 0 ? 18 : 15});
+      checked += 1;
+    });
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('should number footnotes anew on every page', () => {
     // The sample has two notes, in two articles: each is ① at its call and at the page foot.
     const text = pages.join('');
@@ -108,10 +127,9 @@ describe('the sample report as a horizontal PDF', () => {
     expect(text).not.toContain('②');
   });
 
-  it('should keep every Han character of the manuscripts in the page bodies', async () => {
+  it('should keep every Han character of the manuscripts in the page bodies', () => {
     const expected = hanCounts(manuscripts.map((m) => m.text).join(''));
-    const printed: string[] = [];
-    for (let page = bodyStart + 1; page <= pages.length; page++) printed.push(await pageText(out, page, areas.content));
+    const printed = bodies.slice(bodyStart);
     const missing = missingHan(expected, hanCounts(printed.join('')));
     expect(missing).toEqual([]);
   });

@@ -1,18 +1,15 @@
 import {execFile} from 'node:child_process';
 import {mkdir, readFile, stat} from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {PDFDocument, PDFDict, PDFName} from 'pdf-lib';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {buildBook} from '../../src/outputs/build-book.js';
 import {
   allPagesText,
   bookmarkPages,
   fonts,
   hanCounts,
   missingHan,
-  pageText,
   qpdfCheck,
   qpdfJson,
   verticalColumns,
@@ -22,9 +19,10 @@ import {
 } from '../helpers/pdf-tools.js';
 import {readPageLines} from '../helpers/page-lines.js';
 import {areas, han, readManuscripts, root, sampleTitle, type Manuscript} from '../helpers/sample.js';
+import {sharedSample} from '../helpers/shared-sample.js';
 import {earlyEnds, pageColumns, sectionPages} from '../helpers/vertical-pages.js';
 
-const out = path.join(os.tmpdir(), `huibian-vertical-${process.pid}.pdf`);
+let out: string;
 const MM = 72 / 25.4;
 const run = promisify(execFile);
 
@@ -45,9 +43,9 @@ const inContent = (w: Word) => w.yMin >= 18 * MM - 1 && w.yMax <= 595 - 18 * MM 
 
 describe('the sample report as a vertical (竖排) PDF', () => {
   beforeAll(async () => {
-    const result = await buildBook({bookDir: root, format: 'pdf', out, writingMode: 'vertical'});
-    expect(result.pageCount).toBeGreaterThan(30);
+    out = await sharedSample('vertical-pdf');
     words = await wordBoxes(out);
+    expect(words.length).toBeGreaterThan(30);
     json = await qpdfJson(out);
     manuscripts = await readManuscripts();
     bookTitle = await sampleTitle();
@@ -82,8 +80,7 @@ describe('the sample report as a vertical (竖排) PDF', () => {
   });
 
   it('should keep every Han character of the manuscripts, as a multiset', async () => {
-    const texts: string[] = [];
-    for (let page = bodyStart + 1; page <= words.length; page++) texts.push(await pageText(out, page, areas.content));
+    const texts = (await allPagesText(out, areas.content)).slice(bodyStart);
     expect(missingHan(hanCounts(manuscripts.map((m) => m.text).join('')), hanCounts(texts.join('')))).toEqual([]);
   });
 
@@ -123,12 +120,12 @@ describe('the sample report as a vertical (竖排) PDF', () => {
   });
 
   it('should put running heads on body pages: article title on rectos, book title on versos', async () => {
-    const pages = await allPagesText(out);
+    const [pages, heads] = await Promise.all([allPagesText(out), allPagesText(out, areas.head)]);
     let checked = 0;
     // The back matter's sections (大事记, 索引) open like articles and carry their titles as heads.
     const titles = [...manuscripts.map((m) => han(m.title)), '大事记', '索引'];
     for (let index = bodyStart; index < pages.length; index++) {
-      const head = han(await pageText(out, index + 1, areas.head));
+      const head = han(heads[index]!);
       if (!han(pages[index]!) || titles.some((title) => opening(index).startsWith(title))) {
         expect(head, `no head on blank or opening page ${index + 1}`).toBe('');
         continue;

@@ -1,6 +1,5 @@
 import {execFile} from 'node:child_process';
-import {existsSync} from 'node:fs';
-import {mkdir, readFile, copyFile} from 'node:fs/promises';
+import {copyFile, mkdir, readFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
@@ -8,7 +7,9 @@ import {PNG} from 'pngjs';
 import {describe, expect, it} from 'vitest';
 import {buildBook} from '../../src/outputs/build-book.js';
 import {qpdfJson} from '../helpers/pdf-tools.js';
+import {readReference, updating} from '../helpers/references.js';
 import {root} from '../helpers/sample.js';
+import {runFolder} from '../helpers/shared-sample.js';
 
 const run = promisify(execFile);
 const specimen = path.join(root, 'tests', 'fixtures', 'specimen');
@@ -30,13 +31,13 @@ function difference(a: PNG, b: PNG): number {
  * The typography specimen (every rule of docs/typography.md in one article), printed in both
  * modes, must look like the committed reference pages: a Chromium or font change that breaks a
  * rule shows up here (a half-em change of indent moves 6 % of the pixels; the same build moves
- * none). `UPDATE=1 npm test` takes the current pages as the new references.
+ * none). A missing reference fails; `npm run test:update` takes the current pages as the new references.
  */
 describe('typography specimen', () => {
   for (const writingMode of ['horizontal', 'vertical'] as const) {
     it(`should look like the reference, ${writingMode}`, async () => {
       const out = path.join(os.tmpdir(), `huibian-specimen-${writingMode}-${process.pid}.pdf`);
-      await buildBook({bookDir: specimen, format: 'pdf', out, writingMode});
+      await buildBook({bookDir: specimen, format: 'pdf', out, writingMode, cacheDir: runFolder('specimen-cache')});
       const json = await qpdfJson(out);
       const first = json.pagelabels.find((l) => l.label['/S'] === '/D')!.index + 1;
       await mkdir(output, {recursive: true});
@@ -44,8 +45,8 @@ describe('typography specimen', () => {
         const name = `specimen-${writingMode}-${page - first + 1}`;
         await run('pdftoppm', ['-r', '50', '-png', '-singlefile', '-f', String(page), '-l', String(page), out, path.join(output, name)]);
         const reference = path.join(references, `${name}.png`);
-        if (process.env.UPDATE || !existsSync(reference)) await copyFile(path.join(output, `${name}.png`), reference);
-        const share = difference(PNG.sync.read(await readFile(path.join(output, `${name}.png`))), PNG.sync.read(await readFile(reference)));
+        if (updating) await copyFile(path.join(output, `${name}.png`), reference);
+        const share = difference(PNG.sync.read(await readFile(path.join(output, `${name}.png`))), PNG.sync.read(readReference(reference)));
         expect(share, `${name}: ${(share * 100).toFixed(2)} % of pixels differ (see tests/output/${name}.png)`).toBeLessThan(0.001);
       }
     });

@@ -8,7 +8,8 @@ import {articlePages, printBook} from '../../src/core/print-book.js';
 import type {Layout} from '../../src/render/pdf/engine.js';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';
 import {huibian} from '../helpers/cli.js';
-import {readManuscripts, root} from '../helpers/sample.js';
+import {readManuscripts} from '../helpers/sample.js';
+import {sampleDir, sharedSample} from '../helpers/shared-sample.js';
 
 const csvPath = path.join(os.tmpdir(), `huibian-stats-${process.pid}.csv`);
 
@@ -93,16 +94,18 @@ let layout: Layout;
 
 describe('huibian stats on the sample report', () => {
   beforeAll(async () => {
-    const run = await huibian(['stats', root, '--csv', csvPath]);
+    // The run's sample PDF first: its layout is then in the run's cache, which stats reads.
+    await sharedSample('pdf');
+    const run = await huibian(['stats', sampleDir(), '--csv', csvPath]);
     expect(run.stderr).toContain('完成：');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     csvBytes = await readFile(csvPath);
     csv = parseCsv(csvBytes.subarray(3).toString('utf8'));
     // The layout is cached by now: these two are quick.
-    month = await huibian(['stats', root, '--by', 'month']);
+    month = await huibian(['stats', sampleDir(), '--by', 'month']);
     plain = await plainManuscripts();
-    ({book} = await loadBook({bookDir: root}));
+    ({book} = await loadBook({bookDir: sampleDir()}));
     ({layout} = await printBook(book, {}, {}));
   }, 600_000);
 
@@ -179,7 +182,7 @@ describe('huibian stats on the sample report', () => {
 
 describe('huibian stats with bad input', () => {
   it('should name the allowed groupings for an unknown --by, before reading the book', async () => {
-    const result = await huibian(['stats', root, '--by', 'week']);
+    const result = await huibian(['stats', sampleDir(), '--by', 'week']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('未知的统计方式 `week`');
     for (const by of ['article', 'author', 'source', 'part', 'month']) expect(result.stderr).toContain(by);

@@ -34,3 +34,14 @@ export function smallBook(extra: Record<string, string | Uint8Array> = {}): Reco
     ...extra,
   };
 }
+
+const CHARS = '春夏秋冬东南西北村镇街道田地山水桥路农林牧渔学校医院文化广场';
+
+/** Varied Han text of `n` characters (deterministic). */
+export function prose(n: number, seed = 7): string {
+  let x = seed;
+  return Array.from({length: n}, () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return CHARS[x % CHARS.length];
+  }).join('');
+}

@@ -3,17 +3,25 @@ import {promisify} from 'node:util';
 
 const run = promisify(execFile);
 
-/** Text of one page (1-based), optionally of a crop box in PDF points from the top left. */
-export async function pageText(pdf: string, page: number, crop?: {x: number; y: number; w: number; h: number}): Promise<string> {
-  const args = ['-f', String(page), '-l', String(page), '-enc', 'UTF-8'];
-  if (crop) args.push('-x', String(crop.x), '-y', String(crop.y), '-W', String(crop.w), '-H', String(crop.h));
-  const {stdout} = await run('pdftotext', [...args, pdf, '-'], {maxBuffer: 64 << 20});
+/** A crop box in PDF points from the top left. */
+interface Crop {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const cropArgs = (crop?: Crop) => (crop ? ['-x', String(crop.x), '-y', String(crop.y), '-W', String(crop.w), '-H', String(crop.h)] : []);
+
+/** Text of one page (1-based), optionally of a crop box. */
+export async function pageText(pdf: string, page: number, crop?: Crop): Promise<string> {
+  const {stdout} = await run('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', ...cropArgs(crop), pdf, '-'], {maxBuffer: 64 << 20});
   return stdout;
 }
 
-/** Every page's text, one string per page. */
-export async function allPagesText(pdf: string): Promise<string[]> {
-  const {stdout} = await run('pdftotext', ['-enc', 'UTF-8', pdf, '-'], {maxBuffer: 64 << 20});
+/** Every page's text, one string per page; with `crop`, of that box of each page (one pdftotext for all: it crops every page alike). */
+export async function allPagesText(pdf: string, crop?: Crop): Promise<string[]> {
+  const {stdout} = await run('pdftotext', ['-enc', 'UTF-8', ...cropArgs(crop), pdf, '-'], {maxBuffer: 64 << 20});
   return stdout.split('\f').slice(0, -1);
 }
 

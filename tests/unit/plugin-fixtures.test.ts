@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
@@ -24,6 +24,7 @@ import remarkHuibianDirectives from '../../src/markdown/plugins/remark-huibian-d
 import remarkLintBrackets from '../../src/markdown/plugins/remark-lint-brackets.js';
 import remarkLintParagraphStart from '../../src/markdown/plugins/remark-lint-paragraph-start.js';
 import remarkManuscriptMatter from '../../src/markdown/plugins/remark-manuscript-matter.js';
+import {expectReference} from '../helpers/references.js';
 import {root} from '../helpers/sample.js';
 
 /**
@@ -32,7 +33,8 @@ import {root} from '../helpers/sample.js';
  * `CASE.html` (the tree after Markdown → the plugin → HTML: CommonMark, GFM as huibian reads it and front matter,
  * directives only for the directives plugin) and, where the plugin says something, `CASE.messages.txt`; where it leaves data
  * on the file, `CASE.data.json`. A first line `<!-- options: {…} -->` gives the plugin options.
- * `UPDATE=1 npm test` writes the expected files from the current output, to be read and kept.
+ * A missing expected file fails; `npm run test:update` writes them from the current output (and
+ * removes those no longer produced), to be read and kept.
  */
 // biome-ignore lint/suspicious/noExplicitAny: plugins of both stages, with their own option types
 const PLUGINS: Record<string, {stage: 'remark' | 'rehype'; plugin: Plugin<any[], any, any>}> = {
@@ -86,19 +88,13 @@ function dataOf(file: VFile, dir: string): string | undefined {
   return Object.keys(data).length > 0 ? `${JSON.stringify(data, (key, value) => (key === 'position' ? undefined : value), 2)}\n` : undefined;
 }
 
-function expectFile(file: string, actual: string | undefined): void {
-  if (process.env.UPDATE) {
-    if (actual !== undefined) writeFileSync(file, actual);
-    return;
-  }
-  expect(existsSync(file) ? readFileSync(file, 'utf8') : undefined, path.relative(root, file)).toBe(actual);
-}
-
 describe('unified plugins, each alone on fixtures', () => {
   it('should have a fixture folder for every plugin in src/markdown/plugins, and a plugin for every folder', () => {
     const sources = readdirSync(path.join(root, 'src', 'markdown', 'plugins')).map((f) => f.replace(/\.ts$/, ''));
     expect(readdirSync(fixtures).sort()).toEqual(sources.sort());
     expect(Object.keys(PLUGINS).sort()).toEqual(sources.sort());
+    // A folder without a case would test nothing.
+    for (const name of sources) expect(readdirSync(path.join(fixtures, name)).filter((f) => f.endsWith('.md')).length, name).toBeGreaterThan(0);
   });
 
   for (const name of Object.keys(PLUGINS)) {
@@ -109,12 +105,12 @@ describe('unified plugins, each alone on fixtures', () => {
         const source = path.join(dir, input);
         const file = await run(name, readFileSync(source, 'utf8'), source);
         const base = source.replace(/\.md$/, '');
-        expectFile(`${base}.html`, `${String(file.value)}\n`);
+        expectReference(`${base}.html`, `${String(file.value)}\n`);
         const messages = file.messages.map(
           (m) => `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId ?? ''} ${m.reason.replaceAll(dir, '<fixture>')}`,
         );
-        expectFile(`${base}.messages.txt`, messages.length > 0 ? `${messages.join('\n')}\n` : undefined);
-        expectFile(`${base}.data.json`, dataOf(file, dir));
+        expectReference(`${base}.messages.txt`, messages.length > 0 ? `${messages.join('\n')}\n` : undefined);
+        expectReference(`${base}.data.json`, dataOf(file, dir));
       });
     }
   }

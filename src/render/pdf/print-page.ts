@@ -192,7 +192,7 @@ function isBrowserFailure(error: unknown): boolean {
 }
 
 /** The page count to expect before layout: from the size of the site's HTML documents. */
-function estimatePages(site: Site): number {
+export function estimatePages(site: Site): number {
   let chars = 0;
   for (const [name, content] of site.files) {
     // A Buffer counts bytes: about three per Han character.
@@ -217,7 +217,7 @@ function twiceError(first: RetryableError, second: RetryableError): EnvironmentE
  * the whole took longer than `total` plus `perPage` for each page (the larger of the estimate
  * and the pages laid out so far), or the browser crashed (told by {@link trip}).
  */
-class Tripwire {
+export class Tripwire {
   readonly tripped: Promise<never>;
   reason?: RetryableError;
   private idleTimer?: NodeJS.Timeout;

@@ -13,7 +13,7 @@ describe('the Debian New Maintainers’ Guide as a book (real text, issue 9)', (
   beforeAll(async () => {
     books.horizontal = await buildCorpusBook(makeGuide, 'horizontal');
     books.vertical = await buildCorpusBook(makeGuide, 'vertical');
-  }, 300_000);
+  });
 
   for (const mode of ['horizontal', 'vertical'] as const) {
     it(`should build ${mode}ly into at least 150 pages with every line measured`, () => {

@@ -15,7 +15,7 @@ describe('the Tang and Song poems as a book (real text, issue 9)', () => {
 
   beforeAll(async () => {
     book = await buildCorpusBook(makePoemsBook, 'vertical');
-  }, 300_000);
+  });
 
   it('should build into at least 150 pages, warning about the characters no font has (𡵓)', () => {
     expect(book.result.pageCount).toBeGreaterThanOrEqual(150);
