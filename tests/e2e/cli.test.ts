@@ -3,8 +3,7 @@ import {readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';
-import {huibian, huibianProcess, startBuild} from '../helpers/cli.js';
-import {browserProcesses, until} from '../helpers/waiting.js';
+import {huibian} from '../helpers/cli.js';
 
 describe('huibian command', () => {
   it('should print usage without starting anything', async () => {
@@ -89,15 +88,6 @@ describe('huibian command', () => {
     expect(existsSync(path.join(dir, 'build', 'book.pdf'))).toBe(false);
   });
 
-  it('should stop a layout that makes no progress instead of hanging', async () => {
-    const dir = await makeBook(smallBook());
-    // A process of its own: the limit is read from the environment when the program loads.
-    const result = await huibianProcess(['build', dir], {env: {HUIBIAN_IDLE_TIMEOUT_MS: '1'}});
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/排版 0 秒没有进展，已停止/);
-    expect(existsSync(path.join(dir, 'build', 'book.pdf'))).toBe(false);
-  });
-
   it("should use the book's own templates/print.css and name it when Paged.js cannot parse it", async () => {
     const css = '.a .b + .c,\n.a .d:first-of-type {\n  margin-top: 0;\n}\n';
     const dir = await makeBook(smallBook({'templates/print.css': css}));
@@ -133,24 +123,4 @@ describe('huibian command', () => {
     expect(fonts).toBeGreaterThan(3);
     expect(fonts).toBeLessThan(60);
   });
-
-  for (const signal of ['SIGINT', 'SIGKILL'] as const) {
-    it(`should keep the previous PDF byte for byte and leave no browser behind when the build gets ${signal}`, async () => {
-      const dir = await makeBook(smallBook({'build/book.pdf': 'the last good build'}));
-      const build = startBuild([dir]);
-      // Interrupt it while the browser runs: its profile folder carries the build's pid.
-      const marker = `huibian-chromium-${build.child.pid}-`;
-      expect(await until(() => browserProcesses(marker) > 0, 60_000)).toBe(true);
-      build.child.kill(signal);
-      const code = await build.exited;
-      expect(await until(() => browserProcesses(marker) === 0, 10_000)).toBe(true);
-      expect(await readFile(path.join(dir, 'build', 'book.pdf'), 'utf8')).toBe('the last good build');
-      expect(await readdir(path.join(dir, 'build'))).toEqual(['book.pdf']);
-      if (signal === 'SIGINT') {
-        expect(code, build.stderr()).toBe(130);
-        expect(build.stderr()).toContain('已取消');
-        expect(build.stderr()).toMatch(/上次的 .*book\.pdf 保持原样，未更新/);
-      }
-    });
-  }
 });

@@ -1,9 +1,10 @@
 import {readdirSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {makeBook, manuscript} from '../helpers/book.js';
-import {type Build, startBuild} from '../helpers/cli.js';
+import {makeBook, manuscript, smallBook} from '../helpers/book.js';
+import {type Build, huibianProcess, startBuild} from '../helpers/cli.js';
 import {browserProcesses, until} from '../helpers/waiting.js';
 import {qpdfCheck} from '../helpers/pdf-tools.js';
 
@@ -143,3 +144,35 @@ async function expectOnlyOutputs(dir: string): Promise<void> {
   const cached = names.includes('.cache') ? await readdir(path.join(dir, 'build', '.cache')) : [];
   expect(cached.filter((name) => !/^layout-[0-9a-f]{40}\.(pdf|json)$/.test(name))).toEqual([]);
 }
+
+// The CLI's own ends: a layout that makes no progress, and a build interrupted or killed.
+describe('a build that hangs or is stopped', () => {
+  it('should stop a layout that makes no progress instead of hanging', async () => {
+    const dir = await makeBook(smallBook());
+    // A process of its own: the limit is read from the environment when the program loads.
+    const result = await huibianProcess(['build', dir], {env: {HUIBIAN_IDLE_TIMEOUT_MS: '1'}});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/排版 0 秒没有进展，已停止/);
+    expect(existsSync(path.join(dir, 'build', 'book.pdf'))).toBe(false);
+  });
+
+  for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+    it(`should keep the previous PDF byte for byte and leave no browser behind when the build gets ${signal}`, async () => {
+      const dir = await makeBook(smallBook({'build/book.pdf': 'the last good build'}));
+      const build = startBuild([dir]);
+      // Interrupt it while the browser runs: its profile folder carries the build's pid.
+      const marker = `huibian-chromium-${build.child.pid}-`;
+      expect(await until(() => browserProcesses(marker) > 0, 60_000)).toBe(true);
+      build.child.kill(signal);
+      const code = await build.exited;
+      expect(await until(() => browserProcesses(marker) === 0, 10_000)).toBe(true);
+      expect(await readFile(path.join(dir, 'build', 'book.pdf'), 'utf8')).toBe('the last good build');
+      expect(await readdir(path.join(dir, 'build'))).toEqual(['book.pdf']);
+      if (signal === 'SIGINT') {
+        expect(code, build.stderr()).toBe(130);
+        expect(build.stderr()).toContain('已取消');
+        expect(build.stderr()).toMatch(/上次的 .*book\.pdf 保持原样，未更新/);
+      }
+    });
+  }
+});

@@ -1,19 +1,12 @@
-import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
-import {describe, expect, it, vi} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {parseBuildOptions} from '../../src/cli/build-args.js';
 import {Progress} from '../../src/cli/progress.js';
 import {run as preview} from '../../src/cli/preview-command.js';
 import {findBrowser} from '../../src/render/pdf/browser.js';
 import {makeBook, smallBook} from '../helpers/book.js';
 import {EnvironmentError, UsageError} from '../../src/report/messages.js';
-
-// The browser's search, seen through the files it finds: existsSync is the real one but where a test pretends.
-vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  return {...fs, default: fs, existsSync: vi.fn(fs.existsSync)};
-});
 
 describe('build options', () => {
   it('should default to the current folder, PDF, build/book.pdf', () => {
@@ -79,16 +72,9 @@ describe('findBrowser', () => {
     const binary = (version: string) => path.join(cache, file(version));
     const env = {HOME: '/nonexistent', PUPPETEER_CACHE_DIR: cache};
     // The machine's own browsers hidden: only these files exist.
-    const pretend = (files: string[]) => vi.mocked(existsSync).mockImplementation((file) => files.some((f) => f === file || f.startsWith(`${String(file)}/`)));
-    try {
-      pretend(['/usr/bin/google-chrome', binary('131.0')]);
-      expect(findBrowser(env)).toBe('/usr/bin/google-chrome');
-      pretend([binary('129.0'), binary('131.0')]);
-      expect(findBrowser(env)).toBe(binary('131.0'));
-      pretend([]);
-      expect(findBrowser(env)).toBeUndefined();
-    } finally {
-      vi.mocked(existsSync).mockRestore();
-    }
+    const pretend = (files: string[]) => (file: string) => files.some((f) => f === file || f.startsWith(`${file}/`));
+    expect(findBrowser(env, pretend(['/usr/bin/google-chrome', binary('131.0')]))).toBe('/usr/bin/google-chrome');
+    expect(findBrowser(env, pretend([binary('129.0'), binary('131.0')]))).toBe(binary('131.0'));
+    expect(findBrowser(env, pretend([]))).toBeUndefined();
   });
 });

@@ -24,27 +24,28 @@ const KNOWN_PATHS = [
 /**
  * Find a Chromium-family browser already on the machine, never downloading one: the
  * environment variables first, then the usual install paths, then puppeteer's cache.
+ * (`exists` answers whether a file is there: the tests pretend a machine with it.)
  */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (file: string) => boolean = existsSync): string | undefined {
   for (const variable of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
     const value = env[variable];
     if (value) {
-      if (existsSync(value)) return value;
+      if (exists(value)) return value;
       throw new EnvironmentError(`${variable}=${value} 指向的文件不存在：请改正它，或删去这个环境变量`);
     }
   }
-  return KNOWN_PATHS.find((candidate) => existsSync(candidate)) ?? fromPuppeteerCache(env);
+  return KNOWN_PATHS.find((candidate) => exists(candidate)) ?? fromPuppeteerCache(env, exists);
 }
 
-function fromPuppeteerCache(env: NodeJS.ProcessEnv): string | undefined {
+function fromPuppeteerCache(env: NodeJS.ProcessEnv, exists: (file: string) => boolean): string | undefined {
   const cache = env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
   for (const product of ['chrome', 'chrome-headless-shell']) {
     const dir = path.join(cache, product);
-    if (!existsSync(dir)) continue;
+    if (!exists(dir)) continue;
     for (const version of readdirSync(dir).sort().reverse()) {
       for (const binary of ['chrome-linux64/chrome', 'chrome-headless-shell-linux64/chrome-headless-shell']) {
         const candidate = path.join(dir, version, binary);
-        if (existsSync(candidate)) return candidate;
+        if (exists(candidate)) return candidate;
       }
     }
   }
