@@ -1,4 +1,4 @@
-import {mkdtemp, readdir, rm, utimes, writeFile} from 'node:fs/promises';
+import {mkdtemp, readdir, readFile, rm, utimes, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -29,7 +29,7 @@ async function siteWith(image: string, css = 'p { color: black }'): Promise<Site
 
 const isPiece = (name: string) => name.endsWith('.html');
 const inputs = (code = 'code', browser = 'Chromium/1') => [code, browser];
-const pdf = new Uint8Array([37, 80, 68, 70]);
+const laidOut = {pages: ['<div class="pagedjs_page">甲</div>'], pageCount: 1};
 
 describe('layout cache', () => {
   it('should give back what was put under the same HTML and inputs, and nothing for other HTML', async () => {
@@ -38,8 +38,8 @@ describe('layout cache', () => {
     await writeFile(image, 'image-1');
     const cache = await openLayoutCache(path.join(dir, 'cache'), await siteWith(image), isPiece, inputs());
     expect(await cache.get('<p>甲</p>')).toBeUndefined();
-    await cache.put('<p>甲</p>', pdf, {pages: 3});
-    expect(await cache.get('<p>甲</p>')).toEqual({pdf, facts: {pages: 3}});
+    await cache.put('<p>甲</p>', laidOut);
+    expect(await cache.get('<p>甲</p>')).toEqual(laidOut);
     expect(await cache.get('<p>乙</p>')).toBeUndefined();
   });
 
@@ -48,7 +48,7 @@ describe('layout cache', () => {
     const image = path.join(dir, 'a.png');
     await writeFile(image, 'image-1');
     const cacheDir = path.join(dir, 'cache');
-    await (await openLayoutCache(cacheDir, await siteWith(image), isPiece, inputs())).put('<p>甲</p>', pdf, null);
+    await (await openLayoutCache(cacheDir, await siteWith(image), isPiece, inputs())).put('<p>甲</p>', laidOut);
     const hit = async (site: Site, code = 'code', browser = 'Chromium/1') =>
       (await (await openLayoutCache(cacheDir, site, isPiece, inputs(code, browser))).get('<p>甲</p>')) !== undefined;
     expect(await hit(await siteWith(image))).toBe(true);
@@ -63,19 +63,22 @@ describe('layout cache', () => {
     expect(await hit(await siteWith(image))).toBe(false);
   });
 
-  it('should take a half-written entry for a miss, and prune entries unused for weeks', async () => {
+  it('should take a cut-short entry for a miss, and prune entries unused for weeks', async () => {
     const dir = await tempDir();
     const image = path.join(dir, 'a.png');
     await writeFile(image, 'image-1');
     const cacheDir = path.join(dir, 'cache');
     const cache = await openLayoutCache(cacheDir, await siteWith(image), isPiece, inputs());
-    await cache.put('<p>甲</p>', pdf, null);
-    // 甲's entry loses its facts, written last: as if the build had stopped between its two files.
-    const [json] = (await readdir(cacheDir)).filter((n) => n.endsWith('.json'));
-    await cache.put('<p>乙</p>', pdf, null);
-    await rm(path.join(cacheDir, json!));
+    await cache.put('<p>甲</p>', laidOut);
+    // 甲's entry cut short, as by a disk that filled up; 乙's whole.
+    const [entry] = await readdir(cacheDir);
+    await cache.put('<p>乙</p>', laidOut);
+    const written = await readFile(path.join(cacheDir, entry!), 'utf8');
+    await writeFile(path.join(cacheDir, entry!), written.slice(0, written.length / 2));
     expect(await cache.get('<p>甲</p>')).toBeUndefined();
-    expect(await cache.get('<p>乙</p>')).toEqual({pdf, facts: null});
+    expect(await cache.get('<p>乙</p>')).toEqual(laidOut);
+    // A build killed while writing leaves only a .tmp file, which is no entry.
+    await writeFile(path.join(cacheDir, `${entry}.999.tmp`), written);
     const old = new Date(Date.now() - 30 * 24 * 3600 * 1000);
     for (const name of await readdir(cacheDir)) await utimes(path.join(cacheDir, name), old, old);
     await cache.prune();
@@ -84,7 +87,7 @@ describe('layout cache', () => {
 
   it('should keep nothing without a folder', async () => {
     const cache = await openLayoutCache(undefined, {files: new Map(), links: new Map(), mounts: new Map()}, isPiece, inputs());
-    await cache.put('<p>甲</p>', pdf, null);
+    await cache.put('<p>甲</p>', laidOut);
     expect(await cache.get('<p>甲</p>')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Laid-out pieces of a book kept between builds (`build/.cache/` by default), so that a
  * rebuild after editing one article lays out only that article's chunk. An entry's key is a
- * hash of everything its print depends on: the piece's HTML, every stylesheet, script and font
+ * hash of everything its layout depends on: the piece's HTML, every stylesheet, script and font
  * sheet of the site, the images, the browser's version and huibian's own layout code. A
  * changed input makes a new key, so an entry is never stale; the folder is safe to delete.
  */
@@ -14,11 +14,11 @@ import type {Site} from '../shared/site.js';
 const KEEP_UNUSED_MS = 14 * 24 * 3600 * 1000;
 
 export interface LayoutCache {
-  /** The PDF and facts stored under `html`'s key, if there are any. */
-  get<T>(html: string): Promise<{pdf: Uint8Array; facts: T} | undefined>;
-  put(html: string, pdf: Uint8Array, facts: unknown): Promise<void>;
+  /** What is stored under `html`'s key (a value that JSON keeps), if anything. */
+  get<T>(html: string): Promise<T | undefined>;
+  put(html: string, laidOut: unknown): Promise<void>;
   /** What is stored under `html`'s key (`hit`), or what `make` makes, stored. */
-  through<T>(html: string, make: () => Promise<{pdf: Uint8Array; facts: T}>): Promise<{pdf: Uint8Array; facts: T; hit: boolean}>;
+  through<T>(html: string, make: () => Promise<T>): Promise<{laidOut: T; hit: boolean}>;
   /** Remove the entries no build has used for two weeks, and old half-written files. */
   prune(): Promise<void>;
 }
@@ -39,31 +39,26 @@ export async function openLayoutCache(dir: string | undefined, site: Site, skip:
   for (const [prefix, folder] of [...site.mounts].sort(([a], [b]) => a.localeCompare(b))) hash.update(prefix).update(folder);
   const base = hash.digest();
   const keyOf = (html: string) => createHash('sha256').update(base).update(html).digest('hex').slice(0, 40);
-  const file = (html: string, ext: string) => path.join(dir, `layout-${keyOf(html)}.${ext}`);
+  const file = (html: string) => path.join(dir, `layout-${keyOf(html)}.json`);
 
   return withThrough({
     async get<T>(html: string) {
       try {
-        const [pdf, facts] = await Promise.all([readFile(file(html, 'pdf')), readFile(file(html, 'json'), 'utf8')]);
+        const stored = JSON.parse(await readFile(file(html), 'utf8')) as T;
         const now = new Date();
-        await Promise.all([utimes(file(html, 'json'), now, now), utimes(file(html, 'pdf'), now, now)]);
-        return {pdf: new Uint8Array(pdf), facts: JSON.parse(facts) as T};
+        await utimes(file(html), now, now);
+        return stored;
       } catch {
-        // Missing, half-written by a build that was killed, or unreadable: lay it out again.
+        // Missing, cut short by a disk that filled up, or unreadable: lay it out again.
         return undefined;
       }
     },
-    async put(html, pdf, facts) {
+    async put(html, laidOut) {
       await mkdir(dir, {recursive: true});
-      // The PDF first and the facts last, each renamed into place: an entry is whole or absent.
-      for (const [ext, content] of [
-        ['pdf', pdf],
-        ['json', JSON.stringify(facts)],
-      ] as const) {
-        const temporary = `${file(html, ext)}.${process.pid}.tmp`;
-        await writeFile(temporary, content);
-        await rename(temporary, file(html, ext));
-      }
+      // Written aside and renamed into place: an entry is whole or absent.
+      const temporary = `${file(html)}.${process.pid}.tmp`;
+      await writeFile(temporary, JSON.stringify(laidOut));
+      await rename(temporary, file(html));
     },
     async prune() {
       const names = await readdir(dir).catch(() => [] as string[]);
@@ -84,12 +79,12 @@ export async function openLayoutCache(dir: string | undefined, site: Site, skip:
 function withThrough(cache: Omit<LayoutCache, 'through'>): LayoutCache {
   return {
     ...cache,
-    async through<T>(html: string, make: () => Promise<{pdf: Uint8Array; facts: T}>) {
+    async through<T>(html: string, make: () => Promise<T>) {
       const stored = await cache.get<T>(html);
-      if (stored) return {...stored, hit: true};
+      if (stored !== undefined) return {laidOut: stored, hit: true};
       const made = await make();
-      await cache.put(html, made.pdf, made.facts);
-      return {...made, hit: false};
+      await cache.put(html, made);
+      return {laidOut: made, hit: false};
     },
   };
 }

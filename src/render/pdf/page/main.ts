@@ -7,6 +7,7 @@
  */
 import {loadFonts} from './fonts.js';
 import {outlineHeadings} from './headings.js';
+import {laidOutPages} from './laid-out-pages.js';
 import {setLines} from './lines/line-pass.js';
 import {placeNotes} from './notes/place-notes.js';
 import {pageSides} from './page-sides.js';
@@ -25,6 +26,7 @@ const pageCode = {
   setLines,
   paginate,
   fillToc,
+  laidOutPages,
   pageSides,
   splitTallTables,
   outlineHeadings,

@@ -18,10 +18,12 @@ import {addLineStats} from '../line-stats.js';
 import {inPage, pageScript} from '../page-code.js';
 import type {LineStats} from '../page/lines/stats.js';
 import type {PagedLayout} from '../page/paginate.js';
+import type {LaidOutPages} from '../page/laid-out-pages.js';
 import type {PageSides} from '../page/page-sides.js';
-import {resolveNamedLinks} from '../named-destinations.js';
-import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
-import {addBlank, append, FAST, stampRunningHeads} from '../stitch.js';
+import {loadDocument, openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
+import {areaStyle, sheetMarkup, sheetsOf} from '../running-heads.js';
+import {FAST} from '../stitch.js';
+import {bookDocument, type PlacedPiece} from './book-document.js';
 import {describeLosses} from '../text-check.js';
 import {type Chunk, PARAGRAPH_CHUNK_LINES, planChunks} from './chunks.js';
 import {previewScript} from './preview.js';
@@ -53,9 +55,8 @@ export const pagedEngine: PdfEngine = {
 /** In the PDF's pieces the margins stay empty: running heads and folios are laid over the stitched pages. */
 const PIECE_CSS = '.pagedjs_margin { visibility: hidden !important; }\n';
 
-/** One chunk laid out and printed: what the stitching needs to know about it. */
-interface LaidChunk {
-  pdf: Uint8Array;
+/** One piece laid out: its pages, and what the book's document needs to know about it. */
+interface LaidChunk extends LaidOutPages {
   pageCount: number;
   /** Section id → 0-based page in the chunk. */
   anchors: Record<string, number>;
@@ -68,11 +69,12 @@ interface LaidChunk {
 /**
  * Lay the book out with Paged.js in chunks — runs of articles that begin on a fresh page (see
  * chunks.ts) — `jobs` at a time in pages of one browser, each cached by content; then the
- * front matter with the TOC's numbers known; then stitch them with blank pages where a recto
- * is due, mirror the pages of a chunk that landed on the other side, and lay the running
- * heads and folios over every page. Paged.js's time grows faster than the pages it lays out
- * in one document; chunks keep each document short. Fails rather than write a PDF if Paged.js
- * lost or repeated any Han character.
+ * back matter, and the front matter with the TOC's numbers known; then print their pages as
+ * one document (paged/book-document.ts), with blank pages where a recto is due, the pages of
+ * a chunk that landed on a verso turned to it, and the running heads and folios laid in.
+ * Paged.js's time grows faster than the pages it lays out in one document; chunks keep each
+ * layout short, and the one print makes one PDF of them (one structure tree, each font once).
+ * Fails rather than write a PDF if Paged.js lost or repeated any Han character.
  */
 async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<RenderedPdf> {
   const site = await siteFiles(book, pagedEngine.document);
@@ -94,8 +96,11 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
     site.files.set(chunkName(i), html);
     site.files.set(faces, facesFor(html, generated));
   }
-  // The front matter and the running heads: titles, labels, folios.
-  site.files.set('fonts.css', facesFor(printDocument(book, {stylesheets: [], scripts: [], sections: 'front'}), book.meta.runningHead, generated));
+  // The back matter (index terms, chronology), and the front matter: titles, labels, folios.
+  site.files.set(BACK_FACES, facesFor(printDocument(book, {stylesheets: [], scripts: [], sections: 'back'}), generated));
+  site.files.set('fonts.css', facesFor(printDocument(book, {stylesheets: [], scripts: [], sections: 'front'}), generated));
+  // The book's one document: every face, of which the browser loads those its text uses.
+  site.files.set(BOOK_FACES, fonts);
 
   return withPrintPage(site, options, async (context) => {
     // The faces a chunk uses are in the sheet whatever the others print: the whole sheet is the input, not the part kept.
@@ -107,7 +112,7 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
     options.progress?.step?.('paginate');
     const tabs = new Tabs(context);
     try {
-      return await layOutAndStitch(context, book, chunks, {
+      return await layOutAndPrint(context, book, chunks, {
         jobs: options.jobs ?? DEFAULT_JOBS,
         cache,
         tabs,
@@ -122,8 +127,8 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
   });
 }
 
-/** The steps of {@link renderPagedPdf} in the browser: chunks, front matter, stitching, running heads. */
-async function layOutAndStitch(
+/** The steps of {@link renderPagedPdf} in the browser: chunks, back and front matter laid out, then the book printed in one document. */
+async function layOutAndPrint(
   context: PrintContext,
   book: Book,
   chunks: Chunk[],
@@ -149,89 +154,72 @@ async function layOutAndStitch(
 
   // The body's pages in order, a blank before each chunk that must begin on a recto and would not.
   const anchors: Record<string, number> = {};
-  const placed: Array<{at: number; blank: boolean; mirrored: boolean}> = [];
+  const body: PlacedPiece[] = [];
+  const bodyBlanks: number[] = [];
   let at = 0;
   chunks.forEach((chunk, i) => {
-    const blank = chunk.recto && at % 2 === 1;
-    if (blank) at += 1;
-    placed.push({at, blank, mirrored: at % 2 === 1});
+    const blankBefore = chunk.recto && at % 2 === 1;
+    if (blankBefore) bodyBlanks.push(at++);
+    body.push({pages: laid[i]!.pages, blankBefore, mirrored: at % 2 === 1});
     for (const [id, page] of Object.entries(laid[i]!.anchors)) anchors[id] = at + page;
+    for (const page of laid[i]!.blanks) bodyBlanks.push(at + page);
     at += laid[i]!.pageCount;
   });
   const bodyPages = laid.reduce((sum, chunk) => sum + chunk.pageCount, 0);
   // Job 0's page, warm if it laid out a chunk (fonts loaded, code compiled); opened only if the
-  // back or front matter or the running heads are not in the cache.
+  // back or front matter is not in the cache (the book's print opens it in any case).
   const warm = () => tabs.get(0, (count) => context.laidOut(bodyPages + count));
 
   // The back matter (chronology, index) on the next recto, with the body's pages known.
   const pages = new Map(Object.entries(anchors).map(([id, page]) => [id, page + 1]));
   const back = book.apparatus.back.length > 0 ? await layOutBack(warm, book, cache, files, links, pages) : undefined;
-  const backBlank = back !== undefined && at % 2 === 1;
-  if (backBlank) at += 1;
-  const backAt = at;
-  for (const [id, page] of Object.entries(back?.anchors ?? {})) anchors[id] = backAt + page;
+  if (back) {
+    const blankBefore = at % 2 === 1;
+    if (blankBefore) bodyBlanks.push(at++);
+    body.push({pages: back.pages, blankBefore, mirrored: false});
+    for (const [id, page] of Object.entries(back.anchors)) anchors[id] = at + page;
+    for (const page of back.blanks) bodyBlanks.push(at + page);
+    at += back.pageCount;
+  }
 
-  // The front matter, with the TOC's folios known (body page i is folio i + 1).
+  // The front matter, with the TOC's folios known (body page i is folio i + 1), padded to an even count.
   const folios = new Map(Object.entries(anchors).map(([id, page]) => [id, folioText(page + 1, book.meta.folio)]));
   const front = await layOutFront(warm, book, cache, files, {...links, tocFolios: folios, pages});
-
-  // Stitching is pdf-lib's work, seconds on a long book, with no browser call to see a cancel: checked between pieces.
-  progress?.step?.('print');
-  const {whole, bodyStart, bodyBlanks, padded} = await stitchPieces(front, laid, placed, back && {laid: back, at: backAt, blank: backBlank}, signal);
-
-  const {sides} = laid[0]!;
+  const padded = front.pageCount % 2 === 1;
+  const bodyStart = front.pageCount + (padded ? 1 : 0);
   const wholeAnchors: Record<string, number> = {...front.anchors};
   for (const [id, page] of Object.entries(anchors)) wholeAnchors[id] = bodyStart + page;
-  const layout = {pageCount: whole.getPageCount(), bodyStart, anchors: wholeAnchors, blanks: [...(padded ? [bodyStart - 1] : []), ...bodyBlanks]};
+  const layout = {
+    pageCount: bodyStart + at,
+    bodyStart,
+    anchors: wholeAnchors,
+    blanks: [...(padded ? [bodyStart - 1] : []), ...bodyBlanks.map((page) => bodyStart + page)],
+  };
+
   await stopIfCancelled(signal);
-  await stampRunningHeads(warm, book, whole, {...layout, bodyBlanks, padded}, files, {
-    cached: async (html, print) => (await cache.through(html, async () => ({pdf: await print(), facts: null}))).pdf,
-    area: {rectoLeft: sides.right, versoLeft: sides.left, width: sides.width},
-  });
-  await stopIfCancelled(signal);
+  progress?.step?.('print');
+  const {sides} = laid[0]!;
+  if (body.some((piece) => piece.mirrored) && !sides.sameWidth) throw unevenSides();
+  const sheets = sheetMarkup(sheetsOf(book, {...layout, bodyBlanks: layout.blanks.filter((page) => page >= bodyStart), padded}));
+  files.set(
+    'book.html',
+    bookDocument({
+      root: front.root,
+      style: areaStyle({rectoLeft: sides.right, versoLeft: sides.left, width: sides.width}),
+      before: [BOOK_FACES],
+      after: ['running-heads.css'],
+      styles: front.styles,
+      pieces: [{pages: front.pages, blankBefore: false, mirrored: false}, ...(padded ? [{pages: [], blankBefore: true, mirrored: false}] : []), ...body],
+      sheets,
+    }),
+  );
+  const printing = await warm();
+  await loadDocument(printing, 'book.html');
+  printing.kick();
+  const pdf = await PDFDocument.load(await printing.guard(printPdf(printing.page)), FAST);
   await cache.prune();
   const lines = [...laid, ...(back ? [back] : [])].map((chunk) => chunk.lines).reduce(addLineStats, front.lines);
-  return {pdf: whole, layout, lines, refused: context.refused};
-}
-
-/**
- * The pieces as one PDF: the front matter (padded to an even count), each chunk at its place
- * (a blank before one that must begin on a recto and would not; mirrored when it lands on a
- * verso), the back matter, and every link pointed at its page.
- */
-async function stitchPieces(
-  front: LaidChunk,
-  laid: LaidChunk[],
-  placed: Array<{at: number; blank: boolean; mirrored: boolean}>,
-  back: {laid: LaidChunk; at: number; blank: boolean} | undefined,
-  signal: AbortSignal | undefined,
-): Promise<{whole: PDFDocument; bodyStart: number; bodyBlanks: number[]; padded: boolean}> {
-  const whole = await PDFDocument.create();
-  const frontDoc = await PDFDocument.load(front.pdf, FAST);
-  await append(whole, frontDoc, []);
-  const padded = whole.getPageCount() % 2 === 1;
-  if (padded) addBlank(whole);
-  const bodyStart = whole.getPageCount();
-  const bodyBlanks: number[] = [];
-  const sources: Array<{doc: PDFDocument; placed(index: number): number}> = [{doc: frontDoc, placed: (index) => index}];
-  const add = async (piece: LaidChunk, at: number, blank: boolean, shift?: (index: number) => number) => {
-    await stopIfCancelled(signal);
-    if (blank) {
-      bodyBlanks.push(whole.getPageCount());
-      addBlank(whole);
-    }
-    for (const page of piece.blanks) bodyBlanks.push(whole.getPageCount() + page);
-    const doc = await PDFDocument.load(piece.pdf, FAST);
-    await append(whole, doc, [], shift);
-    sources.push({doc, placed: (index) => bodyStart + at + index});
-  };
-  for (const [i, chunk] of laid.entries()) {
-    const {at, blank, mirrored} = placed[i]!;
-    await add(chunk, at, blank, mirrored ? mirror(chunk.sides) : undefined);
-  }
-  if (back) await add(back.laid, back.at, back.blank);
-  resolveNamedLinks(whole, sources);
-  return {whole, bodyStart, bodyBlanks, padded};
+  return {pdf, layout, lines, refused: context.refused};
 }
 
 /** The back matter laid out (a piece of its own, `back.html`), its locators from the body's `pages`. */
@@ -243,7 +231,8 @@ async function layOutBack(
   links: PrintOptions,
   pages: Map<string, number>,
 ): Promise<LaidChunk> {
-  files.set('back.html', printDocument(book, {...links, sections: 'back', pages}));
+  const stylesheets = links.stylesheets.map((name) => (name === 'fonts.css' ? BACK_FACES : name));
+  files.set('back.html', printDocument(book, {...links, stylesheets, sections: 'back', pages}));
   return layOutCached(context, book, 'back.html', cache, files);
 }
 
@@ -288,22 +277,15 @@ function generatedText(files: Map<string, string | Buffer>): string {
  */
 const DEFAULT_JOBS = Math.max(1, os.availableParallelism() - 1);
 
-/** CSS px to PDF points. */
-const PT_PER_PX = 0.75;
-
-/**
- * How far each page of a chunk moves when the chunk lands on a verso: it was laid out from a
- * recto, so its rectos become versos (to the left pages' margin) and its versos rectos.
- */
-function mirror(sides: PageSides): (index: number) => number {
-  if (!sides.sameWidth) {
-    throw new EnvironmentError(
-      '左右页的版心宽度不同（templates 中 @page :left 与 :right 的左右边距之和不等），排好的页无法移到另一面：请让左右页的内外边距互换，版心同宽',
-    );
-  }
-  const dx = (sides.left - sides.right) * PT_PER_PX;
-  return (index) => (index % 2 === 0 ? dx : -dx);
+/** A chunk landing on a verso is turned to it (its pages take the other side's margins): only possible with text areas of one width. */
+function unevenSides(): EnvironmentError {
+  return new EnvironmentError(
+    '左右页的版心宽度不同（templates 中 @page :left 与 :right 的左右边距之和不等），排好的页无法移到另一面：请让左右页的内外边距互换，版心同宽',
+  );
 }
+
+const BACK_FACES = 'fonts-back.css';
+const BOOK_FACES = 'fonts-book.css';
 
 const chunkName = (index: number) => `chunk-${index + 1}.html`;
 
@@ -375,7 +357,7 @@ class Tabs {
   }
 }
 
-/** Lay out and print one document of the site with Paged.js, through the cache (`hit`: taken from it). */
+/** Lay out one document of the site with Paged.js, through the cache (`hit`: taken from it). */
 async function layOutCached(
   context: () => Promise<PrintContext>,
   book: Book,
@@ -383,14 +365,11 @@ async function layOutCached(
   cache: LayoutCache,
   files: Map<string, string | Buffer>,
 ): Promise<LaidChunk & {hit: boolean}> {
-  const {pdf, facts, hit} = await cache.through(files.get(name) as string, async () => {
-    const {pdf, ...facts} = await layOut(await context(), book, name);
-    return {pdf, facts};
-  });
-  return {...facts, pdf, hit};
+  const {laidOut, hit} = await cache.through(files.get(name) as string, async () => layOut(await context(), book, name));
+  return {...laidOut, hit};
 }
 
-/** Lay one document out with Paged.js (the line pass before and after) and print it. */
+/** Lay one document out with Paged.js (the line pass before and after) and take its pages. */
 async function layOut(context: PrintContext, book: Book, name: string): Promise<LaidChunk> {
   const {page, guard, kick, warnings} = context;
   const area = await openDocument(context, name);
@@ -406,10 +385,9 @@ async function layOut(context: PrintContext, book: Book, name: string): Promise<
   checkHan(book, layout, warnings);
   const halves = await guard(inPage(page, 'setLines', {inline: area.width, vertical: false, bodyMargin: false, steps: 'halve'}));
   const sides = await inPage(page, 'pageSides');
+  const laidOut = await guard(inPage(page, 'laidOutPages'));
   kick();
-  const pdf = await guard(printPdf(page, {tagged: false}));
-  kick();
-  return {pdf, pageCount: layout.pageCount, anchors: layout.anchors, blanks: layout.blanks, lines: addLineStats(breaks, halves), sides};
+  return {...laidOut, pageCount: layout.pageCount, anchors: layout.anchors, blanks: layout.blanks, lines: addLineStats(breaks, halves), sides};
 }
 
 /** Stop, naming the articles, if Paged.js lost or repeated any Han character. */

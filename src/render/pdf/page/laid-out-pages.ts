@@ -1,0 +1,20 @@
+/**
+ * A Paged.js layout as markup, to be printed with the book's other pieces in one document
+ * (paged/book-document.ts): the styles Paged.js made of the stylesheets, and each page.
+ */
+export interface LaidOutPages {
+  /** The document's root attributes (its language, its writing mode's class). */
+  root: Record<string, string>;
+  /** The `<style>` elements in the head (Paged.js's own and its rewrite of every stylesheet). */
+  styles: string;
+  /** Each `.pagedjs_page` element's markup, in order. */
+  pages: string[];
+}
+
+export function laidOutPages(): LaidOutPages {
+  return {
+    root: Object.fromEntries([...document.documentElement.attributes].map((attribute) => [attribute.name, attribute.value])),
+    styles: [...document.head.querySelectorAll('style')].map((style) => style.outerHTML).join('\n'),
+    pages: [...document.querySelectorAll<HTMLElement>('.pagedjs_pages > .pagedjs_page')].map((page) => page.outerHTML),
+  };
+}
