@@ -25,6 +25,7 @@ const OPTIONS = {
   creep: {type: 'string'},
   calibration: {type: 'boolean'},
   press: {type: 'boolean'},
+  pdfa: {type: 'boolean'},
   bleed: {type: 'string'},
   marks: {type: 'boolean'},
   pdfx: {type: 'string'},
@@ -77,6 +78,7 @@ function commonOptions(values: Values, format: Format, bookDir: string, cwd: str
     ...(writingMode ? {writingMode} : {}),
     ...(language ? {language} : {}),
     ...(values['allow-missing-images'] ? {allowMissingImages: true} : {}),
+    ...(values.pdfa ? {pdfa: true} : {}),
     ...(values['cache-dir'] ? {cacheDir: path.resolve(cwd, values['cache-dir'])} : {}),
   };
   if (values.jobs !== undefined) {
@@ -99,6 +101,8 @@ function refuseOthers(values: Values, format: Format): void {
   if (format !== 'offprint' && given(OFFPRINT_FLAGS).length > 0) throw new UsageError(`--${given(OFFPRINT_FLAGS)[0]} 只用于 --format offprint`);
   if (format !== 'cover' && given(COVER_FLAGS).length > 0) throw new UsageError(`--${given(COVER_FLAGS)[0]} 只用于 --format cover`);
   if (values.press && format !== 'pdf') throw new UsageError('--press 只用于 --format pdf');
+  if (values.pdfa && format !== 'pdf') throw new UsageError('--pdfa 只用于 --format pdf');
+  if (values.pdfa && values.press) throw new UsageError('--pdfa 与 --press 不能同时用：存档用 PDF/A，印厂用 --press（及 --pdfx）');
 }
 
 function bookletChoice(values: Values): NonNullable<BuildOptions['booklet']> {

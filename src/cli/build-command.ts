@@ -18,6 +18,7 @@ export const USAGE = `用法：huibian build [书的文件夹] [选项]
   --cache-dir 文件夹       已排好的段落存在这里，下次只重排改过的（默认 书的文件夹/build/.cache，可随时删除）
 PDF 交印厂：
   --press                  出血、裁切框（TrimBox/BleedBox），去掉链接
+  --pdfa                   存档用 PDF/A-2（带结构的 2a，否则 2b）
   --bleed 毫米             出血宽度（默认 3）
   --marks                  画裁切线
   --pdfx gray|cmyk         转为 PDF/X-1a（需要 Ghostscript）

@@ -56,11 +56,11 @@ export async function layOutBook(
  * Lay the book out and print it, finished (bookmarks, labels, metadata). A cancel during the
  * finishing save (seconds on a long book, the process busy) stops it when the save returns.
  */
-export async function printBook(book: Book, options: Pick<BuildOptions, 'jobs' | 'cacheDir'>, context: BuildContext): Promise<PrintedBook> {
+export async function printBook(book: Book, options: Pick<BuildOptions, 'jobs' | 'cacheDir' | 'pdfa'>, context: BuildContext): Promise<PrintedBook> {
   const rendered = await layOutBook(book, options, context);
   const {layout, lines, notes} = rendered;
   context.progress?.step('write');
-  const pdf = await finishPdf(rendered.pdf, book, layout, engineFor(book).producer);
+  const pdf = await finishPdf(rendered.pdf, book, layout, {producer: engineFor(book).producer, archival: options.pdfa ?? false});
   await stopIfCancelled(context.signal);
   return {pdf, pageCount: layout.pageCount, layout, lines, notes, refused: rendered.refused};
 }

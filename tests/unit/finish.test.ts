@@ -63,7 +63,10 @@ describe('finishPdf', () => {
 
   it('should write bookmarks, page labels, metadata and language that qpdf reads back', async () => {
     const file = path.join(os.tmpdir(), `huibian-finish-${process.pid}.pdf`);
-    await writeFile(file, await finishPdf(await PDFDocument.load(await blankPdf(8)), book, layout, 'huibian (test)', new Date('2025-12-31T00:00:00Z')));
+    await writeFile(
+      file,
+      await finishPdf(await PDFDocument.load(await blankPdf(8)), book, layout, {producer: 'huibian (test)', now: new Date('2025-12-31T00:00:00Z')}),
+    );
     expect((await qpdfCheck(file)).ok).toBe(true);
     const json = await qpdfJson(file);
     expect(json.pagelabels).toEqual([

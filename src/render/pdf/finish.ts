@@ -6,6 +6,9 @@ import {partHeading} from '../shared/pages.js';
 import type {Layout} from './engine.js';
 import {type OutlineItem, writeOutline} from './outline.js';
 import {writingModeOf} from '../shared/writing-mode.js';
+import {makeArchival} from './archival.js';
+import {markArtifacts} from './tagged/artifacts.js';
+import {mapRoles} from './tagged/role-map.js';
 
 /** Bookmarks for the book: 目录, generated front matter, front articles, each part with its articles, generated back matter. */
 export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
@@ -32,21 +35,31 @@ export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
 
 /**
  * What Chromium leaves out of a PDF, added with pdf-lib: document information, language,
- * bookmarks, and page labels (front matter in roman numerals, the body from 1).
+ * bookmarks, page labels (front matter in roman numerals, the body from 1), and with
+ * `archival` what PDF/A-2 asks for.
  */
-export async function finishPdf(doc: PDFDocument, book: Book, layout: Layout, producer: string, now = buildDate()): Promise<Uint8Array> {
+export async function finishPdf(
+  doc: PDFDocument,
+  book: Book,
+  layout: Layout,
+  {producer, archival = false, now = buildDate()}: {producer: string; archival?: boolean; now?: Date},
+): Promise<Uint8Array> {
   const {meta} = book;
-  describeDocument(doc, meta, {
+  const info = {
     title: meta.title,
     author: meta.author,
     subject: [meta.subtitle, meta.year].filter(Boolean).join(' ') || meta.title,
     keywords: [...book.parts.map((p) => p.title), ...new Set(articlesOf(book).flatMap((a) => a.tags))],
     producer,
     now,
-  });
+  };
+  describeDocument(doc, meta, info);
+  // A tagged print: what is outside its structure is an artifact, and its types are PDF 1.7's.
+  if (mapRoles(doc)) markArtifacts(doc);
   setPageLabels(doc, layout.bodyStart);
   const outline = outlineOf(book, layout);
   writeOutline(doc, outline);
+  if (archival) await makeArchival(doc, {...info, creator: CREATOR, language: meta.language, date: now});
   return doc.save({useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY});
 }
 
@@ -65,7 +78,7 @@ export function describeDocument(
   if (info.author) doc.setAuthor(info.author);
   if (info.subject) doc.setSubject(info.subject);
   if (info.keywords) doc.setKeywords(info.keywords);
-  doc.setCreator('huibian');
+  doc.setCreator(CREATOR);
   doc.setProducer(info.producer);
   doc.setCreationDate(info.now);
   doc.setModificationDate(info.now);
@@ -85,6 +98,8 @@ function setPageLabels(doc: PDFDocument, bodyStart: number): void {
   nums.push(context.obj({S: 'D', St: 1}));
   doc.catalog.set(PDFName.of('PageLabels'), context.obj({Nums: nums}));
 }
+
+const CREATOR = 'huibian';
 
 /** The build's date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now. */
 export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {

@@ -121,10 +121,12 @@ function colophon(book: Book, labels: Labels): ElementContent {
     [labels.colophon.year, meta.year],
     [labels.colophon.articles, labels.articleCount(count)],
   ];
+  // A list of term and value for the PDF's structure (Chromium tags a plain <dl> as no list).
   return h('section.colophon', [
     h(
       'dl.colophon-list',
-      rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', k), h('dd', v)]),
+      {role: 'list'},
+      rows.filter(([, v]) => v).map(([k, v]) => h('div.colophon-row', {role: 'listitem'}, [h('dt', k), h('dd', v)])),
     ),
   ]);
 }

@@ -1,0 +1,98 @@
+/**
+ * A PDF's structure, fonts and marked content as the tools outside huibian read them:
+ * `pdfinfo -struct-text` (poppler), `qpdf --qdf` (content streams one operator a line) and the
+ * fonts' ToUnicode maps (pdf-lib reading the objects, nothing of huibian's).
+ */
+import {execFile} from 'node:child_process';
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream} from 'pdf-lib';
+
+const run = promisify(execFile);
+
+/** One element of the structure tree, with the text of its content (its descendants' included). */
+export interface StructElement {
+  type: string;
+  depth: number;
+  /** The element's types from the root down to it. */
+  path: string[];
+  text: string;
+}
+
+/** The structure tree as `pdfinfo -struct-text` prints it, in its order; empty for an untagged PDF. */
+export async function structElements(pdf: string): Promise<StructElement[]> {
+  const {stdout} = await run('pdfinfo', ['-struct-text', pdf], {maxBuffer: 256 << 20});
+  const elements: StructElement[] = [];
+  const open: StructElement[] = [];
+  for (const line of stdout.split('\n')) {
+    const depth = (line.length - line.trimStart().length) / 2;
+    const body = line.trim();
+    if (!body) continue;
+    while (open.length > 0 && open.at(-1)!.depth >= depth) open.pop();
+    if (body.startsWith('"')) {
+      const text = body.slice(1, body.endsWith('"') ? -1 : undefined);
+      for (const element of open) element.text += text;
+      continue;
+    }
+    const type = body.split(' ')[0]!;
+    const element = {type, depth, path: [...open.map((e) => e.type), type], text: ''};
+    elements.push(element);
+    open.push(element);
+  }
+  return elements;
+}
+
+/** For each font (its name without the subset tag), the characters each embedded subset of it maps to. */
+export async function fontSubsets(pdf: string): Promise<Map<string, Array<Set<string>>>> {
+  const doc = await PDFDocument.load(await readFile(pdf), {updateMetadata: false});
+  const fonts = new Map<string, Array<Set<string>>>();
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.lookup(PDFName.of('Type')) !== PDFName.of('Font')) continue;
+    const map = object.lookup(PDFName.of('ToUnicode'));
+    const name = object.lookup(PDFName.of('BaseFont'));
+    if (!(map instanceof PDFRawStream) || !(name instanceof PDFName)) continue;
+    const base = name.decodeText().replace(/^[A-Z]{6}\+/, '');
+    fonts.set(base, [...(fonts.get(base) ?? []), charactersOf(new TextDecoder().decode(decodePDFRawStream(map).decode()))]);
+  }
+  return fonts;
+}
+
+/** The characters a ToUnicode CMap maps glyphs to (its bfchar and bfrange entries). */
+function charactersOf(cmap: string): Set<string> {
+  const characters = new Set<string>();
+  const hex = (text: string) => String.fromCodePoint(...(text.match(/.{4}/g) ?? []).map((unit) => Number.parseInt(unit, 16)));
+  for (const [, block] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const [, target] of block!.matchAll(/<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]+)>/g)) characters.add(hex(target!));
+  }
+  for (const [, block] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const [, from, to, target] of block!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
+      const first = Number.parseInt(target!, 16);
+      for (let i = 0; i <= Number.parseInt(to!, 16) - Number.parseInt(from!, 16); i++) characters.add(String.fromCodePoint(first + i));
+    }
+  }
+  return characters;
+}
+
+/** Painting operators (text, paths, XObjects, shadings) outside any marked content, on all pages: what is neither structure nor artifact. */
+export async function unmarkedPainting(pdf: string): Promise<number> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'huibian-qdf-'));
+  try {
+    const qdf = path.join(dir, 'qdf.pdf');
+    await run('qpdf', ['--qdf', '--object-streams=disable', pdf, qdf]);
+    const text = (await readFile(qdf)).toString('latin1');
+    let unmarked = 0;
+    for (const [, stream] of text.matchAll(/%% Contents for page \d+\n[\s\S]*?stream\n([\s\S]*?)endstream/g)) {
+      let depth = 0;
+      for (const line of stream!.split('\n')) {
+        if (/\b(BDC|BMC)$/.test(line)) depth++;
+        else if (/^EMC$/.test(line.trim())) depth--;
+        else if (depth === 0 && /(^|\s)(Tj|TJ|'|"|Do|sh|S|s|f|F|f\*|B|B\*|b|b\*)$/.test(line.trim())) unmarked++;
+      }
+    }
+    return unmarked;
+  } finally {
+    await rm(dir, {recursive: true, force: true});
+  }
+}
