@@ -4,6 +4,7 @@
  * stay among them.
  */
 import {PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, type PDFObject, type PDFRef} from 'pdf-lib';
+import {treeEntries} from '../render/pdf/pdf-trees.js';
 
 const ANNOTS = PDFName.of('Annots');
 const DEST = PDFName.of('Dest');
@@ -91,20 +92,9 @@ interface LabelRange {
 /** The page label ranges of a document, in page order (the number tree read whole). */
 function labelRanges(doc: PDFDocument): LabelRange[] {
   const ranges: LabelRange[] = [];
-  const visit = (node: PDFObject | undefined, depth: number) => {
-    if (!(node instanceof PDFDict) || depth > 32) return;
-    const nums = node.lookup(PDFName.of('Nums'));
-    if (nums instanceof PDFArray) {
-      for (let i = 0; i + 1 < nums.size(); i += 2) {
-        const start = nums.lookup(i);
-        const label = nums.lookup(i + 1);
-        if (start instanceof PDFNumber && label instanceof PDFDict) ranges.push({start: start.asNumber(), label});
-      }
-    }
-    const kids = node.lookup(PDFName.of('Kids'));
-    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) visit(kids.lookup(i), depth + 1);
-  };
-  visit(doc.catalog.lookup(PDFName.of('PageLabels')), 0);
+  for (const [start, label] of treeEntries(doc.catalog.lookup(PDFName.of('PageLabels')), 'Nums')) {
+    if (start instanceof PDFNumber && label instanceof PDFDict) ranges.push({start: start.asNumber(), label});
+  }
   return ranges.sort((a, b) => a.start - b.start);
 }
 

@@ -3,6 +3,7 @@
  * an internal link (`<a href="#id">`) as a /Link annotation whose /Dest names the element.
  */
 import {PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument, type PDFObject} from 'pdf-lib';
+import {treeEntries} from './pdf-trees.js';
 
 /** The document's named destinations: the catalog's /Dests dictionary and its /Names /Dests tree. */
 function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
@@ -10,21 +11,10 @@ function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
   const old = doc.catalog.lookup(PDFName.of('Dests'));
   if (old instanceof PDFDict) for (const [key, value] of old.entries()) found.set(key.decodeText(), doc.context.lookup(value) ?? value);
   const names = doc.catalog.lookup(PDFName.of('Names'));
-  const tree = names instanceof PDFDict ? names.lookup(PDFName.of('Dests')) : undefined;
-  const visit = (node: PDFObject | undefined, depth: number) => {
-    if (!(node instanceof PDFDict) || depth > 32) return;
-    const leaves = node.lookup(PDFName.of('Names'));
-    if (leaves instanceof PDFArray) {
-      for (let i = 0; i + 1 < leaves.size(); i += 2) {
-        const key = destinationName(leaves.lookup(i));
-        const value = leaves.lookup(i + 1);
-        if (key !== undefined && value) found.set(key, value);
-      }
-    }
-    const kids = node.lookup(PDFName.of('Kids'));
-    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) visit(kids.lookup(i), depth + 1);
-  };
-  visit(tree, 0);
+  for (const [name, value] of treeEntries(names instanceof PDFDict ? names.lookup(PDFName.of('Dests')) : undefined, 'Names')) {
+    const key = destinationName(name);
+    if (key !== undefined) found.set(key, value);
+  }
   return found;
 }
 

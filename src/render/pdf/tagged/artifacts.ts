@@ -21,6 +21,7 @@ import {
   PDFRawStream,
   PDFRef,
 } from 'pdf-lib';
+import {treeEntries} from '../pdf-trees.js';
 import {type Operation, operationsOf} from './content-operations.js';
 
 /** Operators that paint a path built before them. */
@@ -178,19 +179,8 @@ function parentTree(doc: PDFDocument): Map<number, PDFArray | PDFDict> | undefin
   const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'));
   if (!(root instanceof PDFDict)) return undefined;
   const entries = new Map<number, PDFArray | PDFDict>();
-  const visit = (node: PDFObject | undefined, depth: number) => {
-    if (!(node instanceof PDFDict) || depth > 32) return;
-    const nums = node.lookup(PDFName.of('Nums'));
-    if (nums instanceof PDFArray) {
-      for (let i = 0; i + 1 < nums.size(); i += 2) {
-        const key = nums.lookup(i);
-        const value = nums.lookup(i + 1);
-        if (key instanceof PDFNumber && (value instanceof PDFArray || value instanceof PDFDict)) entries.set(key.asNumber(), value);
-      }
-    }
-    const kids = node.lookup(PDFName.of('Kids'));
-    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) visit(kids.lookup(i), depth + 1);
-  };
-  visit(root.lookup(PDFName.of('ParentTree')), 0);
+  for (const [key, value] of treeEntries(root.lookup(PDFName.of('ParentTree')), 'Nums')) {
+    if (key instanceof PDFNumber && (value instanceof PDFArray || value instanceof PDFDict)) entries.set(key.asNumber(), value);
+  }
   return entries;
 }
