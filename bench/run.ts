@@ -25,7 +25,7 @@ import {huibianRoot} from '../src/files/package-dir.js';
 import {chromiumPrint, huibianBuild, layoutText, type Made, pdfPages, plainPagedJs} from './contenders.js';
 import {withPeakPss} from './pss.js';
 import {formatReport, type Ratio, ratio, type Row, type Sample, summarize, writeResults} from './report.js';
-import {makeYearlyBook, middleArticle, withAddedParagraph} from './yearly-book.js';
+import {makeYearlyBook, middleArticle, withAddedParagraph} from '../tests/helpers/yearly-book.js';
 
 // Builds stamp the PDF with this date instead of the clock, so that a rebuild and a clean
 // build of the same book can be compared byte for byte.

@@ -27,6 +27,12 @@ describe('the sample report as PDF/A', () => {
     expect((await structElements(out)).filter((e) => e.type === 'H1').length).toBeGreaterThan(10);
   });
 
+  it('should make a vertical book, not tagged yet, PDF/A-2b', async () => {
+    const vertical = runFolder('sample-vertical-pdfa.pdf');
+    await buildBook({bookDir: sampleDir(), format: 'pdf', out: vertical, pdfa: true, writingMode: 'vertical'});
+    expect(await pdfaProblems(vertical, 'B')).toEqual([]);
+  });
+
   it('should be told from the screen PDF only by what PDF/A adds', async () => {
     expect(path.basename(out)).toBe('sample-pdfa.pdf');
     // The screen PDF is no PDF/A: the checks find what it lacks.

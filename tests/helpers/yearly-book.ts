@@ -6,10 +6,10 @@
  */
 import {cp, mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {articlesOf} from '../src/model/book.js';
-import {compileBook} from '../src/book/compile.js';
-import {loadConfig} from '../src/config/load.js';
-import {huibianRoot} from '../src/files/package-dir.js';
+import {articlesOf} from '../../src/model/book.js';
+import {compileBook} from '../../src/book/compile.js';
+import {loadConfig} from '../../src/config/load.js';
+import {huibianRoot} from '../../src/files/package-dir.js';
 
 /** Write a book folder of `articles` articles into `dir` (created): book.yaml, images and manuscripts. */
 export async function makeYearlyBook(dir: string, articles: number): Promise<void> {
@@ -83,7 +83,7 @@ function join(head: string, blocks: string[]): string {
  * last prose paragraph of one article (before its notes), long enough to move the lines and
  * likely the pages after it.
  */
-export const ADDED_PARAGRAPH =
+const ADDED_PARAGRAPH =
   '年底前，镇里又组织各村（社区）对照年初定下的目标逐项回头看，把群众在走访中反映的问题重新梳理了一遍。' +
   '对已经办结的事项，工作人员逐户打电话回访，听取群众的意见和建议；对因资金、用地等原因一时还办不了的，' +
   '当面向群众说明情况，讲清楚下一步的打算，并列入明年的工作计划。镇党委负责同志说，工作做得好不好，' +
