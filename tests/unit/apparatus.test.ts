@@ -12,6 +12,7 @@ import {labelsFor} from '../../src/render/shared/labels.js';
 import {linkAcrossPieces} from '../../src/render/shared/piece-links.js';
 import {collate, compareCollated, headingOf, type IndexOrder} from '../../src/typography/collation.js';
 import type {Element} from 'hast';
+import {selectAll} from 'hast-util-select';
 import {toString as textOf} from 'hast-util-to-string';
 import {h} from 'hastscript';
 import {makeBook, manuscript, smallBook} from '../helpers/book.js';
@@ -264,6 +265,30 @@ describe('compileBook with a chronology and an index', () => {
     expect(html).toContain('七畫');
     expect(html).toContain('李家溝');
     expect(html).not.toContain('七画');
+  });
+
+  it('should let a letter longer than a column run on, and keep the others whole (a yearly report’s 来源 index)', async () => {
+    const dir = await makeBook({
+      'book.yaml': 'title: 测试村年鉴\nbackMatter: [index]\n',
+      'manuscripts/01-a.md': manuscript({title: '甲'}, '村里的:index[李家沟]和:index[青石桥]。'),
+    });
+    const {book} = await compileBook(await loadConfig(dir));
+    // 青石桥 on 200 pages (about 30 lines), 李家沟 on one.
+    const locate = {
+      ...titleLocate(book, (id) => `#${id}`),
+      places: (entry: IndexEntry) => Array.from({length: entry.term === '青石桥' ? 200 : 1}, (_, i) => ({text: String(2 * i + 1), href: '#a'})),
+    };
+    const section = apparatusSection('index', book, labelsFor('zh-Hans'), locate);
+    const groups = selectAll('section.index-group', section).map((g) => [
+      textOf(g).slice(0, 4),
+      (g.properties.className as string[]).includes('index-group-long'),
+    ]);
+    expect(groups).toEqual(
+      [
+        ['LLI', false],
+        ['QQ', true],
+      ].map(([letter, long]) => [expect.stringContaining(String(letter).slice(0, 1)), long]),
+    );
   });
 
   it('should refuse a section listed both before and after the articles, at its place', async () => {

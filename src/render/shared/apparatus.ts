@@ -70,21 +70,35 @@ function indexSection(book: Book, labels: Labels, locate: Locate): Element {
         index.length > 1 ? h('h2.index-section-heading', labels.indexSections[section.kind]) : undefined,
         h(
           'div.index-columns',
-          section.groups.map((group) =>
-            h('section.index-group', [
+          section.groups.map((group) => {
+            const entries = group.entries.map((entry) => ({term: entry.term, places: locate.places(entry)}));
+            // A letter longer than a column may run on into the next (print.css); the others stay whole.
+            return h(`section.index-group${indexLines(entries, locate.separator) > COLUMN_LINES ? '.index-group-long' : ''}`, [
               h('h3.index-letter', labels.made(group.heading)),
               h(
                 'ul.index-list',
-                group.entries.map((entry) =>
-                  h('li.index-entry', [h('span.index-word', entry.term), h('span.index-places', joinLocators(locate.places(entry), locate.separator))]),
+                entries.map(({term, places}) =>
+                  h('li.index-entry', [h('span.index-word', term), h('span.index-places', joinLocators(places, locate.separator))]),
                 ),
               ),
-            ]),
-          ),
+            ]);
+          }),
         ),
       ]),
     ),
   ]);
+}
+
+/**
+ * Lines an index column surely holds: an A5 page's column has about 30 at the index's size;
+ * fewer on smaller pages, so the count errs short (a letter that would fit may run on).
+ */
+const COLUMN_LINES = 20;
+
+/** The lines a letter's entries take, about: a line holds some 30 half-width characters (a Han character is two). */
+function indexLines(entries: Array<{term: string; places: Locator[]}>, separator: string): number {
+  const width = (text: string) => [...text].reduce((sum, char) => sum + (char.charCodeAt(0) > 0xff ? 2 : 1), 0);
+  return entries.reduce((lines, {term, places}) => lines + Math.ceil((width(term) + 2 + width(places.map((p) => p.text).join(separator))) / 30), 1);
 }
 
 function joinLocators(locators: Locator[], separator: string): ElementContent[] {

@@ -12,6 +12,10 @@ export interface LaidOutPages {
 }
 
 export function laidOutPages(): LaidOutPages {
+  // The margin boxes print nothing (running heads and folios are laid in later) and the bleed
+  // and crop marks neither: taken out, the book's one print lays out and paints less (789
+  // pages: 27.6 → 22.1 s).
+  for (const box of document.querySelectorAll('.pagedjs_pagebox > :not(.pagedjs_area), .pagedjs_sheet > .pagedjs_bleed')) box.remove();
   return {
     root: Object.fromEntries([...document.documentElement.attributes].map((attribute) => [attribute.name, attribute.value])),
     styles: [...document.head.querySelectorAll('style')].map((style) => style.outerHTML).join('\n'),

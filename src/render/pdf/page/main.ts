@@ -5,7 +5,7 @@
  * document (page-code.ts), which installs this entry as `window.huibian`; the program then
  * calls its functions by name (`inPage`).
  */
-import {loadFonts} from './fonts.js';
+import {fontsInUse, loadFonts} from './fonts.js';
 import {outlineHeadings} from './headings.js';
 import {laidOutPages} from './laid-out-pages.js';
 import {setLines} from './lines/line-pass.js';
@@ -21,6 +21,7 @@ import {fitWideTables} from './wide-tables.js';
 
 const pageCode = {
   loadFonts,
+  fontsInUse,
   textArea,
   fitWideTables,
   setLines,

@@ -20,7 +20,7 @@ import type {LineStats} from '../page/lines/stats.js';
 import type {PagedLayout} from '../page/paginate.js';
 import type {LaidOutPages} from '../page/laid-out-pages.js';
 import type {PageSides} from '../page/page-sides.js';
-import {loadDocument, openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
+import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
 import {areaStyle, sheetMarkup, sheetsOf} from '../running-heads.js';
 import {FAST} from '../stitch.js';
 import {bookDocument, type PlacedPiece} from './book-document.js';
@@ -214,7 +214,8 @@ async function layOutAndPrint(
     }),
   );
   const printing = await warm();
-  await loadDocument(printing, 'book.html');
+  await printing.guard(printing.page.goto(`${printing.origin}/book.html`, {waitUntil: 'load'}));
+  await printing.guard(inPage(printing.page, 'fontsInUse'));
   printing.kick();
   const pdf = await PDFDocument.load(await printing.guard(printPdf(printing.page)), FAST);
   await cache.prune();
