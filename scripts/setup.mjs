@@ -29,6 +29,8 @@ if (!has('qpdf')) missing.push('qpdf');
 if (!has('pdftotext') || !has('pdffonts')) missing.push('poppler-utils');
 if (!existsSync('/usr/share/java/epubcheck.jar') && !has('epubcheck')) missing.push('epubcheck');
 if (!has('gs')) missing.push('ghostscript');
+// The sRGB profile PDF/A's output intent embeds (Ghostscript brings it; said here in case it did not).
+if (!existsSync('/usr/share/color/icc/ghostscript/srgb.icc')) missing.push('libgs-common');
 // The corpus: mutool reads character positions; the packages hold the text (HTML manuals, poems).
 if (!has('mutool')) missing.push('mupdf-tools');
 if (!existsSync('/usr/share/doc/debian/FAQ/zh-cn/index.zh-cn.html')) missing.push('debian-faq-zh-cn');
