@@ -39,7 +39,7 @@ const encode = (text: string) => new TextEncoder().encode(text);
 interface Unit {
   start: number;
   end: number;
-  /** The marked-content id of the next marked content on the page (text only): the unit joins its element. */
+  /** The marked-content id of the next marked content on the page (text only; -1 while unknown): the unit joins its element. */
   next?: number;
 }
 
@@ -60,15 +60,23 @@ export function markArtifacts(doc: PDFDocument): Marked {
     const key = page.node.lookup(PDFName.of('StructParents'));
     const entry = key instanceof PDFNumber ? parents?.get(key.asNumber()) : undefined;
     const owners = entry instanceof PDFArray ? entry : undefined;
-    // Marked content may run on from one of a page's streams into the next, and the next id may be in a later stream.
-    const ids = streams.map(({bytes}) => (bytes ? unmarkedUnits(bytes).ids : []));
+    // Marked content may run on from one of a page's streams into the next: each is read once,
+    // with the depth the one before it ended at; text at a stream's end takes the next id of the
+    // streams after it.
     let depth = 0;
+    const found = streams.map(({bytes}) => {
+      if (!bytes) return undefined;
+      const result = unmarkedUnits(bytes, depth);
+      depth = result.depth;
+      return result;
+    });
+    const ids = found.map((result) => result?.ids ?? []);
     let nextId = Math.max(-1, ...ids.flat()) + 1;
     streams.forEach(({ref, bytes}, i) => {
-      if (!bytes) return;
-      // Found again with the depth the stream begins at, and the first id of the streams after it.
-      const result = unmarkedUnits(bytes, depth, ids.slice(i + 1).flat()[0]);
-      depth = result.depth;
+      const result = found[i];
+      if (!bytes || !result) return;
+      const later = ids.slice(i + 1).flat()[0];
+      for (const unit of result.units) if (unit.next === -1) unit.next = later;
       if (result.units.length === 0) return;
       const wraps = result.units.map((unit) => {
         const owner = unit.next === undefined ? undefined : owners?.lookup(unit.next);
@@ -115,11 +123,11 @@ function streamBytes(stream: unknown): Uint8Array | undefined {
 /**
  * The painting operations of `bytes` outside marked content (at `depth` 0, the depth the
  * stream begins at): a path with the operators that built it, a text showing (with the id of
- * the marked content after it, or `later`, the first id of the page's later streams), an
+ * the marked content after it in the stream; -1 when none follows there), an
  * XObject, a shading, an inline image. One by one, never across a text object's or a graphics
  * state's bounds. Also the marked-content ids the stream uses.
  */
-function unmarkedUnits(bytes: Uint8Array, depth = 0, later?: number): {units: Unit[]; ids: number[]; depth: number} {
+function unmarkedUnits(bytes: Uint8Array, depth: number): {units: Unit[]; ids: number[]; depth: number} {
   const units: Unit[] = [];
   const ids: number[] = [];
   const text = new TextDecoder('latin1');
@@ -149,7 +157,6 @@ function unmarkedUnits(bytes: Uint8Array, depth = 0, later?: number): {units: Un
     else if (SELF_PAINT.has(operator)) units.push({start: operation.start, end: operation.end});
     path = undefined;
   }
-  for (const unit of units) if (unit.next === -1) unit.next = later;
   return {units, ids, depth};
 }
 
