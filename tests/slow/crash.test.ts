@@ -31,22 +31,33 @@ function descendants(pid: number): number[] {
   return children.flatMap((child) => [child, ...descendants(child)]);
 }
 
-/** The Chromium renderers of the build: processes in its tree started with `--type=renderer`. */
-function renderers(build: Build): number[] {
-  return descendants(build.child.pid!).filter((pid) => {
-    try {
-      // Chromium rewrites its children's command lines: the arguments end up joined by spaces.
-      return /(^|[\s\0])--type=renderer([\s\0]|$)/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-    } catch {
-      return false;
-    }
+/** The command line of process `pid`, or undefined once it is gone. */
+function commandLine(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+// Chromium rewrites its children's command lines: the arguments end up joined by spaces.
+const isRenderer = (pid: number) => /(^|[\s\0])--type=renderer([\s\0]|$)/.test(commandLine(pid) ?? '');
+
+/** The Chromium renderers below process `root` (the build, or one of its browsers). */
+const renderers = (root: number): number[] => descendants(root).filter(isRenderer);
+
+/** The build's browser now: the process in its tree carrying the build's profile folder without a `--type` (the helpers have one). */
+function browserOf(build: Build): number | undefined {
+  return descendants(build.child.pid!).find((pid) => {
+    const args = commandLine(pid) ?? '';
+    return args.includes(`huibian-chromium-${build.child.pid}-`) && !args.includes('--type=');
   });
 }
 
-/** Send `signal` to every renderer of the build now; how many got it. */
-function signalRenderers(build: Build, signal: NodeJS.Signals): number {
+/** Send `signal` to every renderer below `root` now; how many got it. */
+function signalRenderers(root: number, signal: NodeJS.Signals): number {
   let sent = 0;
-  for (const pid of renderers(build)) {
+  for (const pid of renderers(root)) {
     try {
       process.kill(pid, signal);
       sent++;
@@ -66,11 +77,29 @@ const attemptsBegun = (build: Build) => build.stderr().split(PAGINATING).length 
 
 /** Wait until attempt `n` lays out, give it a moment, and send its renderers `signal`. */
 async function hitAttempt(build: Build, n: number, signal: NodeJS.Signals): Promise<void> {
-  if (!(await until(() => attemptsBegun(build) >= n && renderers(build).length > 0, 60_000))) {
+  if (!(await until(() => attemptsBegun(build) >= n && renderers(build.child.pid!).length > 0, 60_000))) {
     throw new Error(`attempt ${n} never ran:\n${build.stderr()}`);
   }
   await new Promise((resolve) => setTimeout(resolve, 300));
-  if (signalRenderers(build, signal) === 0) throw new Error(`attempt ${n} had no renderer left to signal:\n${build.stderr()}`);
+  if (signalRenderers(build.child.pid!, signal) === 0) throw new Error(`attempt ${n} had no renderer left to signal:\n${build.stderr()}`);
+}
+
+/**
+ * Freeze the first attempt's browser for good: every renderer it has, and every one it starts
+ * later (a piece laid out in a new page gets a new process), is stopped until the build kills
+ * that browser. Stopping only the renderers of the moment let a busy machine's layout go on in
+ * a renderer started just after.
+ */
+async function freezeFirstBrowser(build: Build): Promise<void> {
+  let browser: number | undefined;
+  if (!(await until(() => attemptsBegun(build) >= 1 && (browser = browserOf(build)) !== undefined && renderers(browser).length > 0, 60_000))) {
+    throw new Error(`the first attempt never ran:\n${build.stderr()}`);
+  }
+  const root = browser!;
+  while (commandLine(root) !== undefined && build.child.exitCode === null) {
+    signalRenderers(root, 'SIGSTOP');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** A book of one short article: what is tested here is the browser, not the book, and small books build fast. */
@@ -127,7 +156,7 @@ describe('a build whose browser freezes', () => {
     const dir = await makeBook(tinyBook());
     // Well above the longest quiet stretch of a normal layout of this book on a busy machine (7 s seen).
     const build = startBuild([dir], {HUIBIAN_IDLE_TIMEOUT_MS: '12000'});
-    await hitAttempt(build, 1, 'SIGSTOP');
+    await freezeFirstBrowser(build);
     const code = await build.exited;
     expect(code, build.stderr()).toBe(0);
     expect(build.stderr()).toMatch(/↻ 排版 12 秒没有进展：用新的浏览器从头重排一次\n/);
