@@ -27,10 +27,11 @@ describe('the sample report as PDF/A', () => {
     expect((await structElements(out)).filter((e) => e.type === 'H1').length).toBeGreaterThan(10);
   });
 
-  it('should make a vertical book, not tagged yet, PDF/A-2b', async () => {
+  it('should make a vertical book PDF/A-2a, tagged as well', async () => {
     const vertical = runFolder('sample-vertical-pdfa.pdf');
     await buildBook({bookDir: sampleDir(), format: 'pdf', out: vertical, pdfa: true, writingMode: 'vertical'});
-    expect(await pdfaProblems(vertical, 'B')).toEqual([]);
+    expect(await pdfaProblems(vertical, 'A')).toEqual([]);
+    expect((await qpdfCheck(vertical)).ok).toBe(true);
   });
 
   it('should be told from the screen PDF only by what PDF/A adds', async () => {

@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises';
 import {PDFDocument, PDFName, PDFString} from 'pdf-lib';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {allPagesText, fonts, hanCounts, missingHan, pdfInfo, qpdfCheck, qpdfJson, type QpdfJson, wordBoxes} from '../helpers/pdf-tools.js';
-import {fontSubsets, structElements, unmarkedPainting} from '../helpers/pdf-structure.js';
+import {charactersInTwoSubsets, contentText, headingsOutOfOrder, structElements, unmarkedPainting} from '../helpers/pdf-structure.js';
 import {areas, han, readManuscripts, sampleTitle, squash, type Manuscript} from '../helpers/sample.js';
 import {sharedSample} from '../helpers/shared-sample.js';
 
@@ -131,21 +131,13 @@ describe('the sample report as a horizontal PDF', () => {
   it('should be tagged: every article’s title a heading, in book order, and the text of the pages in its structure', async () => {
     expect((await pdfInfo(out)).Tagged).toBe('yes');
     const elements = await structElements(out);
-    const headings = elements.filter((e) => /^H[1-6]$/.test(e.type)).map((e) => squash(e.text));
     // The articles in book order: as the bookmarks list them.
     const titles = new Set(manuscripts.map((m) => m.title));
     const inOrder = json.outlines.flatMap((o) => [o.title, ...o.kids.map((k) => k.title)]).filter((title) => titles.has(title));
     expect(inOrder).toHaveLength(manuscripts.length);
-    let at = 0;
-    for (const title of inOrder) {
-      const found = headings.indexOf(squash(title), at);
-      expect(found, `${title} as a heading after ${headings[at - 1]}`).toBeGreaterThanOrEqual(at);
-      at = found + 1;
-    }
-    // Han characters in paragraphs, headings, lists, tables, figures and links (each counted once, at its outermost such element), against the pages' text areas.
-    const CONTENT = /^(P|H[1-6]|L|LI|Lbl|LBody|Table|TR|TH|TD|Figure|Caption|BlockQuote|Note|TOC|TOCI|Link|Index)$/;
-    const outermost = elements.filter((e) => CONTENT.test(e.type) && !e.path.slice(0, -1).some((type) => CONTENT.test(type)));
-    const tagged = han(outermost.map((e) => e.text).join('')).length;
+    expect(headingsOutOfOrder(elements, inOrder, squash)).toEqual([]);
+    // Han characters in the content elements against the pages' text areas.
+    const tagged = han(contentText(elements)).length;
     const printed = han(bodies.join('')).length;
     expect(tagged / printed).toBeGreaterThanOrEqual(0.999);
     expect(tagged / printed).toBeLessThanOrEqual(1.001);
@@ -160,11 +152,7 @@ describe('the sample report as a horizontal PDF', () => {
   });
 
   it('should embed each font slice once: no character in two subsets of one font', async () => {
-    for (const [font, subsets] of await fontSubsets(out)) {
-      const seen = new Set<string>();
-      const twice = subsets.flatMap((characters) => [...characters].filter((c) => seen.has(c) || !seen.add(c)));
-      expect(twice, font).toEqual([]);
-    }
+    expect(await charactersInTwoSubsets(out)).toEqual({});
   });
 
   it('should keep every Han character of the manuscripts in the page bodies', () => {

@@ -10,6 +10,7 @@ import {
   fonts,
   hanCounts,
   missingHan,
+  pdfInfo,
   qpdfCheck,
   qpdfJson,
   verticalColumns,
@@ -18,6 +19,7 @@ import {
   type Word,
 } from '../helpers/pdf-tools.js';
 import {readPageLines} from '../helpers/page-lines.js';
+import {charactersInTwoSubsets, contentText, headingsOutOfOrder, structElements, unmarkedPainting} from '../helpers/pdf-structure.js';
 import {areas, han, readManuscripts, root, sampleTitle, type Manuscript} from '../helpers/sample.js';
 import {sharedSample} from '../helpers/shared-sample.js';
 import {earlyEnds, pageColumns, sectionPages} from '../helpers/vertical-pages.js';
@@ -117,6 +119,27 @@ describe('the sample report as a vertical (竖排) PDF', () => {
       expect(section.length, title).toBeGreaterThanOrEqual(2);
       expect(earlyEnds(section), title).toEqual([]);
     }
+  });
+
+  it('should be tagged in reading order: every article’s title a heading, in book order, and the text of the pages in its structure', async () => {
+    expect((await pdfInfo(out)).Tagged).toBe('yes');
+    const elements = await structElements(out);
+    const titles = new Set(manuscripts.map((m) => m.title));
+    const inOrder = json.outlines.flatMap((o) => [o.title, ...o.kids.map((k) => k.title)]).filter((title) => titles.has(title));
+    expect(inOrder).toHaveLength(manuscripts.length);
+    // Compared by their Han characters: the structure holds vertical forms of the punctuation.
+    expect(headingsOutOfOrder(elements, inOrder, han)).toEqual([]);
+    const tagged = han(contentText(elements)).length;
+    // What the pages print but their running heads: the front matter has none (the cover is printed edge to edge).
+    const [whole, content] = await Promise.all([allPagesText(out), allPagesText(out, areas.content)]);
+    const printed = han([...whole.slice(0, bodyStart), ...content.slice(bodyStart)].join('')).length;
+    expect(tagged / printed).toBeGreaterThanOrEqual(0.999);
+    expect(tagged / printed).toBeLessThanOrEqual(1.001);
+  });
+
+  it('should mark the running heads, folios and rules as artifacts and embed each font slice once', async () => {
+    expect(await unmarkedPainting(out)).toBe(0);
+    expect(await charactersInTwoSubsets(out)).toEqual({});
   });
 
   it('should put running heads on body pages: article title on rectos, book title on versos', async () => {

@@ -44,8 +44,45 @@ export async function structElements(pdf: string): Promise<StructElement[]> {
   return elements;
 }
 
+/** Types of the elements that hold the book's text: paragraphs, headings, lists, tables, figures, notes, links. */
+const CONTENT = /^(P|H[1-6]|L|LI|Lbl|LBody|Table|TR|TH|TD|Figure|Caption|BlockQuote|Note|TOC|TOCI|Link|Index)$/;
+
+/** The text of the content elements, each once: at its outermost such element. */
+export function contentText(elements: StructElement[]): string {
+  return elements
+    .filter((e) => CONTENT.test(e.type) && !e.path.slice(0, -1).some((type) => CONTENT.test(type)))
+    .map((e) => e.text)
+    .join('');
+}
+
+/**
+ * The titles (in book order) that are not headings after the title before them, compared as
+ * `key` gives them: empty when every title is a heading, in that order.
+ */
+export function headingsOutOfOrder(elements: StructElement[], titles: string[], key: (text: string) => string): string[] {
+  const headings = elements.filter((e) => /^H[1-6]$/.test(e.type)).map((e) => key(e.text));
+  let at = 0;
+  return titles.filter((title) => {
+    const found = headings.indexOf(key(title), at);
+    if (found < 0) return true;
+    at = found + 1;
+    return false;
+  });
+}
+
+/** For each font embedded in more than one subset holding the same character, those characters: empty when each slice is embedded once. */
+export async function charactersInTwoSubsets(pdf: string): Promise<Record<string, string[]>> {
+  const twice: Record<string, string[]> = {};
+  for (const [font, subsets] of await fontSubsets(pdf)) {
+    const seen = new Set<string>();
+    const repeated = subsets.flatMap((characters) => [...characters].filter((c) => seen.has(c) || !seen.add(c)));
+    if (repeated.length > 0) twice[font] = repeated;
+  }
+  return twice;
+}
+
 /** For each font (its name without the subset tag), the characters each embedded subset of it maps to. */
-export async function fontSubsets(pdf: string): Promise<Map<string, Array<Set<string>>>> {
+async function fontSubsets(pdf: string): Promise<Map<string, Array<Set<string>>>> {
   const doc = await PDFDocument.load(await readFile(pdf), {updateMetadata: false});
   const fonts = new Map<string, Array<Set<string>>>();
   for (const [, object] of doc.context.enumerateIndirectObjects()) {

@@ -91,11 +91,12 @@ async function hitAttempt(build: Build, n: number, signal: NodeJS.Signals): Prom
  * a renderer started just after.
  */
 async function freezeFirstBrowser(build: Build): Promise<void> {
-  let browser: number | undefined;
-  if (!(await until(() => attemptsBegun(build) >= 1 && (browser = browserOf(build)) !== undefined && renderers(browser).length > 0, 60_000))) {
-    throw new Error(`the first attempt never ran:\n${build.stderr()}`);
-  }
-  const root = browser!;
+  const running = () => {
+    const browser = attemptsBegun(build) >= 1 ? browserOf(build) : undefined;
+    return browser !== undefined && renderers(browser).length > 0 ? browser : undefined;
+  };
+  if (!(await until(() => running() !== undefined, 60_000))) throw new Error(`the first attempt never ran:\n${build.stderr()}`);
+  const root = running()!;
   while (commandLine(root) !== undefined && build.child.exitCode === null) {
     signalRenderers(root, 'SIGSTOP');
     await new Promise((resolve) => setTimeout(resolve, 50));

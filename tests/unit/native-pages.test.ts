@@ -1,10 +1,11 @@
-import {PDFDocument, PDFHexString, PDFName, type PDFRef} from 'pdf-lib';
+import {PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRawStream, type PDFRef, StandardFonts} from 'pdf-lib';
 import {describe, expect, it} from 'vitest';
-import {append, blanksFor} from '../../src/render/pdf/stitch.js';
+import {blankSections, blanksFor} from '../../src/render/pdf/stitch.js';
 import {headingPages, readOutline} from '../../src/render/pdf/native/outline-pages.js';
 import {folioText, romanFolio} from '../../src/render/shared/folios.js';
-import {runningHeadsDocument} from '../../src/render/pdf/running-heads.js';
-import type {BookMeta} from '../../src/model/book.js';
+import {sheetMarkup} from '../../src/render/pdf/running-heads.js';
+import {verticalBookDocument} from '../../src/render/pdf/native/book-document.js';
+import {laySheets} from '../../src/render/pdf/native/sheet-pages.js';
 
 describe('recto starts', () => {
   it('should insert a blank before each start that would fall on a verso', () => {
@@ -12,6 +13,16 @@ describe('recto starts', () => {
     expect(blanksFor([0, 1, 3, 4])).toEqual([1, 4]);
     expect(blanksFor([0, 2, 4])).toEqual([]);
     expect(blanksFor([])).toEqual([]);
+  });
+
+  it('should name the section each blank page goes before, the first opening on its page', () => {
+    const starts = new Map([
+      ['part-1', 1],
+      ['a1', 2],
+      ['a2', 2],
+      ['part-2', 5],
+    ]);
+    expect(blankSections(['part-1', 'a1', 'a2', 'part-2'], starts, [1, 5])).toEqual(['part-1', 'part-2']);
   });
 });
 
@@ -58,24 +69,63 @@ describe('running heads', () => {
   });
 
   it('should make one sheet per page, rectos first, with head and folio only where asked', () => {
-    const meta = {language: 'zh-Hans', writingMode: 'horizontal'} as BookMeta;
-    const html = runningHeadsDocument(meta, [{kind: 'cover'}, {kind: 'body', head: '书名', folio: '2'}, {kind: 'opening', folio: '3'}], ['a.css']);
-    expect(html).toContain('<div class="sheet recto kind-cover" aria-hidden="true"></div>');
-    expect(html).toContain('<div class="sheet verso kind-body" aria-hidden="true"><div class="running-head">书名</div><div class="folio">2</div></div>');
-    expect(html).toContain('<div class="sheet recto kind-opening" aria-hidden="true"><div class="folio">3</div></div>');
-    expect(html).toContain('<link rel="stylesheet" href="a.css">');
+    const sheets = sheetMarkup([{kind: 'cover'}, {kind: 'body', head: '书名', folio: '2'}, {kind: 'opening', folio: '3'}]);
+    expect(sheets).toEqual([
+      '<div class="sheet recto kind-cover" aria-hidden="true"></div>',
+      '<div class="sheet verso kind-body" aria-hidden="true"><div class="running-head">书名</div><div class="folio">2</div></div>',
+      '<div class="sheet recto kind-opening" aria-hidden="true"><div class="folio">3</div></div>',
+    ]);
   });
 });
 
-describe('stitching pieces', () => {
-  it('should copy every page, a blank page of the same size before each index given', async () => {
-    const source = await PDFDocument.create();
-    for (let i = 0; i < 3; i++) source.addPage([420, 595]).drawText(String(i), {x: 100, y: 100});
-    const target = await PDFDocument.create();
-    await append(target, source, [1, 2]);
-    expect(target.getPageCount()).toBe(5);
-    const drawn = target.getPages().map((page) => page.node.Contents() !== undefined);
-    expect(drawn).toEqual([true, false, true, false, true]);
-    expect(target.getPage(1).getSize()).toEqual({width: 420, height: 595});
+describe('the vertical book in one document', () => {
+  it("should lay the pieces in their order, then the sheets, with the book's page rules after the sheets' template", () => {
+    const html = verticalBookDocument({
+      title: '书',
+      stylesheets: ['fonts.css', 'book.css'],
+      pieces: [
+        {root: {lang: 'zh-Hant', class: 'mode-vertical'}, body: '<section id="toc">目錄</section><div class="blank-page" aria-hidden="true"></div>'},
+        {root: {lang: 'zh-Hant', class: 'mode-vertical'}, body: '<section id="a1">正文</section>'},
+      ],
+      sheets: ['<div class="sheet recto kind-front"></div>', '<div class="sheet verso kind-blank"></div>'],
+    });
+    expect(html).toMatch(/^<!doctype html><html lang="zh-Hant" class="mode-vertical">/);
+    expect(html.indexOf('目錄')).toBeLessThan(html.indexOf('正文'));
+    expect(html).toContain(
+      '<div class="book-sheets" aria-hidden="true"><div class="sheet recto kind-front"></div><div class="sheet verso kind-blank"></div></div></body>',
+    );
+    const order = ['href="running-heads.css"', 'margin: revert', 'href="fonts.css"', 'href="book.css"', '@page book-sheet'].map((text) => html.indexOf(text));
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+  });
+
+  it("should lay each sheet page over its page as a form sharing the print's fonts, and remove it", async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (const text of ['page 1', 'page 2', 'head 1', 'head 2']) doc.addPage([420, 595]).drawText(text, {x: 50, y: 50, font});
+    await laySheets(doc, 2);
+    expect(doc.getPageCount()).toBe(2);
+    expect(doc.getPages()).toHaveLength(2);
+    const fonts = new Set<string>();
+    for (const page of doc.getPages()) {
+      const forms = page.node.Resources()!.lookup(PDFName.of('XObject'), PDFDict);
+      expect(forms.keys()).toHaveLength(1);
+      const form = forms.lookup(forms.keys()[0]!) as PDFRawStream;
+      expect(form.dict.get(PDFName.of('Subtype'))).toBe(PDFName.of('Form'));
+      const formFonts = form.dict.lookup(PDFName.of('Resources'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
+      for (const key of formFonts.keys()) fonts.add(String(formFonts.get(key)));
+    }
+    // One font object for the pages and both sheets; the sheets' pages are gone from the file.
+    expect(fonts.size).toBe(1);
+    const saved = await PDFDocument.load(await doc.save());
+    expect(saved.getPageCount()).toBe(2);
+    expect(
+      [...doc.context.enumerateIndirectObjects()].filter(([, object]) => object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('Page')),
+    ).toHaveLength(2);
+  });
+
+  it('should refuse to lay more sheets than there are pages for them', async () => {
+    const doc = await PDFDocument.create();
+    for (let i = 0; i < 3; i++) doc.addPage();
+    await expect(laySheets(doc, 2)).rejects.toThrow('3 页中没有 2 页页眉页码可放');
   });
 });

@@ -10,14 +10,17 @@ import {BASE_STYLESHEETS, documentLinks, siteFiles} from '../../shared/site.js';
 import type {PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {apparatusId} from '../../shared/apparatus.js';
 import {folioText, romanFolio} from '../../shared/folios.js';
-import {addBlank, append, blanksFor, rectoStarts, stampRunningHeads} from '../stitch.js';
+import {blankSections, blanksFor, FAST, rectoStarts} from '../stitch.js';
 import {addLineStats} from '../line-stats.js';
 import {inPage} from '../page-code.js';
 import type {LineStats} from '../page/lines/stats.js';
 import type {NotePlan} from '../page/notes/place-notes.js';
-import {openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
+import {loadDocument, openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
 import {compareHan, describeLosses, type PrintedSection, pdfPageTexts, sectionLosses} from '../text-check.js';
-import {destinationPages, resolveNamedLinks} from '../named-destinations.js';
+import {destinationPages} from '../named-destinations.js';
+import {sheetMarkup, sheetsOf} from '../running-heads.js';
+import {verticalBookDocument} from './book-document.js';
+import {laySheets} from './sheet-pages.js';
 import {headingPages, readOutline} from './outline-pages.js';
 import {notesOffTheirPage} from './page-notes.js';
 
@@ -30,15 +33,18 @@ export const nativeEngine: PdfEngine = {
 
 /**
  * Print a vertical book with Chromium's own pagination, which keeps every character of
- * vertical-rl text (Paged.js loses 16–23 % of it), and add what that print lacks:
+ * vertical-rl text (Paged.js loses 16–23 % of it), in pieces first to learn its pages:
  *
  * 1. the body (front articles and parts) is printed alone, so its pages count from 1, with
  *    Chromium's bookmarks telling on which page each part and article begins;
- * 2. blank pages are inserted where a part or article must begin on a recto (Chromium
- *    treats `break-before: right` as a plain page break);
- * 3. the front matter is printed with the TOC's folios now known, padded to an even count;
- * 4. running heads and folios are printed as a second document, one page per page, and laid
- *    over the book's pages — Chromium has no `string-set` and numbers pages physically.
+ * 2. blank pages go where a part or article must begin on a recto (Chromium treats
+ *    `break-before: right` as a plain page break);
+ * 3. the back matter is printed with the body's pages, the front matter with the TOC's folios
+ *    now known, padded to an even count;
+ *
+ * then the pieces as laid out, blank pages and one sheet per page holding its running head and
+ * folio (Chromium has no `string-set` and numbers pages physically) are printed once as the
+ * book, and the sheets laid over the pages: one structure tree, each font once.
  */
 async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise<RenderedPdf> {
   const site = await siteFiles(book, nativeEngine.document);
@@ -55,7 +61,9 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
     if (notes?.problem) part = await printPart(context, book, 'body.html', bodyIds(book), {setLines: true, drawable});
     const {pdf: body, starts: bodyStarts, lines} = part;
     options.progress?.page?.(body.getPageCount());
-    const bodyBlanks = blanksFor(rectoStarts(book).map((id) => bodyStarts.get(id)!));
+    const rectos = rectoStarts(book);
+    const bodyBlanks = blanksFor(rectos.map((id) => bodyStarts.get(id)!));
+    const bodyMarkup = await inPage(context.page, 'laidOutBody', blankSections(rectos, bodyStarts, bodyBlanks), false);
     const bodyPage = (original: number) => original + bodyBlanks.filter((at) => at <= original).length;
     // Where the index marks are printed: Chromium's named destinations (piece-links.ts offers each one a link).
     const marks = [...destinationPages(body)].filter(([name]) => name.startsWith('ix-'));
@@ -65,6 +73,7 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
     const bodyLength = body.getPageCount() + bodyBlanks.length;
     const back = book.apparatus.back.length > 0 ? await printBack(context, book, site.files, {...links, pages}, drawable) : undefined;
     const backBlanks = back ? blanksFor(back.ids.map((id) => bodyLength + back.starts.get(id)!)).map((at) => at - bodyLength) : [];
+    const backMarkup = back ? await inPage(context.page, 'laidOutBody', blankSections(back.ids, back.starts, backBlanks), false) : undefined;
     const backPage = (original: number) => bodyLength + original + backBlanks.filter((at) => at <= original).length;
     const backPages = new Map(back?.ids.map((id) => [id, backPage(back.starts.get(id)!)]));
 
@@ -75,43 +84,70 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
       ]),
     );
     const front = await printFront(context, book, site.files, {...links, tocFolios, pages}, drawable);
+    const frontLength = front.pdf.getPageCount() + front.blanks.length;
+    const padded = frontLength % 2 === 1;
+    const frontMarkup = await inPage(context.page, 'laidOutBody', blankSections(front.ids.slice(1), front.starts, front.blanks), padded);
 
-    // Stitching is pdf-lib's work, with no browser call to see a cancel: checked between its steps.
-    options.progress?.step?.('print');
-    const whole = await PDFDocument.create();
-    await append(whole, front.pdf, front.blanks);
-    const padded = whole.getPageCount() % 2 === 1;
-    if (padded) addBlank(whole);
-    const bodyStart = whole.getPageCount();
-    await stopIfCancelled(options.signal);
-    await append(whole, body, bodyBlanks);
-    const sources = [
-      {doc: front.pdf, placed: front.page},
-      {doc: body, placed: (index: number) => bodyStart + bodyPage(index)},
-    ];
-    if (back) {
-      await append(whole, back.pdf, backBlanks);
-      sources.push({doc: back.pdf, placed: (index) => bodyStart + backPage(index)});
-    }
-    resolveNamedLinks(whole, sources);
-    await stopIfCancelled(options.signal);
-
+    const bodyStart = frontLength + (padded ? 1 : 0);
     const anchors: Record<string, number> = {};
     for (const [id, page] of front.starts) anchors[id] = front.page(page);
     for (const [id, page] of bodyStarts) anchors[id] = bodyStart + bodyPage(page);
     for (const [id, page] of backPages) anchors[id] = bodyStart + page;
     const bodyBlankPages = [...bodyBlanks.map((at, i) => bodyStart + at + i), ...backBlanks.map((at, i) => bodyStart + bodyLength + at + i)];
-    await stampRunningHeads(context, book, whole, {pageCount: whole.getPageCount(), bodyStart, anchors, bodyBlanks: bodyBlankPages, padded}, site.files);
+    const layout = {pageCount: bodyStart + bodyLength + (back ? back.pdf.getPageCount() + backBlanks.length : 0), bodyStart, anchors};
+
+    options.progress?.step?.('print');
+    const sheets = sheetMarkup(sheetsOf(book, {...layout, bodyBlanks: bodyBlankPages, padded}));
+    site.files.set(
+      'book.html',
+      verticalBookDocument({
+        title: book.meta.title,
+        stylesheets: links.stylesheets,
+        pieces: [frontMarkup, bodyMarkup, ...(backMarkup ? [backMarkup] : [])],
+        sheets,
+      }),
+    );
+    const pdf = await printBook(context, layout, sheets.length, drawable);
     await stopIfCancelled(options.signal);
 
     return {
-      pdf: whole,
-      layout: {pageCount: whole.getPageCount(), bodyStart, anchors, blanks: [...(padded ? [bodyStart - 1] : []), ...bodyBlankPages]},
+      pdf,
+      layout: {...layout, blanks: [...(padded ? [bodyStart - 1] : []), ...bodyBlankPages]},
       lines: [front.lines, ...(back ? [back.lines] : [])].reduce(addLineStats, lines!),
       notes,
       refused: context.refused,
     };
   });
+}
+
+/**
+ * Print the book's one document (book.html) and lay its sheets over its pages. Its pieces were
+ * laid out and checked one by one; put together they must still print every character and
+ * open every section on its page.
+ */
+async function printBook(
+  context: PrintContext,
+  layout: {pageCount: number; anchors: Record<string, number>},
+  sheets: number,
+  drawable: (char: string) => boolean,
+): Promise<PDFDocument> {
+  const {page, guard, kick} = context;
+  await loadDocument(context, 'book.html');
+  await inPage(page, 'liftSheets');
+  const headings = await inPage(page, 'outlineHeadings');
+  kick();
+  const bytes = await guard(printPdf(page, {outline: true}));
+  kick();
+  const pdf = await PDFDocument.load(bytes, FAST);
+  const problem = compareHan(await inPage(page, 'bodyText'), (await pdfPageTexts(bytes)).join(''), drawable);
+  const starts = headingPages(readOutline(pdf), headings);
+  const moved = Object.entries(layout.anchors).find(([id, at]) => starts?.get(id) !== at);
+  if (problem || moved || pdf.getPageCount() !== layout.pageCount + sheets) {
+    const what = problem ?? (moved ? `“${moved[0]}”不在第 ${moved[1] + 1} 页` : `${pdf.getPageCount() - sheets} 页，应为 ${layout.pageCount} 页`);
+    throw new EnvironmentError(`全书合印时与分印的页不同：${what}，未写出 PDF。请报告此问题`);
+  }
+  await laySheets(pdf, sheets);
+  return pdf;
 }
 
 /** A piece printed alone, its blank pages to come, and where each of its sections opens. */

@@ -7,6 +7,7 @@
  */
 import {fontsInUse, loadFonts} from './fonts.js';
 import {outlineHeadings} from './headings.js';
+import {laidOutBody, liftSheets} from './laid-out-body.js';
 import {laidOutPages} from './laid-out-pages.js';
 import {setLines} from './lines/line-pass.js';
 import {placeNotes} from './notes/place-notes.js';
@@ -28,6 +29,8 @@ const pageCode = {
   paginate,
   fillToc,
   laidOutPages,
+  laidOutBody,
+  liftSheets,
   pageSides,
   splitTallTables,
   outlineHeadings,
