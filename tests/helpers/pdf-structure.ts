@@ -70,6 +70,23 @@ export function headingsOutOfOrder(elements: StructElement[], titles: string[], 
   });
 }
 
+/** How many elements of the structure tree are Figures without alternative text (PDF/UA requires it). */
+export async function figuresWithoutAlt(pdf: string): Promise<number> {
+  const doc = await PDFDocument.load(await readFile(pdf), {updateMetadata: false});
+  let count = 0;
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFDict && object.get(PDFName.of('S')) === PDFName.of('Figure') && !object.has(PDFName.of('Alt'))) count++;
+  }
+  return count;
+}
+
+/** How many elements of each type the structure holds. */
+export function typeCounts(elements: StructElement[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const {type} of elements) counts[type] = (counts[type] ?? 0) + 1;
+  return counts;
+}
+
 /** For each font embedded in more than one subset holding the same character, those characters: empty when each slice is embedded once. */
 export async function charactersInTwoSubsets(pdf: string): Promise<Record<string, string[]>> {
   const twice: Record<string, string[]> = {};

@@ -9,6 +9,7 @@ import {writingModeOf} from '../shared/writing-mode.js';
 import {makeArchival} from './archival.js';
 import {markArtifacts} from './tagged/artifacts.js';
 import {mapRoles} from './tagged/role-map.js';
+import {typeMarkedElements} from './tagged/structure-types.js';
 
 /** Bookmarks for the book: 目录, generated front matter, front articles, each part with its articles, generated back matter. */
 export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
@@ -54,8 +55,12 @@ export async function finishPdf(
     now,
   };
   describeDocument(doc, meta, info);
-  // A tagged print: what is outside its structure is an artifact, and its types are PDF 1.7's.
-  if (mapRoles(doc)) markArtifacts(doc);
+  // A tagged print: its types are PDF 1.7's (and those Chromium cannot write), what is outside its structure is an artifact.
+  if (doc.catalog.has(PDFName.of('StructTreeRoot'))) {
+    mapRoles(doc);
+    typeMarkedElements(doc);
+    markArtifacts(doc);
+  }
   setPageLabels(doc, layout.bodyStart);
   const outline = outlineOf(book, layout);
   writeOutline(doc, outline);

@@ -14,6 +14,7 @@ import {inlineSvgImages} from './inline-svg.js';
 import {endnotes, inlineFootnotes} from './footnotes.js';
 import {type Labels, labelsFor} from './labels.js';
 import {partHeading, partPageLines, titlePageLines} from './pages.js';
+import {markStructure, nameFigures} from './structure-marks.js';
 import {writingModeOf} from './writing-mode.js';
 
 /** What goes into a print document and what it links (paths relative to it). */
@@ -51,7 +52,12 @@ export function printDocument(book: Book, options: PrintOptions): string {
   const labels = labelsFor(meta.language);
   // Without pages (the HTML page, the preview) the apparatus names articles instead.
   const locate = options.pages ? printLocate(book, options.pages) : titleLocate(book, (article, target) => `#${target ?? article}`);
-  const apparatus = (names: ApparatusName[]) => names.map((name) => apparatusSection(name, book, labels, locate));
+  // The index is marked as one for the tagged PDF.
+  const apparatus = (names: ApparatusName[]) =>
+    names.map((name) => {
+      const section = apparatusSection(name, book, labels, locate);
+      return name === 'index' ? markStructure(section, 'index', meta.language) : section;
+    });
   const front: ElementContent[] = [
     cover(book),
     titlePage(book),
@@ -138,22 +144,26 @@ function tableOfContents(book: Book, labels: Labels, folios: Map<string, string>
   const generated = (names: ApparatusName[]) => names.map((name) => entry(apparatusId(name), apparatusTitle(name, labels)));
   return h('nav.toc', {id: 'toc', role: 'doc-toc', dataTocId: 'toc'}, [
     h('h1.toc-heading', labels.contents),
-    h('ol.toc-list', [
-      ...generated(book.apparatus.front),
-      ...book.front.map((a) => entry(a.id, a.title)),
-      ...book.parts.map((part) =>
-        h('li.toc-part', [
-          // A block of its own: a bare link beside the list would become an inline run
-          // (inline-runs.ts), out of reach of the part line's style.
-          h('div.toc-part-heading', [link(part.id, partHeading(part, labels))]),
-          h(
-            'ol',
-            part.articles.map((a) => entry(a.id, a.title)),
-          ),
-        ]),
-      ),
-      ...generated(book.apparatus.back),
-    ]),
+    markStructure(
+      h('ol.toc-list', [
+        ...generated(book.apparatus.front),
+        ...book.front.map((a) => entry(a.id, a.title)),
+        ...book.parts.map((part) =>
+          h('li.toc-part', [
+            // A block of its own: a bare link beside the list would become an inline run
+            // (inline-runs.ts), out of reach of the part line's style.
+            h('div.toc-part-heading', [link(part.id, partHeading(part, labels))]),
+            h(
+              'ol',
+              part.articles.map((a) => entry(a.id, a.title)),
+            ),
+          ]),
+        ),
+        ...generated(book.apparatus.back),
+      ]),
+      'toc',
+      book.meta.language,
+    ),
   ]);
 }
 
@@ -178,8 +188,11 @@ function partSection(book: Book, part: Part, wanted: (id: string) => boolean, op
 
 function articleSection(book: Book, article: Article, className: string, options: PrintOptions): ElementContent {
   const labels = labelsFor(book.meta.language);
-  const body = options.notes === 'end' ? endnotes(article.body, article.footnotes, labels) : inlineFootnotes(article.body, article.footnotes);
+  const {language} = book.meta;
+  const body =
+    options.notes === 'end' ? endnotes(article.body, article.footnotes, labels, language) : inlineFootnotes(article.body, article.footnotes, language);
   if (options.svgs) inlineSvgImages(body, options.svgs, article.id);
+  nameFigures(body);
   return h(`article.article.${className}.start-${book.meta.articleStart}`, {id: article.id, dataTocId: article.id}, [
     articleHeader(article, labels),
     h('div.article-body', body.children as ElementContent[]),

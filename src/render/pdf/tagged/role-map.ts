@@ -7,13 +7,12 @@ import {PDFDict, type PDFDocument, PDFName} from 'pdf-lib';
 /** PDF 2.0's inline types (from `<strong>`, `<em>`): spans of text. */
 const ROLES: Record<string, string> = {Strong: 'Span', Em: 'Span'};
 
-/** Give the document's structure tree the role map; false when the document has no structure tree. */
-export function mapRoles(doc: PDFDocument): boolean {
+/** Give the document's structure tree (if it has one) the role map. */
+export function mapRoles(doc: PDFDocument): void {
   const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'));
-  if (!(root instanceof PDFDict)) return false;
+  if (!(root instanceof PDFDict)) return;
   const existing = root.lookup(PDFName.of('RoleMap'));
   const map = existing instanceof PDFDict ? existing : doc.context.obj({});
   for (const [from, to] of Object.entries(ROLES)) if (!map.has(PDFName.of(from))) map.set(PDFName.of(from), PDFName.of(to));
   root.set(PDFName.of('RoleMap'), map);
-  return true;
 }

@@ -1,0 +1,34 @@
+/**
+ * What the tagged PDF needs the print document to say: figures' names, and the book's table
+ * of contents, notes and index as a tagged PDF types them (TOC, Note, Index).
+ * Chromium's print writes them as plain groups (NonStruct) whatever their ARIA role; the one
+ * attribute of an element it carries into the structure is a language that differs from its
+ * parent's. So the element says what it is in a private-use subtag of the book's language
+ * (`zh-Hans-x-toc`: still zh-Hans to fonts, line breaking and `:lang()`), and
+ * pdf/tagged/structure-types.ts turns the subtag into the type and takes it out again.
+ */
+import type {Element, Root} from 'hast';
+import {selectAll} from 'hast-util-select';
+import {toString as textOf} from 'hast-util-to-string';
+
+export type StructureMark = 'toc' | 'note' | 'index';
+
+/** Mark `element` (a block: Chromium gives inline elements no language of their own) as `mark`. */
+export function markStructure(element: Element, mark: StructureMark, language: string): Element {
+  element.properties.lang = `${language}-x-${mark}`;
+  return element;
+}
+
+/**
+ * Name each figure by what it shows, for the tagged PDF: Chromium gives a figure's images
+ * their alt text but the figure around them (image and caption) none, and a Figure without
+ * one fails PDF/UA. The images' alt texts, or else the caption. In place.
+ */
+export function nameFigures(body: Root): void {
+  for (const figure of selectAll('figure:not([aria-label])', body)) {
+    const alts = selectAll('img[alt], [aria-label]', figure).map((image) => String(image.properties.alt ?? image.properties.ariaLabel ?? '').trim());
+    const caption = selectAll('figcaption', figure).map(textOf).join('').trim();
+    const name = alts.filter(Boolean).join('；') || caption;
+    if (name) figure.properties.ariaLabel = name;
+  }
+}
