@@ -1,10 +1,11 @@
 /**
  * Pages cut from a finished PDF into a document of their own, exactly as they print: their
- * content (running heads and folios are part of it), their page labels, and the links that
- * stay among them.
+ * content (running heads and folios are part of it), their page labels, the links that stay
+ * among them, and the part of the structure tree on them.
  */
-import {PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, type PDFObject, type PDFRef} from 'pdf-lib';
+import {PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectCopier, type PDFObject, PDFRef} from 'pdf-lib';
 import {treeEntries} from '../render/pdf/pdf-trees.js';
+import {cutStructure} from '../render/pdf/tagged/cut-structure.js';
 
 const ANNOTS = PDFName.of('Annots');
 const DEST = PDFName.of('Dest');
@@ -34,16 +35,20 @@ export async function cutPages(source: PDFDocument, first: number, last: number)
       if (annotations[i]) pages[index]!.node.set(ANNOTS, annotations[i]);
     });
   }
-  const placed = new Map(indices.map((index, i) => [pages[index]!.ref.toString(), target.getPage(i).ref]));
+  const placed = new Map(indices.map((index, i) => [pages[index]!.ref, target.getPage(i).ref]));
   const copier = PDFObjectCopier.for(source.context, target.context);
+  const copies = new Map<PDFRef, PDFRef>();
   annotations.forEach((list, i) => {
     const kept = (list?.asArray() ?? []).flatMap((item) => {
       const annotation = source.context.lookup(item);
-      return annotation instanceof PDFDict ? (keptAnnotation(annotation, placed, source, target, copier) ?? []) : [];
+      const copy = annotation instanceof PDFDict ? keptAnnotation(annotation, placed, source, target, copier) : undefined;
+      if (copy && item instanceof PDFRef) copies.set(item, copy);
+      return copy ?? [];
     });
     if (kept.length > 0) target.getPage(i).node.set(ANNOTS, target.context.obj(kept));
   });
   copyPageLabels(source, target, first, last, copier);
+  cutStructure(source, target, {pages: placed, annotations: copies}, copier);
   return target;
 }
 
@@ -54,7 +59,7 @@ export async function cutPages(source: PDFDocument, first: number, last: number)
  */
 function keptAnnotation(
   annotation: PDFDict,
-  placed: Map<string, PDFRef>,
+  placed: Map<PDFRef, PDFRef>,
   source: PDFDocument,
   target: PDFDocument,
   copier: PDFObjectCopier,
@@ -66,7 +71,8 @@ function keptAnnotation(
   let page: PDFRef | undefined;
   if (inBook) {
     if (!(destination instanceof PDFArray) || destination.size() === 0) return undefined;
-    page = placed.get(destination.get(0).toString());
+    const to = destination.get(0);
+    page = to instanceof PDFRef ? placed.get(to) : undefined;
     if (!page) return undefined;
   }
   // A shallow copy without what points back into the book: its page, its popup, its place in the structure tree.

@@ -16,6 +16,7 @@ import {type OffprintSelection, selectOffprint} from '../impose/offprint-selecti
 import type {Article, Book, Part} from '../model/book.js';
 import type {Layout} from '../render/pdf/engine.js';
 import {buildDate, describeDocument} from '../render/pdf/finish.js';
+import {isTagged, markArtifacts} from '../render/pdf/tagged/artifacts.js';
 import {type OutlineItem, writeOutline} from '../render/pdf/outline.js';
 import {sourceLine} from '../render/pdf/source-line.js';
 import {printSourceLines, stampSourceLine} from '../render/pdf/source-line-stamp.js';
@@ -71,6 +72,8 @@ export async function buildOffprints({book, files}: LoadedBook, options: BuildOp
       await stopIfCancelled(context.signal);
       const doc = await cutPages(source, piece.range.first, piece.range.last);
       await stampSourceLine(doc, lines, index);
+      // The source line is laid over the page: outside the structure, like the running heads.
+      if (isTagged(doc)) markArtifacts(doc);
       describe(doc, book, piece, printed.layout, now);
       const pdf = await doc.save({useObjectStreams: true});
       await expectBookText(piece, pdf, bookTexts, lineTexts[index] ?? '');

@@ -8,7 +8,8 @@ import type {BuildResult} from '../../src/core/options.js';
 import {chineseNumber} from '../../src/typography/chinese-numerals.js';
 import {makeBook, smallBook} from '../helpers/book.js';
 import {allPagesText, fonts, hanCounts, pdfInfo, qpdfCheck, qpdfJson, type QpdfJson, wordBoxes} from '../helpers/pdf-tools.js';
-import {root, sampleTitle, squash} from '../helpers/sample.js';
+import {areas, han, root, sampleTitle, squash} from '../helpers/sample.js';
+import {contentText, headingsOutOfOrder, structElements, unmarkedPainting} from '../helpers/pdf-structure.js';
 import {sampleDir, sharedSample} from '../helpers/shared-sample.js';
 
 /** A printed book and what the offprints are checked against: its pages' text, labels and bookmarks. */
@@ -183,6 +184,19 @@ describe('offprints (单篇抽印本) of the sample report', () => {
     for (const [kid, page] of kids) expect(page, String(kid)).toBe(bookmarkPage(book, String(kid)));
     expect((await pdfInfo(file)).Title).toBe('民生实事');
     await expectSoundPdf(file);
+  });
+
+  it('should keep the book’s structure for the pages cut: the part’s articles as headings in order, the text in it, the rest artifacts', async () => {
+    const file = out('part.pdf');
+    expect((await pdfInfo(file)).Tagged).toBe('yes');
+    const elements = await structElements(file);
+    const titles = (await qpdfJson(file)).outlines[0]!.kids.map((k) => k.title);
+    expect(headingsOutOfOrder(elements, titles, squash)).toEqual([]);
+    // The structure holds the pages' text (running heads, folios and the source line are artifacts).
+    const [whole, tagged] = [han((await allPagesText(file, areas.content)).join('')).length, han(contentText(elements)).length];
+    expect(tagged / whole).toBeGreaterThanOrEqual(0.999);
+    expect(tagged / whole).toBeLessThanOrEqual(1.001);
+    expect(await unmarkedPainting(file)).toBe(0);
   });
 
   it('should write one PDF per article with --each, named by the manuscripts', async () => {

@@ -162,6 +162,74 @@ describe('cutting pages from a finished PDF', () => {
     expect(annotations(source, 3)).toHaveLength(5);
   });
 
+  it('should keep the structure on the cut pages: each element with only what lies on them, its links, a parent tree anew', async () => {
+    const source = await PDFDocument.create();
+    for (let i = 0; i < 3; i++) source.addPage([420, 595]);
+    const {context} = source;
+    const [first, second] = [source.getPage(1), source.getPage(2)];
+    const annotation = context.register(context.obj({Type: 'Annot', Subtype: 'Link', Rect: [0, 0, 10, 10], StructParent: 9, Dest: [second.ref, 'Fit']}));
+    second.node.set(PDFName.of('Annots'), context.obj([annotation]));
+    const element = (fields: Record<string, unknown>) => context.register(context.obj({Type: 'StructElem', ...fields}));
+    const before = element({S: 'P', Pg: source.getPage(0).ref, K: 0, Lang: PDFString.of('en')});
+    // A paragraph running from page 1 onto page 2, a link on page 2.
+    const across = element({
+      S: 'P',
+      K: [
+        {Type: 'MCR', Pg: first.ref, MCID: 0},
+        {Type: 'MCR', Pg: second.ref, MCID: 0},
+      ],
+    });
+    const link = element({S: 'Link', Pg: second.ref, K: [1, {Type: 'OBJR', Obj: annotation}]});
+    const documentElement = element({S: 'Document', K: [before, across, link]});
+    for (const ref of [before, across, link]) context.lookup(ref, PDFDict).set(PDFName.of('P'), documentElement);
+    for (const [page, key] of [
+      [source.getPage(0), 0],
+      [first, 1],
+      [second, 2],
+    ] as const)
+      page.node.set(PDFName.of('StructParents'), context.obj(key));
+    const root = context.register(
+      context.obj({
+        Type: 'StructTreeRoot',
+        K: [documentElement],
+        RoleMap: {Strong: 'Span'},
+        ParentTree: {Nums: [0, [before], 1, [across], 2, [across, link], 9, link]},
+      }),
+    );
+    context.lookup(documentElement, PDFDict).set(PDFName.of('P'), root);
+    source.catalog.set(PDFName.of('StructTreeRoot'), root);
+
+    const cut = await PDFDocument.load(await (await cutPages(source, 2, 2)).save());
+    const tree = cut.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+    const kids = (dict: PDFDict) =>
+      dict
+        .lookup(PDFName.of('K'), PDFArray)
+        .asArray()
+        .map((kid) => cut.context.lookup(kid) ?? kid);
+    const [top] = kids(tree) as PDFDict[];
+    const elements = kids(top!) as PDFDict[];
+    // The paragraph on page 0 is gone; the one across keeps its part on page 2; the link its text and its annotation.
+    expect(elements.map((e) => e.lookup(PDFName.of('S'), PDFName).decodeText())).toEqual(['P', 'Link']);
+    const page = cut.getPage(0).ref;
+    expect(kids(elements[0]!).map(String)).toEqual([`<<\n/Type /MCR\n/Pg ${page}\n/MCID 0\n>>`]);
+    expect(elements[1]!.get(PDFName.of('Pg'))).toBe(page);
+    const [mcid, objr] = kids(elements[1]!);
+    expect(String(mcid)).toBe('1');
+    const copied = cut.getPage(0).node.lookup(PDFName.of('Annots'), PDFArray).get(0);
+    expect((objr as PDFDict).get(PDFName.of('Obj'))).toBe(copied);
+    // The parent tree leads from the page's marked content and from the link back to the copies.
+    const nums = tree.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray);
+    const pageKey = cut.getPage(0).node.get(PDFName.of('StructParents'));
+    const linkKey = cut.context.lookup(copied!, PDFDict).get(PDFName.of('StructParent'));
+    const entries = nums.asArray();
+    expect(entries.map(String)).toEqual([String(pageKey), expect.any(String), String(linkKey), expect.any(String)]);
+    const [forPage, forLink] = [cut.context.lookup(entries[1]!, PDFArray), entries[3]];
+    expect(forPage.asArray().map((ref) => cut.context.lookup(ref))).toEqual(elements);
+    expect(cut.context.lookup(forLink!)).toBe(elements[1]);
+    expect(tree.lookup(PDFName.of('RoleMap'), PDFDict).get(PDFName.of('Strong'))).toBe(PDFName.of('Span'));
+    expect(cut.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).get(PDFName.of('Marked'))).toBeDefined();
+  });
+
   it('should label the cut pages as the book does', async () => {
     const source = await finished();
     expect(labels(await cutPages(source, 3, 4))).toBe('[ 0 <<\n/S /D\n/St 2\n>> ]');

@@ -7,7 +7,7 @@ import type {Layout} from './engine.js';
 import {type OutlineItem, writeOutline} from './outline.js';
 import {writingModeOf} from '../shared/writing-mode.js';
 import {makeArchival} from './archival.js';
-import {markArtifacts} from './tagged/artifacts.js';
+import {isTagged, markArtifacts} from './tagged/artifacts.js';
 import {mapRoles} from './tagged/role-map.js';
 import {typeMarkedElements} from './tagged/structure-types.js';
 
@@ -56,7 +56,7 @@ export async function finishPdf(
   };
   describeDocument(doc, meta, info);
   // A tagged print: its types are PDF 1.7's (and those Chromium cannot write), what is outside its structure is an artifact.
-  if (doc.catalog.has(PDFName.of('StructTreeRoot'))) {
+  if (isTagged(doc)) {
     mapRoles(doc);
     typeMarkedElements(doc);
     markArtifacts(doc);

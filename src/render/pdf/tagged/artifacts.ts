@@ -49,6 +49,9 @@ export interface Marked {
   joined: number;
 }
 
+/** Whether `doc` has a structure tree. */
+export const isTagged = (doc: PDFDocument): boolean => doc.catalog.has(PDFName.of('StructTreeRoot'));
+
 /** Mark every page's unmarked painting: artifacts, or text joined to the structure element after it. */
 export function markArtifacts(doc: PDFDocument): Marked {
   const marked: Marked = {artifacts: 0, joined: 0};
