@@ -13,15 +13,23 @@ import {unified} from 'unified';
 import type {LaidOutBody} from '../page/laid-out-body.js';
 
 /**
- * The sheets take a page each, edge to edge; what they hold is set horizontally (the sheets
- * themselves stay in the vertical flow, which breaks into pages: a horizontal sheet in it took
- * two). An empty page is a nothing between two breaks. Set here, not in the templates a book
- * may replace.
+ * The sheets are laid out at this scale and drawn at their size again (sheet-pages.ts): a box
+ * as tall as the page in a vertical book's flow makes Chromium shrink the whole print to fit
+ * (measured: every page at 0.83 on a book whose first pages' margins were all it had).
+ */
+export const SHEET_ZOOM = 0.5;
+
+/**
+ * The sheets take a page each, from its top right corner; what they hold is set horizontally
+ * (the sheets themselves stay in the vertical flow, which breaks into pages: a horizontal sheet
+ * in it took two). An empty page is a nothing between two breaks. Set here, not in the
+ * templates a book may replace.
  */
 const BOOK_CSS = [
   '@page book-sheet { margin: 0; }',
   '.blank-page { break-before: page; break-after: page; block-size: 1px; }',
   '.book-sheets { page: book-sheet; break-before: page; }',
+  `.book-sheets > .sheet { zoom: ${SHEET_ZOOM}; }`,
   '.book-sheets > .sheet > * { writing-mode: horizontal-tb; }',
   '.book-sheets > .sheet:last-child { break-after: auto; }',
 ].join('\n');

@@ -19,7 +19,7 @@ import {loadDocument, openDocument, type PrintContext, printPdf, withPrintPage} 
 import {compareHan, describeLosses, type PrintedSection, pdfPageTexts, sectionLosses} from '../text-check.js';
 import {destinationPages} from '../named-destinations.js';
 import {sheetMarkup, sheetsOf} from '../running-heads.js';
-import {verticalBookDocument} from './book-document.js';
+import {SHEET_ZOOM, verticalBookDocument} from './book-document.js';
 import {laySheets} from './sheet-pages.js';
 import {headingPages, readOutline} from './outline-pages.js';
 import {notesOffTheirPage} from './page-notes.js';
@@ -146,7 +146,7 @@ async function printBook(
     const what = problem ?? (moved ? `“${moved[0]}”不在第 ${moved[1] + 1} 页` : `${pdf.getPageCount() - sheets} 页，应为 ${layout.pageCount} 页`);
     throw new EnvironmentError(`全书合印时与分印的页不同：${what}，未写出 PDF。请报告此问题`);
   }
-  await laySheets(pdf, sheets);
+  await laySheets(pdf, sheets, SHEET_ZOOM);
   return pdf;
 }
 

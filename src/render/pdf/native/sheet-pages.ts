@@ -7,10 +7,11 @@ import {PDFArray, type PDFDocument, PDFName, PDFRef} from 'pdf-lib';
 /**
  * Lay each of the last `count` pages of `doc` over the page `count` places before it, then
  * remove them. Each becomes a form XObject drawn last on its page, with the print's own
- * resources: the book and its sheets share every font. The sheets are outside the structure
- * (hidden from it), so their drawing becomes an artifact when the PDF is finished.
+ * resources: the book and its sheets share every font. A sheet printed at `zoom` from its
+ * page's top right corner is drawn at its size again, from that corner. The sheets are outside
+ * the structure (hidden from it), so their drawing becomes an artifact when the PDF is finished.
  */
-export async function laySheets(doc: PDFDocument, count: number): Promise<void> {
+export async function laySheets(doc: PDFDocument, count: number, zoom = 1): Promise<void> {
   const total = doc.getPageCount();
   if (count > total / 2) throw new Error(`${total} 页中没有 ${count} 页页眉页码可放`);
   const sheets = doc.getPages().slice(total - count);
@@ -22,7 +23,10 @@ export async function laySheets(doc: PDFDocument, count: number): Promise<void> 
   });
   const forms = await doc.embedPages(sheets);
   for (const [i, form] of forms.entries()) {
-    doc.getPage(i).drawPage(form, {x: 0, y: 0});
+    const page = doc.getPage(i);
+    const {width, height} = page.getSize();
+    const scale = 1 / zoom;
+    page.drawPage(form, {x: width * (1 - scale), y: height * (1 - scale), xScale: scale, yScale: scale});
     // pdf-lib writes a form when the document is saved, from its page: now, while the page is there.
     await form.embed();
   }
