@@ -6,8 +6,8 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   return (await pdfPageTexts(bytes)).join('');
 }
 
-/** The text each page of a PDF draws. */
-export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
+/** The text each page of a PDF draws (of its first `count` pages). */
+export async function pdfPageTexts(bytes: Uint8Array, count = Number.POSITIVE_INFINITY): Promise<string[]> {
   // Loaded when first needed: on Node 20 the legacy build replaces Array.prototype.push for the
   // whole process with a slower one, which every build that never reads a PDF back would pay.
   const {getDocument} = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -16,7 +16,7 @@ export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
   const doc = await task.promise;
   try {
     const pages: string[] = [];
-    for (let number = 1; number <= doc.numPages; number++) {
+    for (let number = 1; number <= Math.min(doc.numPages, count); number++) {
       const page = await doc.getPage(number);
       const content = await page.getTextContent();
       pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));

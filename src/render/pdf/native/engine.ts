@@ -107,7 +107,7 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
         sheets,
       }),
     );
-    const pdf = await printBook(context, layout, sheets.length, drawable);
+    const pdf = await printBook(context, layout, sheets.length, drawable, [part.check, ...(back ? [back.check] : []), front.check]);
     await stopIfCancelled(options.signal);
 
     return {
@@ -121,15 +121,16 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
 }
 
 /**
- * Print the book's one document (book.html) and lay its sheets over its pages. Its pieces were
- * laid out and checked one by one; put together they must still print every character and
- * open every section on its page.
+ * Print the book's one document (book.html) and lay its sheets over its pages. Put together,
+ * its pieces must print every character and open every section on its page; if not, the
+ * pieces' own prints are checked (`pieces`) to say what was lost where.
  */
 async function printBook(
   context: PrintContext,
   layout: {pageCount: number; anchors: Record<string, number>},
   sheets: number,
   drawable: (char: string) => boolean,
+  pieces: Array<PrintedPart['check']>,
 ): Promise<PDFDocument> {
   const {page, guard, kick} = context;
   await loadDocument(context, 'book.html');
@@ -139,10 +140,16 @@ async function printBook(
   const bytes = await guard(printPdf(page, {outline: true}));
   kick();
   const pdf = await PDFDocument.load(bytes, FAST);
-  const problem = compareHan(await inPage(page, 'bodyText'), (await pdfPageTexts(bytes)).join(''), drawable);
+  // The book's pages against the book's text: the sheets' pages are the running heads.
+  const problem = compareHan(await inPage(page, 'bodyText', '.book-sheets'), (await pdfPageTexts(bytes, layout.pageCount)).join(''), drawable);
   const starts = headingPages(readOutline(pdf), headings);
   const moved = Object.entries(layout.anchors).find(([id, at]) => starts?.get(id) !== at);
   if (problem || moved || pdf.getPageCount() !== layout.pageCount + sheets) {
+    // Text lost in a piece already: said as precisely as the piece can.
+    for (const check of pieces) {
+      const message = await check();
+      if (message) throw new EnvironmentError(message);
+    }
     const what = problem ?? (moved ? `“${moved[0]}”不在第 ${moved[1] + 1} 页` : `${pdf.getPageCount() - sheets} 页，应为 ${layout.pageCount} 页`);
     throw new EnvironmentError(`全书合印时与分印的页不同：${what}，未写出 PDF。请报告此问题`);
   }
@@ -150,11 +157,18 @@ async function printBook(
   return pdf;
 }
 
-/** A piece printed alone, its blank pages to come, and where each of its sections opens. */
-interface PrintedPiece {
+/** A document of the site printed alone: where its sections open, and how to check its text (a message if some is lost). */
+interface PrintedPart {
   pdf: PDFDocument;
-  ids: string[];
   starts: Map<string, number>;
+  lines?: LineStats;
+  notes?: NotePlan;
+  check: () => Promise<string | undefined>;
+}
+
+/** A piece of the book printed alone, its blank pages to come. */
+interface PrintedPiece extends PrintedPart {
+  ids: string[];
   lines: LineStats;
 }
 
@@ -168,8 +182,8 @@ async function printBack(
 ): Promise<PrintedPiece> {
   files.set('back.html', printDocument(book, {...options, sections: 'back'}));
   const ids = book.apparatus.back.map(apparatusId);
-  const {pdf, starts, lines} = await printPart(context, book, 'back.html', ids, {setLines: true, drawable});
-  return {pdf, ids, starts, lines: lines!};
+  const printed = await printPart(context, book, 'back.html', ids, {setLines: true, drawable});
+  return {...printed, ids, lines: printed.lines!};
 }
 
 /**
@@ -187,10 +201,10 @@ async function printFront(
   const ids = ['cover', 'title-page', 'toc', ...book.apparatus.front.map(apparatusId)];
   const print = async (tocFolios: Map<string, string>) => {
     files.set('front.html', printDocument(book, {...options, sections: 'front', tocFolios}));
-    const {pdf, starts, lines} = await printPart(context, book, 'front.html', ids, {setLines: true, drawable});
-    const blanks = blanksFor(ids.slice(1).map((id) => starts.get(id)!));
+    const printed = await printPart(context, book, 'front.html', ids, {setLines: true, drawable});
+    const blanks = blanksFor(ids.slice(1).map((id) => printed.starts.get(id)!));
     const page = (original: number) => original + blanks.filter((at) => at <= original).length;
-    return {pdf, ids, starts, lines: lines!, blanks, page};
+    return {...printed, ids, lines: printed.lines!, blanks, page};
   };
   const first = await print(options.tocFolios);
   if (book.apparatus.front.length === 0) return first;
@@ -200,12 +214,13 @@ async function printFront(
 }
 
 /**
- * Load one document of the site, its fonts first, print it with Chromium's bookmarks, and
- * check that the PDF draws every Han character of the document once: Chromium's vertical
- * print silently drops what an overflowing line pushes off the page. Returns the PDF and the
- * 0-based page on which each section of `ids` opens; with `setLines`, the line pass runs
- * first (prose documents) and its statistics come back too; with `pageNotes`, the notes are
- * set on the pages of their calls, and the print is checked for it.
+ * Load one document of the site, its fonts first, and print it with Chromium's bookmarks.
+ * Returns the PDF, the 0-based page on which each section of `ids` opens, and the check that
+ * the PDF draws every Han character of the document once (Chromium's vertical print silently
+ * drops what an overflowing line pushes off the page), which names what was lost where; with
+ * `setLines`, the line pass runs first (prose documents) and its statistics come back too;
+ * with `pageNotes`, the notes are set on the pages of their calls, and the print is checked
+ * for it.
  */
 async function printPart(
   context: PrintContext,
@@ -213,7 +228,7 @@ async function printPart(
   name: string,
   ids: string[],
   {setLines = false, drawable, pageNotes = false}: {setLines?: boolean; drawable?: (char: string) => boolean; pageNotes?: boolean} = {},
-): Promise<{pdf: PDFDocument; starts: Map<string, number>; lines?: LineStats; notes?: NotePlan}> {
+): Promise<PrintedPart> {
   const {page, guard, kick} = context;
   const area = await openDocument(context, name);
   const tables = await inPage(page, 'splitTallTables', area.height);
@@ -226,18 +241,23 @@ async function printPart(
   // 434.65): planning with the narrower width and a margin keeps every planned page whole.
   const notes = pageNotes ? await guard(inPage(page, 'placeNotes', {room: area.width - 2, inline: area.height})) : undefined;
   kick();
-  const pdf = await guard(printPdf(page, {outline: true}));
+  // Printed for its pages, not its structure (the book's one print is tagged): untagged prints faster.
+  const pdf = await guard(printPdf(page, {outline: true, tagged: false}));
   kick();
   const doc = await PDFDocument.load(pdf);
   const outline = readOutline(doc);
   const starts = headingPages(outline, headings);
-  const pages = await pdfPageTexts(pdf);
-  const problem = compareHan(await inPage(page, 'bodyText'), pages.join(''), drawable);
-  if (problem) {
+  // The text the print must hold, taken now, read back only if the book's print lost some.
+  const text = await inPage(page, 'bodyText');
+  const sections = starts ? await printedSections(page, ids, starts, book) : [];
+  const check = async () => {
+    const pages = await pdfPageTexts(pdf);
+    const problem = compareHan(text, pages.join(''), drawable);
+    if (!problem) return undefined;
     const hint = tables.tooTall > 0 ? `有 ${tables.tooTall} 个表格行比一页还高，请拆短` : '请检查过宽的图片、表格或很长的网址和英文词';
-    const where = starts ? describeLosses(book, sectionLosses(await printedSections(page, ids, starts, book), pages, drawable)) : '';
-    throw new EnvironmentError(`排出的 PDF 与稿件不符：${where || problem}，未写出 PDF。${hint}，并报告此问题`);
-  }
+    const where = describeLosses(book, sectionLosses(sections, pages, drawable));
+    return `排出的 PDF 与稿件不符：${where || problem}，未写出 PDF。${hint}，并报告此问题`;
+  };
   const missing = ids.find((id) => !starts?.has(id));
   if (missing !== undefined) {
     throw new EnvironmentError(
@@ -249,7 +269,7 @@ async function printPart(
     if (doc.getPageCount() !== notes.pages) notes.problem = `分成 ${notes.pages} 页，印出 ${doc.getPageCount()} 页`;
     else if (off.length > 0) notes.problem = `${off.length} 条注释没有印在其所在页`;
   }
-  return {pdf: doc, starts: starts!, lines, notes};
+  return {pdf: doc, starts: starts!, lines, notes, check};
 }
 
 /**

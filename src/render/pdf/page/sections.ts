@@ -1,6 +1,12 @@
-/** The text of the whole document, as the print is checked against it. */
-export function bodyText(): string {
-  return document.body.textContent ?? '';
+/** The text of the whole document, as the print is checked against it; without the element `without` selects (it is put back). */
+export function bodyText(without?: string): string {
+  const left = without ? document.querySelector(without) : null;
+  if (!left) return document.body.textContent ?? '';
+  const [parent, next] = [left.parentNode!, left.nextSibling];
+  left.remove();
+  const text = document.body.textContent ?? '';
+  parent.insertBefore(left, next);
+  return text;
 }
 
 /**
