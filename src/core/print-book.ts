@@ -44,10 +44,12 @@ export async function layOutBook(
   });
   // The engine's last steps (stitching, running heads) may end after a cancel, without the browser.
   await stopIfCancelled(signal);
-  const {layout, lines, notes} = rendered;
+  const {layout, lines, notes, untagged} = rendered;
   const notesText = !notes?.notes ? '' : notes.problem ? `；注释排在篇末（没能排在本页：${notes.problem}）` : `；注释 ${notes.notes} 条排在本页`;
+  // Said, not hidden: the PDF is whole and right, but without structure for screen readers (and PDF/A level B).
+  const untaggedText = untagged ? `；全书合印与分印不符（${untagged}），改为分印拼合，未加结构标签` : '';
   progress?.detail(
-    `${layout.pageCount} 页；断行 ${lines.lines} 行，修正 ${lines.glued + lines.tightened + lines.compressed + lines.spread} 处，行末标点减半 ${lines.halved} 处${notesText}`,
+    `${layout.pageCount} 页；断行 ${lines.lines} 行，修正 ${lines.glued + lines.tightened + lines.compressed + lines.spread} 处，行末标点减半 ${lines.halved} 处${notesText}${untaggedText}`,
   );
   return rendered;
 }

@@ -1,6 +1,6 @@
 import {PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRawStream, type PDFRef, StandardFonts} from 'pdf-lib';
 import {describe, expect, it} from 'vitest';
-import {blankSections, blanksFor} from '../../src/render/pdf/stitch.js';
+import {append, blankSections, blanksFor} from '../../src/render/pdf/stitch.js';
 import {headingPages, readOutline} from '../../src/render/pdf/native/outline-pages.js';
 import {folioText, romanFolio} from '../../src/render/shared/folios.js';
 import {sheetMarkup} from '../../src/render/pdf/running-heads.js';
@@ -127,5 +127,18 @@ describe('the vertical book in one document', () => {
     const doc = await PDFDocument.create();
     for (let i = 0; i < 3; i++) doc.addPage();
     await expect(laySheets(doc, 2)).rejects.toThrow('3 页中没有 2 页页眉页码可放');
+  });
+});
+
+describe('a vertical book put together from its pieces (when its one print does not match them)', () => {
+  it('should copy every page, a blank page of the same size before each index given', async () => {
+    const source = await PDFDocument.create();
+    for (let i = 0; i < 3; i++) source.addPage([420, 595]).drawText(String(i), {x: 100, y: 100});
+    const target = await PDFDocument.create();
+    await append(target, source, [1, 2]);
+    expect(target.getPageCount()).toBe(5);
+    const drawn = target.getPages().map((page) => page.node.Contents() !== undefined);
+    expect(drawn).toEqual([true, false, true, false, true]);
+    expect(target.getPage(1).getSize()).toEqual({width: 420, height: 595});
   });
 });

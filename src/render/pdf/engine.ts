@@ -32,6 +32,8 @@ export interface RenderedPdf {
   notes?: NotePlan;
   /** What the page asked for outside the book's files (a template's `url()`, say), refused. */
   refused: string[];
+  /** Why the PDF is not one tagged print (a vertical book whose one print did not match its pieces). */
+  untagged?: string;
 }
 
 /** Callbacks for the slow steps, so the CLI can show progress. */

@@ -2,10 +2,11 @@ import type {Element} from 'hast';
 import {h} from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
-import {articlesOf, type Book} from '../../model/book.js';
+import {articlesOf, type Book, type BookMeta} from '../../model/book.js';
 import {apparatusId, apparatusTitle} from '../shared/apparatus.js';
 import {folioText, romanFolio} from '../shared/folios.js';
 import {labelsFor} from '../shared/labels.js';
+import {writingModeOf} from '../shared/writing-mode.js';
 
 /** What a printed page is, for its running head and folio. */
 type SheetKind = 'cover' | 'front' | 'blank' | 'part' | 'opening' | 'body';
@@ -94,4 +95,20 @@ function sheetElement(sheet: Sheet, index: number): Element {
 export function sheetMarkup(sheets: Sheet[]): string[] {
   const processor = unified().use(rehypeStringify);
   return sheets.map((sheet, index) => processor.stringify(h(null, [sheetElement(sheet, index)])));
+}
+
+/**
+ * A document with one page per page of the book holding only its running head and folio, to
+ * be laid over the book's pages (templates/running-heads.css places them, along `area` when
+ * given). Page 1 is a recto.
+ */
+export function runningHeadsDocument(meta: BookMeta, sheets: Sheet[], stylesheets: string[], area?: TextArea): string {
+  const tree = h(null, [
+    {type: 'doctype'},
+    h('html', {lang: meta.language, className: [writingModeOf(meta).htmlClass], style: areaStyle(area)}, [
+      h('head', [h('meta', {charSet: 'utf-8'}), ...stylesheets.map((href) => h('link', {rel: 'stylesheet', href}))]),
+      h('body', sheets.map(sheetElement)),
+    ]),
+  ]);
+  return unified().use(rehypeStringify).stringify(tree);
 }

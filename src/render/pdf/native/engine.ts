@@ -21,6 +21,7 @@ import {destinationPages} from '../named-destinations.js';
 import {sheetMarkup, sheetsOf} from '../running-heads.js';
 import {SHEET_ZOOM, verticalBookDocument} from './book-document.js';
 import {laySheets} from './sheet-pages.js';
+import {stitchedBook} from './stitched-book.js';
 import {headingPages, readOutline} from './outline-pages.js';
 import {notesOffTheirPage} from './page-notes.js';
 
@@ -107,11 +108,25 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
         sheets,
       }),
     );
-    const pdf = await printBook(context, layout, sheets.length, drawable, [part.check, ...(back ? [back.check] : []), front.check]);
+    const once = await printBook(context, layout, sheets.length, drawable, [part.check, ...(back ? [back.check] : []), front.check]);
     await stopIfCancelled(options.signal);
+    const pdf =
+      once.pdf ??
+      (await stitchedBook(
+        context,
+        book,
+        site.files,
+        [
+          {pdf: front.pdf, blanks: front.blanks, placed: front.page},
+          {pdf: body, blanks: bodyBlanks, placed: (index) => bodyStart + bodyPage(index)},
+          ...(back ? [{pdf: back.pdf, blanks: backBlanks, placed: (index: number) => bodyStart + backPage(index)}] : []),
+        ],
+        {...layout, bodyBlanks: bodyBlankPages, padded},
+      ));
 
     return {
       pdf,
+      untagged: once.differs,
       layout: {...layout, blanks: [...(padded ? [bodyStart - 1] : []), ...bodyBlankPages]},
       lines: [front.lines, ...(back ? [back.lines] : [])].reduce(addLineStats, lines!),
       notes,
@@ -123,7 +138,8 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
 /**
  * Print the book's one document (book.html) and lay its sheets over its pages. Put together,
  * its pieces must print every character and open every section on its page; if not, the
- * pieces' own prints are checked (`pieces`) to say what was lost where.
+ * pieces' own prints are checked (`pieces`): text lost there stops the build, saying what was
+ * lost where; otherwise the book is put together from them (`differs` says why).
  */
 async function printBook(
   context: PrintContext,
@@ -131,9 +147,12 @@ async function printBook(
   sheets: number,
   drawable: (char: string) => boolean,
   pieces: Array<PrintedPart['check']>,
-): Promise<PDFDocument> {
+): Promise<{pdf?: PDFDocument; differs?: string}> {
   const {page, guard, kick} = context;
   await loadDocument(context, 'book.html');
+  // The pieces' page code laid every line out before they printed, which loaded every face
+  // they use (code, Latin); laid out once here, the book waits for the same faces.
+  await inPage(page, 'fontsInUse');
   await inPage(page, 'liftSheets');
   const headings = await inPage(page, 'outlineHeadings');
   kick();
@@ -150,11 +169,10 @@ async function printBook(
       const message = await check();
       if (message) throw new EnvironmentError(message);
     }
-    const what = problem ?? (moved ? `“${moved[0]}”不在第 ${moved[1] + 1} 页` : `${pdf.getPageCount() - sheets} 页，应为 ${layout.pageCount} 页`);
-    throw new EnvironmentError(`全书合印时与分印的页不同：${what}，未写出 PDF。请报告此问题`);
+    return {differs: problem ?? (moved ? `“${moved[0]}”不在第 ${moved[1] + 1} 页` : `${pdf.getPageCount() - sheets} 页，应为 ${layout.pageCount} 页`)};
   }
   await laySheets(pdf, sheets, SHEET_ZOOM);
-  return pdf;
+  return {pdf};
 }
 
 /** A document of the site printed alone: where its sections open, and how to check its text (a message if some is lost). */

@@ -10,11 +10,15 @@ export function fitWideTables({limit, minZoom}: {limit: number; minZoom: number}
   document.body.append(probe);
   let shrunk = 0;
   let tooWide = 0;
-  for (const table of [...document.querySelectorAll('table')]) {
+  for (const table of [...document.querySelectorAll<HTMLElement>('table')]) {
     probe.replaceChildren(table.cloneNode(true));
     const width = (probe.firstElementChild as HTMLElement).scrollWidth;
-    if (width <= limit + 1) continue;
-    const zoom = Math.max(minZoom, Math.floor((limit / width) * 100) / 100);
+    const zoom = width <= limit + 1 ? 1 : Math.max(minZoom, Math.floor((limit / width) * 100) / 100);
+    // Never wider than the text area, wherever the document is printed: a horizontal table in
+    // a vertical book takes the width of the document's first page, which is the cover's whole
+    // width when the front matter comes first (the vertical book's one print).
+    table.style.setProperty('max-width', `${limit / zoom}px`);
+    if (zoom === 1) continue;
     table.style.setProperty('zoom', String(zoom));
     shrunk++;
     if (width * zoom > limit + 1) tooWide++;
