@@ -71,7 +71,7 @@ export function headingsOutOfOrder(elements: StructElement[], titles: string[], 
 }
 
 /** How many elements of the structure tree are Figures without alternative text (PDF/UA requires it). */
-export async function figuresWithoutAlt(pdf: string): Promise<number> {
+async function figuresWithoutAlt(pdf: string): Promise<number> {
   const doc = await PDFDocument.load(await readFile(pdf), {updateMetadata: false});
   let count = 0;
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
@@ -80,11 +80,24 @@ export async function figuresWithoutAlt(pdf: string): Promise<number> {
   return count;
 }
 
-/** How many elements of each type the structure holds. */
-export function typeCounts(elements: StructElement[]): Record<string, number> {
+/**
+ * What is wrong with how the book's own parts are typed: a TOC with an entry (TOCI) for each of
+ * `articles` at least, `notes` Notes, an Index, Figures each with alternative text. Empty when
+ * nothing is.
+ */
+export async function typingProblems(pdf: string, elements: StructElement[], {articles, notes}: {articles: number; notes: number}): Promise<string[]> {
   const counts: Record<string, number> = {};
   for (const {type} of elements) counts[type] = (counts[type] ?? 0) + 1;
-  return counts;
+  const count = (type: string) => counts[type] ?? 0;
+  const withoutAlt = await figuresWithoutAlt(pdf);
+  return [
+    count('TOC') === 0 ? 'no TOC' : '',
+    count('TOCI') < articles ? `${count('TOCI')} TOCI for ${articles} articles` : '',
+    count('Note') !== notes ? `${count('Note')} Notes, not ${notes}` : '',
+    count('Index') === 0 ? 'no Index' : '',
+    count('Figure') === 0 ? 'no Figure' : '',
+    withoutAlt > 0 ? `${withoutAlt} Figures without Alt` : '',
+  ].filter(Boolean);
 }
 
 /** For each font embedded in more than one subset holding the same character, those characters: empty when each slice is embedded once. */
