@@ -8,18 +8,18 @@ import {markStructure} from './structure-marks.js';
 /**
  * Put each footnote's text at its call, as `span.footnote`, which print CSS floats to the page
  * foot (`float: footnote`, a block there): Paged.js numbers the call and the note itself. Each
- * is marked a note for the tagged PDF, in the book's `language`. Works on a copy.
+ * is marked a note for a tagged PDF, in the book's `language` (if given). Works on a copy.
  */
-export function inlineFootnotes(body: Root, footnotes: Footnote[], language: string): Root {
+export function inlineFootnotes(body: Root, footnotes: Footnote[], language: string | undefined): Root {
   return replaceCalls(body, footnotes, (note) => markStructure(h('span.footnote', {id: note.id}, flattenParagraphs(note.children)), 'note', language));
 }
 
 /**
  * Gather an article's footnotes at its end, under 注释, with circled calls (for engines
  * without `float: footnote`, such as Chromium's own print of vertical books), each marked a
- * note for the tagged PDF, in the book's `language`. Works on a copy.
+ * note for a tagged PDF, in the book's `language` (if given). Works on a copy.
  */
-export function endnotes(body: Root, footnotes: Footnote[], labels: Labels, language: string): Root {
+export function endnotes(body: Root, footnotes: Footnote[], labels: Labels, language: string | undefined): Root {
   const tree = replaceCalls(body, footnotes, (note, n) => h('a.note-call', {href: `#${note.id}`, id: note.refId}, circled(n)));
   if (footnotes.length === 0) return tree;
   tree.children.push(

@@ -38,6 +38,8 @@ export interface PrintOptions {
   notes?: 'inline' | 'end';
   /** Han–Latin gaps and punctuation squeeze from CSS (Chromium), or as markup for other readers. */
   spacing?: 'css' | 'markup';
+  /** For a tagged PDF: the contents, notes and index marked, figures named (structure-marks.ts). */
+  tagged?: boolean;
 }
 
 /**
@@ -52,17 +54,18 @@ export function printDocument(book: Book, options: PrintOptions): string {
   const labels = labelsFor(meta.language);
   // Without pages (the HTML page, the preview) the apparatus names articles instead.
   const locate = options.pages ? printLocate(book, options.pages) : titleLocate(book, (article, target) => `#${target ?? article}`);
-  // The index is marked as one for the tagged PDF.
+  // For a tagged PDF, the contents, notes and index are marked in the book's language.
+  const marks = options.tagged ? meta.language : undefined;
   const apparatus = (names: ApparatusName[]) =>
     names.map((name) => {
       const section = apparatusSection(name, book, labels, locate);
-      return name === 'index' ? markStructure(section, 'index', meta.language) : section;
+      return name === 'index' ? markStructure(section, 'index', marks) : section;
     });
   const front: ElementContent[] = [
     cover(book),
     titlePage(book),
     colophon(book, labels),
-    tableOfContents(book, labels, options.tocFolios),
+    tableOfContents(book, labels, options.tocFolios, marks),
     ...apparatus(book.apparatus.front),
   ];
   const wanted = (id: string) => !options.only || options.only.has(id);
@@ -137,7 +140,7 @@ function colophon(book: Book, labels: Labels): ElementContent {
   ]);
 }
 
-function tableOfContents(book: Book, labels: Labels, folios: Map<string, string> | undefined): ElementContent {
+function tableOfContents(book: Book, labels: Labels, folios: Map<string, string> | undefined, marks: string | undefined): ElementContent {
   const link = (id: string, text: string) =>
     h('a.toc-link', {href: `#${id}`}, [h('span.toc-title', text), h('span.toc-leader'), h('span.toc-page', folios?.get(id) ?? '')]);
   const entry = (id: string, text: string) => h('li.toc-article', [link(id, text)]);
@@ -162,7 +165,7 @@ function tableOfContents(book: Book, labels: Labels, folios: Map<string, string>
         ...generated(book.apparatus.back),
       ]),
       'toc',
-      book.meta.language,
+      marks,
     ),
   ]);
 }
@@ -188,11 +191,10 @@ function partSection(book: Book, part: Part, wanted: (id: string) => boolean, op
 
 function articleSection(book: Book, article: Article, className: string, options: PrintOptions): ElementContent {
   const labels = labelsFor(book.meta.language);
-  const {language} = book.meta;
-  const body =
-    options.notes === 'end' ? endnotes(article.body, article.footnotes, labels, language) : inlineFootnotes(article.body, article.footnotes, language);
+  const marks = options.tagged ? book.meta.language : undefined;
+  const body = options.notes === 'end' ? endnotes(article.body, article.footnotes, labels, marks) : inlineFootnotes(article.body, article.footnotes, marks);
   if (options.svgs) inlineSvgImages(body, options.svgs, article.id);
-  nameFigures(body);
+  if (options.tagged) nameFigures(body);
   return h(`article.article.${className}.start-${book.meta.articleStart}`, {id: article.id, dataTocId: article.id}, [
     articleHeader(article, labels),
     h('div.article-body', body.children as ElementContent[]),

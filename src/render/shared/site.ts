@@ -29,6 +29,8 @@ export interface DocumentKind {
   notes: 'inline' | 'end';
   /** Spacing and punctuation squeeze from Chromium's CSS, or as markup any browser shows. */
   spacing: 'css' | 'markup';
+  /** Printed as a tagged PDF: the document marks what the structure needs (structure-marks.ts). */
+  tagged?: boolean;
   /** Files of the writer's own that the document links (a script, engine CSS). */
   files?(): Promise<Map<string, string | Buffer>>;
 }
@@ -54,9 +56,13 @@ export function bookStyleNames(book: Book): string[] {
 }
 
 /** The options of {@link printDocument} that depend on the kind: what it links, where notes go, how spacing is done. */
-export async function documentLinks(book: Book, kind: DocumentKind): Promise<Pick<PrintOptions, 'stylesheets' | 'scripts' | 'svgs' | 'spacing' | 'notes'>> {
+export async function documentLinks(
+  book: Book,
+  kind: DocumentKind,
+): Promise<Pick<PrintOptions, 'stylesheets' | 'scripts' | 'svgs' | 'spacing' | 'notes' | 'tagged'>> {
   return {
     notes: kind.notes,
+    tagged: kind.tagged,
     stylesheets: [...kind.stylesheets, ...bookStyleNames(book)],
     scripts: kind.scripts,
     svgs: await loadSvgs(book.assets, book.meta),

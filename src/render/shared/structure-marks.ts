@@ -13,9 +13,12 @@ import {toString as textOf} from 'hast-util-to-string';
 
 export type StructureMark = 'toc' | 'note' | 'index';
 
-/** Mark `element` (a block: Chromium gives inline elements no language of their own) as `mark`. */
-export function markStructure(element: Element, mark: StructureMark, language: string): Element {
-  element.properties.lang = `${language}-x-${mark}`;
+/**
+ * Mark `element` (a block: Chromium gives inline elements no language of their own) as `mark`
+ * in the book's `language`; without one (a document not printed tagged), leave it as it is.
+ */
+export function markStructure(element: Element, mark: StructureMark, language: string | undefined): Element {
+  if (language) element.properties.lang = `${language}-x-${mark}`;
   return element;
 }
 

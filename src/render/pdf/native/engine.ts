@@ -27,7 +27,7 @@ import {notesOffTheirPage} from './page-notes.js';
 
 /** Vertical books, printed by Chromium's own pagination: notes at the end of each article in the document, moved onto their pages here. */
 export const nativeEngine: PdfEngine = {
-  document: {stylesheets: [...BASE_STYLESHEETS, 'pages-vertical.css'], scripts: [], notes: 'end', spacing: 'css'},
+  document: {stylesheets: [...BASE_STYLESHEETS, 'pages-vertical.css'], scripts: [], notes: 'end', spacing: 'css', tagged: true},
   producer: 'huibian (Chromium, pdf-lib)',
   render: renderNativePdf,
 };

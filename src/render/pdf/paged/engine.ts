@@ -41,6 +41,7 @@ export const pagedEngine: PdfEngine = {
     scripts: ['paged.js'],
     notes: 'inline',
     spacing: 'css',
+    tagged: true,
     files: async () =>
       new Map<string, string | Buffer>([
         ['paged.js', await readFile(path.join(packageDir('pagedjs'), 'dist', 'paged.js'))],
