@@ -1,9 +1,10 @@
 import type {Root} from 'hast';
+import {selectAll} from 'hast-util-select';
 import {h} from 'hastscript';
 import {PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRef} from 'pdf-lib';
 import {describe, expect, it} from 'vitest';
 import {typeMarkedElements} from '../../src/render/pdf/tagged/structure-types.js';
-import {markStructure, nameFigures} from '../../src/render/shared/structure-marks.js';
+import {markForTaggedPdf} from '../../src/render/shared/structure-marks.js';
 
 /** A structure element of type `type` with `kids`, and a language when given. */
 function element(doc: PDFDocument, type: string, kids: PDFRef[], lang?: string): PDFRef {
@@ -42,8 +43,21 @@ describe('structure types Chromium cannot write', () => {
 });
 
 describe('the print document’s marks', () => {
-  it('should mark an element in a private-use subtag of the book’s language', () => {
-    expect(markStructure(h('ol'), 'toc', 'zh-Hant').properties.lang).toBe('zh-Hant-x-toc');
+  it('should mark the contents, each note and the index in a private-use subtag of the book’s language', () => {
+    const tree: Root = h(null, [
+      h('ol.toc-list', [h('li', [h('ol', [h('li')])])]),
+      h('p', [h('span.footnote', '注')]),
+      h('section.article-notes', [h('ol', [h('li', ['注', h('ul', [h('li', '列')])])])]),
+      h('section.apparatus.book-index'),
+    ]);
+    markForTaggedPdf(tree, 'zh-Hant');
+    const langs = selectAll('[lang]', tree).map((element) => [element.tagName, element.properties.lang]);
+    expect(langs).toEqual([
+      ['ol', 'zh-Hant-x-toc'],
+      ['span', 'zh-Hant-x-note'],
+      ['li', 'zh-Hant-x-note'],
+      ['section', 'zh-Hant-x-index'],
+    ]);
   });
 
   it('should name a figure by its images’ alt texts, else by its caption, and keep a name it has', () => {
@@ -53,7 +67,7 @@ describe('the print document’s marks', () => {
       h('figure', {ariaLabel: '原有的名字'}, [h('img', {alt: '别的'})]),
       h('figure', [h('img')]),
     ]);
-    nameFigures(body);
+    markForTaggedPdf(body, 'zh-Hans');
     const names = body.children.map((figure) => (figure.type === 'element' ? figure.properties.ariaLabel : undefined));
     expect(names).toEqual(['新修的村道；产量图', '▲ 只有图注', '原有的名字', undefined]);
   });

@@ -3,23 +3,20 @@ import {h} from 'hastscript';
 import {visit, SKIP} from 'unist-util-visit';
 import type {Labels} from './labels.js';
 import type {Footnote} from '../../model/book.js';
-import {markStructure} from './structure-marks.js';
 
 /**
  * Put each footnote's text at its call, as `span.footnote`, which print CSS floats to the page
- * foot (`float: footnote`, a block there): Paged.js numbers the call and the note itself. Each
- * is marked a note for a tagged PDF, in the book's `language` (if given). Works on a copy.
+ * foot (`float: footnote`): Paged.js numbers the call and the note itself. Works on a copy.
  */
-export function inlineFootnotes(body: Root, footnotes: Footnote[], language: string | undefined): Root {
-  return replaceCalls(body, footnotes, (note) => markStructure(h('span.footnote', {id: note.id}, flattenParagraphs(note.children)), 'note', language));
+export function inlineFootnotes(body: Root, footnotes: Footnote[]): Root {
+  return replaceCalls(body, footnotes, (note) => h('span.footnote', {id: note.id}, flattenParagraphs(note.children)));
 }
 
 /**
  * Gather an article's footnotes at its end, under 注释, with circled calls (for engines
- * without `float: footnote`, such as Chromium's own print of vertical books), each marked a
- * note for a tagged PDF, in the book's `language` (if given). Works on a copy.
+ * without `float: footnote`, such as Chromium's own print of vertical books). Works on a copy.
  */
-export function endnotes(body: Root, footnotes: Footnote[], labels: Labels, language: string | undefined): Root {
+export function endnotes(body: Root, footnotes: Footnote[], labels: Labels): Root {
   const tree = replaceCalls(body, footnotes, (note, n) => h('a.note-call', {href: `#${note.id}`, id: note.refId}, circled(n)));
   if (footnotes.length === 0) return tree;
   tree.children.push(
@@ -27,9 +24,7 @@ export function endnotes(body: Root, footnotes: Footnote[], labels: Labels, lang
       h('p.article-notes-heading', labels.notes),
       h(
         'ol',
-        footnotes.map((note, i) =>
-          markStructure(h('li', {id: note.id}, [h('span.note-number', circled(i + 1)), ...flattenParagraphs(note.children)]), 'note', language),
-        ),
+        footnotes.map((note, i) => h('li', {id: note.id}, [h('span.note-number', circled(i + 1)), ...flattenParagraphs(note.children)])),
       ),
     ]),
   );

@@ -14,7 +14,7 @@ import {inlineSvgImages} from './inline-svg.js';
 import {endnotes, inlineFootnotes} from './footnotes.js';
 import {type Labels, labelsFor} from './labels.js';
 import {partHeading, partPageLines, titlePageLines} from './pages.js';
-import {markStructure, nameFigures} from './structure-marks.js';
+import {markForTaggedPdf} from './structure-marks.js';
 import {writingModeOf} from './writing-mode.js';
 
 /** What goes into a print document and what it links (paths relative to it). */
@@ -54,18 +54,12 @@ export function printDocument(book: Book, options: PrintOptions): string {
   const labels = labelsFor(meta.language);
   // Without pages (the HTML page, the preview) the apparatus names articles instead.
   const locate = options.pages ? printLocate(book, options.pages) : titleLocate(book, (article, target) => `#${target ?? article}`);
-  // For a tagged PDF, the contents, notes and index are marked in the book's language.
-  const marks = options.tagged ? meta.language : undefined;
-  const apparatus = (names: ApparatusName[]) =>
-    names.map((name) => {
-      const section = apparatusSection(name, book, labels, locate);
-      return name === 'index' ? markStructure(section, 'index', marks) : section;
-    });
+  const apparatus = (names: ApparatusName[]) => names.map((name) => apparatusSection(name, book, labels, locate));
   const front: ElementContent[] = [
     cover(book),
     titlePage(book),
     colophon(book, labels),
-    tableOfContents(book, labels, options.tocFolios, marks),
+    tableOfContents(book, labels, options.tocFolios),
     ...apparatus(book.apparatus.front),
   ];
   const wanted = (id: string) => !options.only || options.only.has(id);
@@ -99,6 +93,7 @@ export function printDocument(book: Book, options: PrintOptions): string {
       ]),
     ],
   };
+  if (options.tagged) markForTaggedPdf(tree, meta.language);
   adaptTree(meta, tree, options.spacing ?? 'css');
   wrapInlineRuns(tree);
   restoreBoundaryBreaks(tree);
@@ -140,33 +135,29 @@ function colophon(book: Book, labels: Labels): ElementContent {
   ]);
 }
 
-function tableOfContents(book: Book, labels: Labels, folios: Map<string, string> | undefined, marks: string | undefined): ElementContent {
+function tableOfContents(book: Book, labels: Labels, folios: Map<string, string> | undefined): ElementContent {
   const link = (id: string, text: string) =>
     h('a.toc-link', {href: `#${id}`}, [h('span.toc-title', text), h('span.toc-leader'), h('span.toc-page', folios?.get(id) ?? '')]);
   const entry = (id: string, text: string) => h('li.toc-article', [link(id, text)]);
   const generated = (names: ApparatusName[]) => names.map((name) => entry(apparatusId(name), apparatusTitle(name, labels)));
   return h('nav.toc', {id: 'toc', role: 'doc-toc', dataTocId: 'toc'}, [
     h('h1.toc-heading', labels.contents),
-    markStructure(
-      h('ol.toc-list', [
-        ...generated(book.apparatus.front),
-        ...book.front.map((a) => entry(a.id, a.title)),
-        ...book.parts.map((part) =>
-          h('li.toc-part', [
-            // A block of its own: a bare link beside the list would become an inline run
-            // (inline-runs.ts), out of reach of the part line's style.
-            h('div.toc-part-heading', [link(part.id, partHeading(part, labels))]),
-            h(
-              'ol',
-              part.articles.map((a) => entry(a.id, a.title)),
-            ),
-          ]),
-        ),
-        ...generated(book.apparatus.back),
-      ]),
-      'toc',
-      marks,
-    ),
+    h('ol.toc-list', [
+      ...generated(book.apparatus.front),
+      ...book.front.map((a) => entry(a.id, a.title)),
+      ...book.parts.map((part) =>
+        h('li.toc-part', [
+          // A block of its own: a bare link beside the list would become an inline run
+          // (inline-runs.ts), out of reach of the part line's style.
+          h('div.toc-part-heading', [link(part.id, partHeading(part, labels))]),
+          h(
+            'ol',
+            part.articles.map((a) => entry(a.id, a.title)),
+          ),
+        ]),
+      ),
+      ...generated(book.apparatus.back),
+    ]),
   ]);
 }
 
@@ -191,10 +182,8 @@ function partSection(book: Book, part: Part, wanted: (id: string) => boolean, op
 
 function articleSection(book: Book, article: Article, className: string, options: PrintOptions): ElementContent {
   const labels = labelsFor(book.meta.language);
-  const marks = options.tagged ? book.meta.language : undefined;
-  const body = options.notes === 'end' ? endnotes(article.body, article.footnotes, labels, marks) : inlineFootnotes(article.body, article.footnotes, marks);
+  const body = options.notes === 'end' ? endnotes(article.body, article.footnotes, labels) : inlineFootnotes(article.body, article.footnotes);
   if (options.svgs) inlineSvgImages(body, options.svgs, article.id);
-  if (options.tagged) nameFigures(body);
   return h(`article.article.${className}.start-${book.meta.articleStart}`, {id: article.id, dataTocId: article.id}, [
     articleHeader(article, labels),
     h('div.article-body', body.children as ElementContent[]),

@@ -7,27 +7,35 @@
  * (`zh-Hans-x-toc`: still zh-Hans to fonts, line breaking and `:lang()`), and
  * pdf/tagged/structure-types.ts turns the subtag into the type and takes it out again.
  */
-import type {Element, Root} from 'hast';
+import type {Root} from 'hast';
 import {selectAll} from 'hast-util-select';
 import {toString as textOf} from 'hast-util-to-string';
 
-export type StructureMark = 'toc' | 'note' | 'index';
-
 /**
- * Mark `element` (a block: Chromium gives inline elements no language of their own) as `mark`
- * in the book's `language`; without one (a document not printed tagged), leave it as it is.
+ * The elements a tagged PDF types and what they are, by the classes the print document gives
+ * them: the contents' list, each note (at its call, or at its article's end), the index. All
+ * blocks when printed (a note at its call floats): Chromium gives inline elements no language
+ * of their own.
  */
-export function markStructure(element: Element, mark: StructureMark, language: string | undefined): Element {
-  if (language) element.properties.lang = `${language}-x-${mark}`;
-  return element;
+const MARKED: Array<[selector: string, mark: 'toc' | 'note' | 'index']> = [
+  ['ol.toc-list', 'toc'],
+  ['span.footnote', 'note'],
+  ['.article-notes > ol > li', 'note'],
+  ['section.book-index', 'index'],
+];
+
+/** Mark the print document `tree` (in the book's `language`) for a tagged PDF, and name its figures. In place. */
+export function markForTaggedPdf(tree: Root, language: string): void {
+  for (const [selector, mark] of MARKED) for (const element of selectAll(selector, tree)) element.properties.lang = `${language}-x-${mark}`;
+  nameFigures(tree);
 }
 
 /**
- * Name each figure by what it shows, for the tagged PDF: Chromium gives a figure's images
- * their alt text but the figure around them (image and caption) none, and a Figure without
- * one fails PDF/UA. The images' alt texts, or else the caption. In place.
+ * Name each figure by what it shows: Chromium gives a figure's images their alt text but the
+ * figure around them (image and caption) none, and a Figure without one fails PDF/UA. The
+ * images' alt texts, or else the caption.
  */
-export function nameFigures(body: Root): void {
+function nameFigures(body: Root): void {
   for (const figure of selectAll('figure:not([aria-label])', body)) {
     const alts = selectAll('img[alt], [aria-label]', figure).map((image) => String(image.properties.alt ?? image.properties.ariaLabel ?? '').trim());
     const caption = selectAll('figcaption', figure).map(textOf).join('').trim();
