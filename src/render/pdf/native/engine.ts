@@ -87,7 +87,7 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
     const front = await printFront(context, book, site.files, {...links, tocFolios, pages}, drawable);
     const frontLength = front.pdf.getPageCount() + front.blanks.length;
     const padded = frontLength % 2 === 1;
-    const frontMarkup = await inPage(context.page, 'laidOutBody', blankSections(front.ids.slice(1), front.starts, front.blanks), padded);
+    const frontMarkup = await inPage(context.page, 'laidOutBody', front.blankBefore, padded);
 
     const bodyStart = frontLength + (padded ? 1 : 0);
     const anchors: Record<string, number> = {};
@@ -215,14 +215,16 @@ async function printFront(
   files: Map<string, string | Buffer>,
   options: PrintOptions & {tocFolios: Map<string, string>},
   drawable: (char: string) => boolean,
-): Promise<PrintedPiece & {blanks: number[]; page(original: number): number}> {
+): Promise<PrintedPiece & {blanks: number[]; blankBefore: string[]; page(original: number): number}> {
   const ids = ['cover', 'title-page', 'toc', ...book.apparatus.front.map(apparatusId)];
   const print = async (tocFolios: Map<string, string>) => {
     files.set('front.html', printDocument(book, {...options, sections: 'front', tocFolios}));
     const printed = await printPart(context, book, 'front.html', ids, {setLines: true, drawable});
-    const blanks = blanksFor(ids.slice(1).map((id) => printed.starts.get(id)!));
+    // Each section but the cover opens on a recto.
+    const rectos = ids.slice(1);
+    const blanks = blanksFor(rectos.map((id) => printed.starts.get(id)!));
     const page = (original: number) => original + blanks.filter((at) => at <= original).length;
-    return {...printed, ids, lines: printed.lines!, blanks, page};
+    return {...printed, ids, lines: printed.lines!, blanks, blankBefore: blankSections(rectos, printed.starts, blanks), page};
   };
   const first = await print(options.tocFolios);
   if (book.apparatus.front.length === 0) return first;

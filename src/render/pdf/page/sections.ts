@@ -1,12 +1,7 @@
-/** The text of the whole document, as the print is checked against it; without the element `without` selects (it is put back). */
+/** The text of the whole document, as the print is checked against it; without the body's children that `without` selects. */
 export function bodyText(without?: string): string {
-  const left = without ? document.querySelector(without) : null;
-  if (!left) return document.body.textContent ?? '';
-  const [parent, next] = [left.parentNode!, left.nextSibling];
-  left.remove();
-  const text = document.body.textContent ?? '';
-  parent.insertBefore(left, next);
-  return text;
+  if (!without) return document.body.textContent ?? '';
+  return [...document.body.childNodes].map((node) => (node instanceof Element && node.matches(without) ? '' : (node.textContent ?? ''))).join('');
 }
 
 /**

@@ -9,6 +9,7 @@ import {treeEntries} from '../pdf-trees.js';
 const KIDS = PDFName.of('K');
 const PAGE = PDFName.of('Pg');
 const TYPE = PDFName.of('Type');
+const PARENT = PDFName.of('P');
 
 /** What the cut kept: each source page's copy, each source annotation's copy (pdf-lib keeps one PDFRef per object). */
 export interface CutPages {
@@ -27,18 +28,19 @@ export function cutStructure(source: PDFDocument, target: PDFDocument, cut: CutP
   const made = new Map<PDFDict, PDFRef>();
   const rootRef = target.context.nextRef();
 
-  /** The element's copy with only what lies on the cut pages, or undefined if nothing does. */
-  const copy = (element: PDFDict, inherited: PDFRef | undefined, parent: PDFRef): PDFRef | undefined => {
+  /** The element's copy with only what lies on the cut pages (its parent to be set), or undefined if nothing does. */
+  const copy = (element: PDFDict, inherited: PDFRef | undefined): PDFRef | undefined => {
     const own = element.get(PAGE);
     const page = own instanceof PDFRef ? own : inherited;
     const placed = page ? cut.pages.get(page) : undefined;
-    const self = target.context.nextRef();
+    const children: PDFRef[] = [];
     const kept = kidsOf(element).flatMap((kid): PDFObject[] => {
       if (kid instanceof PDFNumber) return placed ? [kid] : [];
       const dict = source.context.lookup(kid);
       if (!(dict instanceof PDFDict)) return [];
       if (dict.has(PDFName.of('S'))) {
-        const child = copy(dict, page, self);
+        const child = copy(dict, page);
+        if (child) children.push(child);
         return child ? [child] : [];
       }
       const type = dict.get(TYPE);
@@ -57,20 +59,21 @@ export function cutStructure(source: PDFDocument, target: PDFDocument, cut: CutP
     if (kept.length === 0) return undefined;
     const dict = target.context.obj({});
     for (const [key, value] of element.entries()) {
-      if (key !== KIDS && key !== PAGE && key !== PDFName.of('P')) dict.set(key, copier.copy(value));
+      if (key !== KIDS && key !== PAGE && key !== PARENT) dict.set(key, copier.copy(value));
     }
     dict.set(KIDS, target.context.obj(kept));
-    dict.set(PDFName.of('P'), parent);
     if (placed) dict.set(PAGE, placed);
-    target.context.assign(self, dict);
+    const self = target.context.register(dict);
+    for (const child of children) target.context.lookup(child, PDFDict).set(PARENT, self);
     made.set(element, self);
     return self;
   };
 
   const kids = kidsOf(root).flatMap((kid) => {
     const element = source.context.lookup(kid);
-    return element instanceof PDFDict ? (copy(element, undefined, rootRef) ?? []) : [];
+    return element instanceof PDFDict ? (copy(element, undefined) ?? []) : [];
   });
+  for (const kid of kids) target.context.lookup(kid, PDFDict).set(PARENT, rootRef);
   // The parent tree anew: a key for each cut page with marked content and each kept link.
   const parents = new Map(treeEntries(root.lookup(PDFName.of('ParentTree')), 'Nums').map(([key, value]) => [numberOf(key), value]));
   const copyOf = (element: PDFObject | undefined) => {
