@@ -19,6 +19,8 @@ const han = (text: string) => (text.match(/\p{Script=Han}/gu) ?? []).join('');
 export interface MeasuredBook {
   /** The book folder. */
   dir: string;
+  /** The built PDF. */
+  pdf: string;
   result: BuildResult;
   report: LineReport;
   /** Paragraphs whose source text begins with a closing mark (`huibian check` reports them), as Han. */
@@ -49,7 +51,7 @@ export async function buildCorpusBook(
   for (const article of articlesOf(linted)) visit(article.body as Root, 'element', (node) => void (node.tagName === 'del' && struck++));
   let doubleTildes = 0;
   for (const name of book.manuscripts) doubleTildes += (await readFile(path.join(book.dir, name), 'utf8')).split('~~').length - 1;
-  return {dir: book.dir, result, report, closingStarts, struck, doubleTildes};
+  return {dir: book.dir, pdf: out, result, report, closingStarts, struck, doubleTildes};
 }
 
 /**

@@ -1,6 +1,7 @@
 import {beforeAll, describe, expect, it} from 'vitest';
 import {buildCorpusBook, expectCleanLines, type MeasuredBook} from '../helpers/corpus-check.js';
 import {makeDebianBook} from '../helpers/corpus.js';
+import {pdfInfo} from '../helpers/pdf-tools.js';
 
 // Issue 9: modern prose nobody here wrote — the Debian New Maintainers' Guide, with Latin terms,
 // paths, URLs, numbers and footnotes — built in both writing modes and measured on the printed
@@ -23,6 +24,11 @@ describe('the Debian New Maintainers’ Guide as a book (real text, issue 9)', (
     });
 
     it(`should leave no line ${mode}ly that breaks a rule of issue 9`, () => expectCleanLines(books[mode]!));
+
+    // Issue 23: one print of the whole book, not its pieces put together (untagged).
+    it(`should print the ${mode} book as one tagged document`, async () => {
+      expect((await pdfInfo(books[mode]!.pdf)).Tagged).toBe('yes');
+    });
   }
 
   it('should set the guide’s notes on the pages of their calls in the vertical book too (defect 6)', () => {

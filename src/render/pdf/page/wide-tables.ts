@@ -12,12 +12,22 @@ export function fitWideTables({limit, minZoom}: {limit: number; minZoom: number}
   let tooWide = 0;
   for (const table of [...document.querySelectorAll<HTMLElement>('table')]) {
     probe.replaceChildren(table.cloneNode(true));
-    const width = (probe.firstElementChild as HTMLElement).scrollWidth;
+    const clone = probe.firstElementChild as HTMLElement;
+    // A vertical book's tables have side margins, which the page must hold too; a table as
+    // wide as the text area has a page's width to itself and goes without them.
+    const style = getComputedStyle(clone);
+    let margins = Number.parseFloat(style.marginLeft) + Number.parseFloat(style.marginRight);
+    if (clone.scrollWidth + margins > limit + 1 && margins > 0) {
+      table.style.setProperty('margin-left', '0');
+      table.style.setProperty('margin-right', '0');
+      margins = 0;
+    }
+    const width = clone.scrollWidth + margins;
     const zoom = width <= limit + 1 ? 1 : Math.max(minZoom, Math.floor((limit / width) * 100) / 100);
     // Never wider than the text area, wherever the document is printed: a horizontal table in
     // a vertical book takes the width of the document's first page, which is the cover's whole
     // width when the front matter comes first (the vertical book's one print).
-    table.style.setProperty('max-width', `${limit / zoom}px`);
+    table.style.setProperty('max-width', `${limit / zoom - margins}px`);
     if (zoom === 1) continue;
     table.style.setProperty('zoom', String(zoom));
     shrunk++;
