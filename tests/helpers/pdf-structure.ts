@@ -36,7 +36,9 @@ export async function structElements(pdf: string): Promise<StructElement[]> {
       for (const element of open) element.text += text;
       continue;
     }
-    const type = body.split(' ')[0]!;
+    // An element's attributes (`/Scope /Column`) are not elements; a cell without an ID prints as `TD:`.
+    if (body.startsWith('/')) continue;
+    const type = body.split(' ')[0]!.replace(/:$/, '');
     const element = {type, depth, path: [...open.map((e) => e.type), type], text: ''};
     elements.push(element);
     open.push(element);

@@ -60,6 +60,16 @@ describe('the print document’s marks', () => {
     ]);
   });
 
+  it('should say that a code block is a paragraph and a table a table (Chromium types neither by its tag alone)', () => {
+    const tree: Root = h(null, [h('pre', [h('code', '$ make')]), h('table', [h('tr', [h('td', '甲')])]), h('table', {role: 'presentation'})]);
+    markForTaggedPdf(tree, 'zh-Hans');
+    expect(selectAll('[role]', tree).map((element) => [element.tagName, element.properties.role])).toEqual([
+      ['pre', 'paragraph'],
+      ['table', 'table'],
+      ['table', 'presentation'],
+    ]);
+  });
+
   it('should name a figure by its images’ alt texts, else by its caption, and keep a name it has', () => {
     const body: Root = h(null, [
       h('figure', [h('img', {alt: '新修的村道'}), h('svg', {role: 'img', ariaLabel: '产量图'}), h('figcaption', '▲ 图注')]),

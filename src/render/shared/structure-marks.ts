@@ -1,6 +1,7 @@
 /**
- * What the tagged PDF needs the print document to say: figures' names, and the book's table
- * of contents, notes and index as a tagged PDF types them (TOC, Note, Index).
+ * What the tagged PDF needs the print document to say: figures' names, what a code block and
+ * a table are, and the book's table of contents, notes and index as a tagged PDF types them
+ * (TOC, Note, Index).
  * Chromium's print writes them as plain groups (NonStruct) whatever their ARIA role; the one
  * attribute of an element it carries into the structure is a language that differs from its
  * parent's. So the element says what it is in a private-use subtag of the book's language
@@ -27,8 +28,20 @@ const MARKED: Array<[selector: string, mark: 'toc' | 'note' | 'index']> = [
 /** Mark the print document `tree` (in the book's `language`) for a tagged PDF, and name its figures. In place. */
 export function markForTaggedPdf(tree: Root, language: string): void {
   for (const [selector, mark] of MARKED) for (const element of selectAll(selector, tree)) element.properties.lang = `${language}-x-${mark}`;
+  for (const [selector, role] of ROLES) for (const element of selectAll(selector, tree)) element.properties.role ??= role;
   nameFigures(tree);
 }
+
+/**
+ * Roles Chromium does map (measured, Chromium 156): a code block is a plain group (NonStruct)
+ * unless it says it is a paragraph; a table with no header cells, as the rows Paged.js carries
+ * over to the next page are, is taken for a layout table and its cells for plain groups,
+ * unless it says it is a table.
+ */
+const ROLES: Array<[selector: string, role: string]> = [
+  ['pre', 'paragraph'],
+  ['table', 'table'],
+];
 
 /**
  * Name each figure by what it shows: Chromium gives a figure's images their alt text but the
