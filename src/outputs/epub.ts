@@ -4,7 +4,7 @@ import type {LoadedBook} from '../core/load-book.js';
 import {writeAtomic} from '../files/write-atomic.js';
 import {articlesOf, type Book} from '../model/book.js';
 import {renderEpub} from '../render/epub/write-epub.js';
-import {buildDate} from '../render/pdf/finish.js';
+import {buildDate} from '../render/shared/build-date.js';
 
 /** Render the EPUB (with font subsets when book.yaml asks) and write it. */
 export async function buildEpub({book, files, loaded}: LoadedBook, options: BuildOptions, {progress, signal}: BuildContext): Promise<BuildResult> {

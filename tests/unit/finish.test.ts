@@ -6,7 +6,8 @@ import {promisify} from 'node:util';
 import {PDFDocument} from 'pdf-lib';
 import {describe, expect, it} from 'vitest';
 import type {Book} from '../../src/model/book.js';
-import {buildDate, finishPdf, outlineOf} from '../../src/render/pdf/finish.js';
+import {buildDate} from '../../src/render/shared/build-date.js';
+import {finishPdf, outlineOf} from '../../src/render/pdf/finish.js';
 import type {Layout} from '../../src/render/pdf/engine.js';
 import {qpdfCheck, qpdfJson} from '../helpers/pdf-tools.js';
 

@@ -10,6 +10,7 @@ import {makeArchival} from './archival.js';
 import {isTagged, markArtifacts} from './tagged/artifacts.js';
 import {mapRoles} from './tagged/role-map.js';
 import {typeMarkedElements} from './tagged/structure-types.js';
+import {buildDate} from '../shared/build-date.js';
 
 /** Bookmarks for the book: 目录, generated front matter, front articles, each part with its articles, generated back matter. */
 export function outlineOf(book: Book, layout: Layout): OutlineItem[] {
@@ -105,9 +106,3 @@ function setPageLabels(doc: PDFDocument, bodyStart: number): void {
 }
 
 const CREATOR = 'huibian';
-
-/** The build's date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now. */
-export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-}
