@@ -19,7 +19,7 @@ const piece = (texts: string[], options: Partial<PlacedPiece> = {}): PlacedPiece
 
 const sheet = (i: number) => `<div class="sheet" aria-hidden="true"><div class="folio">${i + 1}</div></div>`;
 
-function build(pieces: PlacedPiece[]) {
+function build(pieces: PlacedPiece[], preload?: string[]) {
   const count = pieces.reduce((n, p) => n + p.pages.length + (p.blankBefore ? 1 : 0), 0);
   const html = bookDocument({
     root: {lang: 'zh-Hans', class: 'mode-horizontal'},
@@ -29,6 +29,7 @@ function build(pieces: PlacedPiece[]) {
     styles: '<style data-pagedjs-inserted-styles="true">.pagedjs_page { width: 148mm; }</style>',
     pieces,
     sheets: Array.from({length: count}, (_, i) => sheet(i)),
+    ...(preload ? {preload} : {}),
   });
   return {html, tree: fromHtml(html)};
 }
@@ -41,6 +42,19 @@ describe('the horizontal book as one document', () => {
     expect(pages[3]!.properties.className).toEqual(['pagedjs_page', 'pagedjs_left_page', 'pagedjs_blank_page']);
     expect(pages.map((p) => p.properties.dataPageNumber ?? null)).toEqual(['1', '2', '3', null, '5', '6', '7']);
     expect(pages.map((p) => p.properties.id ?? null)).toEqual(['page-1', 'page-2', 'page-3', null, 'page-5', 'page-6', 'page-7']);
+  });
+
+  it('should fetch the font files the pieces used before any stylesheet asks for them', () => {
+    const {tree} = build([piece(['甲'])], ['fonts/a-1.woff2', 'fonts/b-2.woff2']);
+    const head = selectAll('head > link', tree).map((link) => [link.properties.rel, link.properties.as ?? null, link.properties.href]);
+    expect(head).toEqual([
+      [['preload'], 'font', 'fonts/a-1.woff2'],
+      [['preload'], 'font', 'fonts/b-2.woff2'],
+      [['stylesheet'], null, 'fonts-book.css'],
+      [['stylesheet'], null, 'running-heads.css'],
+    ]);
+    // Fonts are fetched without credentials: a preload must say so too, or it is not used.
+    expect(selectAll('link[rel=preload]', tree).every((link) => link.properties.crossOrigin === '')).toBe(true);
   });
 
   it('should turn a piece that lands on a verso to it, its pages’ side classes swapped and nothing inside them', () => {

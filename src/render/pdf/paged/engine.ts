@@ -87,7 +87,13 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
   // (a fresh renderer decodes each), and the sheet holds 501.
   const fonts = String(site.files.get('fonts.css'));
   const sheet = faceSheet(fonts);
-  const facesFor = (...texts: string[]) => sheet.keep(new Set(Array.from(texts.join(''), (char) => char.codePointAt(0)!))).css;
+  // The files of the faces the pieces' text asks for: the book's one document fetches them first.
+  const preload = new Set<string>();
+  const facesFor = (...texts: string[]) => {
+    const kept = sheet.keep(new Set(Array.from(texts.join(''), (char) => char.codePointAt(0)!)));
+    for (const url of kept.urls) preload.add(url);
+    return kept.css;
+  };
   const generated = generatedText(site.files);
   const chunks = planChunks(book);
   for (const [i, chunk] of chunks.entries()) {
@@ -119,6 +125,7 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
         tabs,
         files: site.files,
         links: pieceLinks,
+        fontFiles: [...preload],
         progress: options.progress,
         signal: options.signal,
       });
@@ -139,10 +146,12 @@ async function layOutAndPrint(
     tabs,
     files,
     links,
+    fontFiles,
     progress,
     signal,
   }: {
     jobs: number;
+    fontFiles: string[];
     cache: LayoutCache;
     tabs: Tabs;
     files: Map<string, string | Buffer>;
@@ -208,6 +217,7 @@ async function layOutAndPrint(
       root: front.root,
       style: areaStyle({rectoLeft: sides.right, versoLeft: sides.left, width: sides.width}),
       before: [BOOK_FACES],
+      preload: fontFiles,
       after: ['running-heads.css'],
       styles: front.styles,
       pieces: [{pages: front.pages, blankBefore: false, mirrored: false}, ...(padded ? [{pages: [], blankBefore: true, mirrored: false}] : []), ...body],
