@@ -6,11 +6,13 @@
  */
 import {execFile} from 'node:child_process';
 import {writeFile} from 'node:fs/promises';
+import path from 'node:path';
 import {promisify} from 'node:util';
 import type {Page} from 'puppeteer-core';
 import {loadBook} from '../src/core/load-book.js';
 import {buildBook} from '../src/outputs/build-book.js';
 import type {BuildOptions} from '../src/core/options.js';
+import {huibianRoot} from '../src/files/package-dir.js';
 import {launchBrowser} from '../src/render/pdf/browser.js';
 import {engineFor} from '../src/render/pdf/engines.js';
 import {pagedEngine} from '../src/render/pdf/paged/engine.js';
@@ -82,6 +84,12 @@ async function printInBrowser(site: Site, out: string, layout: (page: Page) => P
 export async function huibianBuild(options: BuildOptions): Promise<Made> {
   const result = await buildBook(options);
   return {pages: result.pageCount};
+}
+
+/** `huibian ARGS` as a user runs it: the installed command (dist/, compiled by `npm run bench`) in a process of its own. */
+export async function huibianCommand(args: string[]): Promise<Made> {
+  await run(process.execPath, [path.join(huibianRoot(), 'dist', 'cli', 'main.js'), ...args], {maxBuffer: 64 << 20});
+  return {};
 }
 
 /** Pages of a PDF file, from `pdfinfo` (fast on large files, and outside the timed run). */

@@ -6,9 +6,12 @@
  * horizontal with one job and with the default, vertical, EPUB. Each run is timed from the
  * book folder to the output file, with the peak PSS of this process and all its descendants.
  *
- * Usage: npm run bench -- [--articles N] [--rounds R] [--linear] [--incremental]
+ * Usage: npm run bench -- [--book report|prose] [--articles N] [--rounds R] [--linear] [--incremental]
  *
- *   --articles N    articles in the book (default 300; the sample's 17 repeated, titles numbered)
+ *   --book B        report: the synthetic yearly report (the sample's 17 articles repeated, titles
+ *                   numbered); prose: articles of twelve paragraphs of real technical prose from
+ *                   the Debian manuals installed on the machine (tests/helpers/corpus.ts)
+ *   --articles N    articles in the book (default 300)
  *   --rounds R      rounds (default 3)
  *   --linear        also a book of half the articles: time(full) / time(half), horizontal and vertical
  *   --incremental   after the horizontal build, edit one article and rebuild with the same cache;
@@ -22,9 +25,10 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import type {BuildOptions} from '../src/core/options.js';
 import {huibianRoot} from '../src/files/package-dir.js';
-import {chromiumPrint, huibianBuild, layoutText, type Made, pdfPages, plainPagedJs} from './contenders.js';
+import {chromiumPrint, huibianBuild, huibianCommand, layoutText, type Made, pdfPages, plainPagedJs} from './contenders.js';
 import {withPeakPss} from './pss.js';
 import {formatReport, type Ratio, ratio, type Row, type Sample, summarize, writeResults} from './report.js';
+import {makeProseBook} from '../tests/helpers/corpus.js';
 import {makeYearlyBook, middleArticle, withAddedParagraph} from '../tests/helpers/yearly-book.js';
 
 // Builds stamp the PDF with this date instead of the clock, so that a rebuild and a clean
@@ -43,6 +47,7 @@ interface Contender {
 
 /** The command line. */
 interface Options {
+  book: 'report' | 'prose';
   articles: number;
   rounds: number;
   linear: boolean;
@@ -52,6 +57,7 @@ interface Options {
 function parseOptions(): Options {
   const {values} = parseArgs({
     options: {
+      book: {type: 'string', default: 'report'},
       articles: {type: 'string', default: '300'},
       rounds: {type: 'string', default: '3'},
       linear: {type: 'boolean', default: false},
@@ -63,7 +69,8 @@ function parseOptions(): Options {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} wants a whole number ≥ 1, not ${values[name]}`);
     return value;
   };
-  return {articles: count('articles'), rounds: count('rounds'), linear: values.linear, incremental: values.incremental};
+  if (values.book !== 'report' && values.book !== 'prose') throw new Error(`--book wants report or prose, not ${values.book}`);
+  return {book: values.book, articles: count('articles'), rounds: count('rounds'), linear: values.linear, incremental: values.incremental};
 }
 
 /** The bench's folders, all under one temporary folder removed at the end. */
@@ -119,12 +126,13 @@ function steps(options: Options, folders: Folders, edited: string | undefined): 
     horizontal,
     [{key: 'vertical', label: 'huibian vertical', format: 'pdf', cold: true, run: pdf(book, 'vertical')}],
     [
+      // As a user runs it: a process of its own, its modules loaded.
       {
         key: 'epub',
-        label: 'huibian EPUB',
+        label: 'huibian EPUB (huibian build --format epub)',
         format: 'epub',
         cold: true,
-        run: (out) => huibianBuild({bookDir: book, format: 'epub', out, cacheDir: cache}),
+        run: (out) => huibianCommand(['build', book, '--format', 'epub', '--out', out]),
       },
     ],
   ];
@@ -268,8 +276,9 @@ async function main(): Promise<void> {
   };
   try {
     const half = Math.floor(options.articles / 2);
-    await makeYearlyBook(folders.book, options.articles);
-    if (options.linear) await makeYearlyBook(folders.half, half);
+    const make = options.book === 'prose' ? async (dir: string, count: number) => void (await makeProseBook(dir, count)) : makeYearlyBook;
+    await make(folders.book, options.articles);
+    if (options.linear) await make(folders.half, half);
     await mkdir(folders.out, {recursive: true});
     const edited = options.incremental ? await middleArticle(folders.book) : undefined;
     if (!globalThis.gc) log('(run with node --expose-gc, as `npm run bench` does, to start each run from a collected heap)');
@@ -287,7 +296,7 @@ async function main(): Promise<void> {
 
     const ratioList = ratios(rows);
     const title =
-      `${options.articles} articles${options.linear ? ` (half book: ${half})` : ''}, medians of ${options.rounds} round(s); ` +
+      `${options.book === 'prose' ? 'real prose' : 'yearly report'}, ${options.articles} articles${options.linear ? ` (half book: ${half})` : ''}, medians of ${options.rounds} round(s); ` +
       `${os.cpus().length} CPUs, jobs default ${jobs}; peak PSS = this process and all its descendants`;
     const unreadable = [...rows.values()].some((r) => r.samples.some((s) => s.unreadable > 0));
     const notes = [...describeCheck(check, checkFailure), ...(unreadable ? ['some processes could not be read: their memory is missing from the peaks'] : [])];
@@ -298,7 +307,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine: {cpus: os.cpus().length, availableParallelism: cores, defaultJobs: jobs, memoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version},
       options,
-      book: {articles: options.articles, ...(options.linear ? {halfArticles: half} : {})},
+      book: {kind: options.book, articles: options.articles, ...(options.linear ? {halfArticles: half} : {})},
       rows: [...rows.values()],
       ratios: ratioList,
       ...(edited ? {incremental: check ?? {failure: checkFailure}} : {}),

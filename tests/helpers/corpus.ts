@@ -101,6 +101,16 @@ const MANUALS: Record<Manual, {folder: string; tag: string}> = {
  * Chinese (`language: zh-TW`).
  */
 export async function makeDebianBook(dir: string, {writingMode = 'horizontal', manuals = ['maint', 'faq']}: CorpusOptions = {}): Promise<CorpusBook> {
+  const {parts, articles} = await debianArticles(manuals);
+  const traditional = manuals.every((m) => m === 'maint-tw');
+  const book: Record<string, string> = traditional
+    ? {title: 'Debian 新維護者手冊', author: 'Debian 文件計畫', language: 'zh-TW'}
+    : {title: 'Debian 文档合集', subtitle: '新维护者手册 常见问题', author: 'Debian 文档项目'};
+  return writeBook(dir, {...book, pageSize: 'A5', writingMode}, parts, articles);
+}
+
+/** The manuals' sections as articles (one per `h2` section), and their chapters as parts. */
+async function debianArticles(manuals: Manual[]): Promise<{parts: string[]; articles: Article[]}> {
   const parts: string[] = [];
   const articles: Article[] = [];
   for (const key of manuals) {
@@ -121,11 +131,36 @@ export async function makeDebianBook(dir: string, {writingMode = 'horizontal', m
       }
     }
   }
-  const traditional = manuals.every((m) => m === 'maint-tw');
-  const book: Record<string, string> = traditional
-    ? {title: 'Debian 新維護者手冊', author: 'Debian 文件計畫', language: 'zh-TW'}
-    : {title: 'Debian 文档合集', subtitle: '新维护者手册 常见问题', author: 'Debian 文档项目'};
-  return writeBook(dir, {...book, pageSize: 'A5', writingMode}, parts, articles);
+  return {parts, articles};
+}
+
+/** A prose paragraph of a manuscript: not a heading, list, table, quote, code block or note. */
+const PROSE = /^(?![#>|`\-*+]|\d+\.\s|\[\^)[^\n]*\p{Script=Han}/u;
+
+/**
+ * A book of `count` articles of real prose, all alike in shape, for measuring speed at a given
+ * length (issue 24): each article twelve paragraphs of the Debian manuals taken in their
+ * order (again from the start when they run out; note calls dropped), titled by the section
+ * the first one comes from, twenty to a part, each article on a new page.
+ */
+export async function makeProseBook(dir: string, count: number, {writingMode = 'horizontal'}: CorpusOptions = {}): Promise<CorpusBook> {
+  const {articles: sections} = await debianArticles(['maint', 'faq']);
+  const paragraphs = sections.flatMap((section) =>
+    section.body
+      .split(/\n{2,}/)
+      .filter((block) => PROSE.test(block))
+      .map((block) => ({title: section.matter.title!, text: block.replace(/\[\^[^\]]+\]/g, '').trim()})),
+  );
+  const parts = Array.from({length: Math.ceil(count / 20)}, (_, i) => `第${i + 1}组`);
+  const articles = Array.from({length: count}, (_, i): Article => {
+    const taken = Array.from({length: 12}, (_, k) => paragraphs[(i * 12 + k) % paragraphs.length]!);
+    return {
+      name: `prose-${String(i + 1).padStart(4, '0')}`,
+      matter: {title: `${taken[0]!.title}（${i + 1}）`, part: parts[Math.floor(i / 20)]!, source: 'Debian 文档项目'},
+      body: taken.map((p) => p.text).join('\n\n'),
+    };
+  });
+  return writeBook(dir, {title: 'Debian 文档选读', author: 'Debian 文档项目', pageSize: 'A5', writingMode}, parts, articles, ['articleStart: page']);
 }
 
 /** HTML elements that never have content: the only ones an XHTML `<x/>` may stand for. */
