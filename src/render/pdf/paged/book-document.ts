@@ -61,7 +61,14 @@ export function bookDocument({root, style, before, preload = [], after, styles, 
   const tree = h(null, [
     {type: 'doctype'},
     h('html', {...root, style}, [
-      h('head', [h('meta', {charSet: 'utf-8'}), ...preload.map((href) => h('link', {rel: 'preload', as: 'font', type: 'font/woff2', crossOrigin: '', href})), ...links(before), raw(styles), ...links(after), h('style', SHEET_CSS)]),
+      h('head', [
+        h('meta', {charSet: 'utf-8'}),
+        ...preload.map((href) => h('link', {rel: 'preload', as: 'font', type: 'font/woff2', crossOrigin: '', href})),
+        ...links(before),
+        raw(styles),
+        ...links(after),
+        h('style', SHEET_CSS),
+      ]),
       h('body', [
         h(
           'div.pagedjs_pages',
