@@ -11,7 +11,7 @@ import {promisify} from 'node:util';
 import type {Page} from 'puppeteer-core';
 import {loadBook} from '../src/core/load-book.js';
 import {buildBook} from '../src/outputs/build-book.js';
-import type {BuildOptions} from '../src/core/options.js';
+import type {BuildOptions, StepName} from '../src/core/options.js';
 import {huibianRoot} from '../src/files/package-dir.js';
 import {launchBrowser} from '../src/render/pdf/browser.js';
 import {engineFor} from '../src/render/pdf/engines.js';
@@ -25,9 +25,10 @@ const run = promisify(execFile);
 
 type WritingMode = 'horizontal' | 'vertical';
 
-/** What a timed run made: the page count of a PDF (none for an EPUB). */
+/** What a timed run made: the page count of a PDF (none for an EPUB), and a huibian build's seconds per step. */
 export interface Made {
   pages?: number;
+  steps?: Partial<Record<StepName, number>>;
 }
 
 /**
@@ -80,10 +81,26 @@ async function printInBrowser(site: Site, out: string, layout: (page: Page) => P
   }
 }
 
-/** A huibian build of the book folder (options as `huibian build` takes them). */
+/**
+ * A huibian build of the book folder (options as `huibian build` takes them), with the time
+ * of each of its steps (as the command line reports them) to show where a build's time goes.
+ */
 export async function huibianBuild(options: BuildOptions): Promise<Made> {
-  const result = await buildBook(options);
-  return {pages: result.pageCount};
+  const steps: Partial<Record<StepName, number>> = {};
+  let current: {name: StepName; since: number} | undefined;
+  const end = () => {
+    if (current) steps[current.name] = (steps[current.name] ?? 0) + (performance.now() - current.since) / 1000;
+  };
+  const progress = {
+    step(name: StepName) {
+      end();
+      current = {name, since: performance.now()};
+    },
+    detail() {},
+  };
+  const result = await buildBook(options, {progress});
+  end();
+  return {pages: result.pageCount, steps};
 }
 
 /** `huibian ARGS` as a user runs it: the installed command (dist/, compiled by `npm run bench`) in a process of its own. */

@@ -14,6 +14,8 @@ export interface Sample {
   /** Processes whose memory could not be read (their PSS is missing from the peak). */
   unreadable: number;
   pages?: number;
+  /** A huibian build's seconds per step (parse, compile, paginate, print, write). */
+  steps?: Record<string, number>;
 }
 
 /** A row of the table: what was run, every sample, and the medians. */
@@ -26,6 +28,8 @@ export interface Row {
   seconds?: number;
   pagesPerSecond?: number;
   peakPssMb?: number;
+  /** Median seconds per step, for huibian's builds. */
+  steps?: Record<string, number>;
 }
 
 /** A ratio of two rows' median times, with the goal it must stay under if there is one. */
@@ -51,7 +55,15 @@ export function summarize(row: Row): Row {
     seconds,
     pagesPerSecond: pages !== undefined && seconds ? pages / seconds : undefined,
     peakPssMb: median(row.samples.map((s) => s.peakPssMb)),
+    steps: medianSteps(row.samples),
   };
+}
+
+/** Each step's median over the samples that timed it. */
+function medianSteps(samples: Sample[]): Record<string, number> | undefined {
+  const names = [...new Set(samples.flatMap((s) => Object.keys(s.steps ?? {})))];
+  if (names.length === 0) return undefined;
+  return Object.fromEntries(names.map((name) => [name, median(samples.flatMap((s) => s.steps?.[name] ?? []))!]));
 }
 
 /** `a`'s median time over `b`'s. */
@@ -74,6 +86,14 @@ export function formatReport(title: string, rows: Row[], ratios: Ratio[], notes:
     lines.push(
       `${row.label.padEnd(width)}  ${fixed(row.pages, 0, 6)}  ${fixed(row.seconds, 1, 8)}  ${fixed(row.pagesPerSecond, 1, 8)}  ${fixed(row.peakPssMb, 0, 11)}${failed}`,
     );
+  }
+  const timed = rows.filter((row) => row.steps);
+  if (timed.length > 0) {
+    lines.push('', 'where the time goes (median seconds per step: parse, compile, paginate, print, write)');
+    for (const row of timed) {
+      const steps = Object.entries(row.steps!).map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`);
+      lines.push(`${row.label.padEnd(width)}  ${steps.join(' · ')}`);
+    }
   }
   lines.push('');
   const ratioWidth = Math.max(...ratios.map((r) => r.label.length));

@@ -168,7 +168,15 @@ async function measure(contender: Contender, folders: Folders): Promise<Sample> 
     return {made, seconds: (performance.now() - started) / 1000};
   });
   const pages = value.made.pages ?? (contender.format === 'pdf' ? await pdfPages(out) : undefined);
-  return {seconds: value.seconds, peakPssMb: memory.peakKb / 1024, processes: memory.processes, unreadable: memory.unreadable, pages};
+  const {steps} = value.made;
+  return {
+    seconds: value.seconds,
+    peakPssMb: memory.peakKb / 1024,
+    processes: memory.processes,
+    unreadable: memory.unreadable,
+    pages,
+    ...(steps ? {steps} : {}),
+  };
 }
 
 /** Every round runs every step once, starting one step later each round, so no row always runs first or last. */
