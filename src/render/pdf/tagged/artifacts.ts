@@ -8,6 +8,7 @@
  * page by marked content is the start of that content: it joins the structure element the
  * next marked content belongs to, under a new marked-content id.
  */
+import {deflateSync, inflateSync} from 'node:zlib';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -92,7 +93,7 @@ export function markArtifacts(doc: PDFDocument): Marked {
         marked.joined++;
         return {unit, open: `/Span <</MCID ${id}>> BDC\n`};
       });
-      doc.context.assign(ref, doc.context.flateStream(wrapped(bytes, wraps)));
+      doc.context.assign(ref, doc.context.stream(deflateSync(wrapped(bytes, wraps)), {Filter: 'FlateDecode'}));
     });
   }
   return marked;
@@ -116,9 +117,17 @@ function wrapped(bytes: Uint8Array, wraps: Array<{unit: Unit; open: string}>): U
   return out;
 }
 
-/** A content stream's decoded bytes (pdf-lib's own streams and those it read), or nothing for another object. */
+/**
+ * A content stream's decoded bytes (pdf-lib's own streams and those it read), or nothing for
+ * another object. Deflated streams, as Chromium writes them, are inflated and written back by
+ * Node's zlib: pdf-lib's decoder and pako took 1.5 s of a 789-page book's 3.9 s here.
+ */
 function streamBytes(stream: unknown): Uint8Array | undefined {
-  if (stream instanceof PDFRawStream) return decodePDFRawStream(stream).decode();
+  if (stream instanceof PDFRawStream) {
+    const filter = stream.dict.get(PDFName.of('Filter'));
+    const plain = filter === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'));
+    return plain ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
+  }
   if (stream instanceof PDFFlateStream) return (stream as PDFFlateStream & {getUnencodedContents(): Uint8Array}).getUnencodedContents();
   return undefined;
 }

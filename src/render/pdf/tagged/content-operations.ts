@@ -14,9 +14,16 @@ export interface Operation {
   end: number;
 }
 
-const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITER = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
-const regular = (byte: number) => !WHITE.has(byte) && !DELIMITER.has(byte);
+// Each byte's class, looked up in a table: a book's pages are tens of megabytes of content.
+const WHITE = 1;
+const DELIMITER = 2;
+const CLASS = new Uint8Array(256);
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[byte] = WHITE;
+for (const byte of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[byte] = DELIMITER;
+const isWhite = (byte: number | undefined) => byte !== undefined && CLASS[byte] === WHITE;
+
+/** Does a token beginning with `byte` stand for a number (an operand, never an operator)? */
+const startsNumber = (byte: number) => (byte >= 0x30 && byte <= 0x39) || byte === 0x2b || byte === 0x2d || byte === 0x2e;
 
 /** The operations of `bytes` (a decoded content stream), in order. Throws on a string or inline image left open. */
 export function operationsOf(bytes: Uint8Array): Operation[] {
@@ -26,11 +33,12 @@ export function operationsOf(bytes: Uint8Array): Operation[] {
   const operand = (at: number) => {
     if (start < 0) start = at;
   };
-  while (i < bytes.length) {
+  const length = bytes.length;
+  while (i < length) {
     const byte = bytes[i]!;
-    if (WHITE.has(byte)) i++;
+    if (CLASS[byte] === WHITE) i++;
     else if (byte === 0x25 /* % comment */) {
-      while (i < bytes.length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
+      while (i < length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
     } else if (byte === 0x28 /* ( */) {
       operand(i);
       i = stringEnd(bytes, i);
@@ -50,12 +58,16 @@ export function operationsOf(bytes: Uint8Array): Operation[] {
     } else if (byte === 0x2f /* /name */) {
       operand(i);
       i++;
-      while (i < bytes.length && regular(bytes[i]!)) i++;
+      while (i < length && CLASS[bytes[i]!] === 0) i++;
     } else {
       const from = i;
-      while (i < bytes.length && regular(bytes[i]!)) i++;
+      while (i < length && CLASS[bytes[i]!] === 0) i++;
+      if (startsNumber(byte)) {
+        operand(from);
+        continue;
+      }
       const token = String.fromCharCode(...bytes.subarray(from, i));
-      if (/^[+\-.\d]/.test(token) || token === 'true' || token === 'false' || token === 'null') {
+      if (token === 'true' || token === 'false' || token === 'null') {
         operand(from);
         continue;
       }
@@ -82,7 +94,7 @@ function stringEnd(bytes: Uint8Array, at: number): number {
 /** The index after the `EI` that ends the inline image whose `BI` ends at `at`: `EI` between white space, after `ID`'s data. */
 function inlineImageEnd(bytes: Uint8Array, at: number): number {
   for (let i = at; i + 2 < bytes.length + 1; i++) {
-    if (bytes[i] === 0x45 && bytes[i + 1] === 0x49 && WHITE.has(bytes[i - 1]!) && (i + 2 === bytes.length || WHITE.has(bytes[i + 2]!))) return i + 2;
+    if (bytes[i] === 0x45 && bytes[i + 1] === 0x49 && isWhite(bytes[i - 1]) && (i + 2 === bytes.length || isWhite(bytes[i + 2]))) return i + 2;
   }
   throw new Error('内容流中的内嵌图像没有结束');
 }
