@@ -35,22 +35,24 @@ export async function serveSite(site: Site): Promise<SiteServer> {
   };
 }
 
+/** What the browser may keep for the build: a page opened for each chunk of a book takes it from the browser's cache. */
+const IMMUTABLE = {'cache-control': 'max-age=3600, immutable'};
+
 /** Answer one request from a site's files (404 for anything else): for the print page, and for the preview. */
 export async function respond(site: Site, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
   const type = MEDIA_TYPES[path.extname(urlPath).toLowerCase()] ?? 'application/octet-stream';
   const generated = site.files.get(urlPath);
   if (generated !== undefined) {
-    response.writeHead(200, {'content-type': type});
+    response.writeHead(200, {'content-type': type, ...(site.fixed?.has(urlPath) ? IMMUTABLE : {})});
     response.end(generated);
     return;
   }
   const linked = site.links.get(urlPath);
   const file = linked ?? fromMount(site.mounts, urlPath);
   if (file && (await stat(file).catch(() => undefined))?.isFile()) {
-    // Mounted folders hold installed fonts, which do not change while a build runs: a page
-    // opened for each chunk of a book takes them from the browser's cache.
-    response.writeHead(200, {'content-type': type, ...(linked ? {} : {'cache-control': 'max-age=3600, immutable'})});
+    // Mounted folders hold installed fonts, which do not change while a build runs.
+    response.writeHead(200, {'content-type': type, ...(linked ? {} : IMMUTABLE)});
     createReadStream(file).pipe(response);
     return;
   }

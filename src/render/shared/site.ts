@@ -15,6 +15,11 @@ export interface Site {
   links: Map<string, string>;
   /** URL prefix (`fonts/song/`) → folder. */
   mounts: Map<string, string>;
+  /**
+   * Generated files that never change while the site is served (a writer's own script): the
+   * browser may keep them. Paged.js (0.9 MB) was fetched and compiled again for every chunk.
+   */
+  fixed?: Set<string>;
 }
 
 /**
@@ -44,10 +49,11 @@ export const BASE_STYLESHEETS = ['fonts.css', 'book.css', 'print.css'];
  */
 export async function siteFiles(book: Book, kind: DocumentKind): Promise<Site> {
   const fonts = await fontSheet(scriptOf(book.meta.language));
-  const files = new Map<string, string | Buffer>([['fonts.css', fonts.css], ['book.css', bookStylesheet(book.meta)], ...((await kind.files?.()) ?? [])]);
+  const own = (await kind.files?.()) ?? new Map<string, string | Buffer>();
+  const files = new Map<string, string | Buffer>([['fonts.css', fonts.css], ['book.css', bookStylesheet(book.meta)], ...own]);
   for (const name of kind.stylesheets.filter((n) => !files.has(n))) files.set(name, await readTemplate(book.dir, name));
   for (const [i, name] of bookStyleNames(book).entries()) files.set(name, await readBookStylesheet(book.styles[i]!));
-  return {files, links: new Map(book.assets.map((a) => [a.url, a.path])), mounts: fonts.mounts};
+  return {files, links: new Map(book.assets.map((a) => [a.url, a.path])), mounts: fonts.mounts, fixed: new Set(own.keys())};
 }
 
 /** The book's own stylesheets as a site serves them (`styles/1-custom.css` …), linked after huibian's. */
