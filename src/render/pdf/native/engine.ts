@@ -108,7 +108,8 @@ async function renderNativePdf(book: Book, options: RenderOptions = {}): Promise
         sheets,
       }),
     );
-    const once = await printBook(context, layout, sheets.length, drawable, [part.check, ...(back ? [back.check] : []), front.check]);
+    const faces = [...new Set([part, ...(back ? [back] : []), front].flatMap((piece) => piece.faces))];
+    const once = await printBook(context, layout, sheets.length, drawable, faces, [part.check, ...(back ? [back.check] : []), front.check]);
     await stopIfCancelled(options.signal);
     const pdf =
       once.pdf ??
@@ -146,13 +147,13 @@ async function printBook(
   layout: {pageCount: number; anchors: Record<string, number>},
   sheets: number,
   drawable: (char: string) => boolean,
+  faces: string[],
   pieces: Array<PrintedPart['check']>,
 ): Promise<{pdf?: PDFDocument; differs?: string}> {
   const {page, guard, kick} = context;
   await loadDocument(context, 'book.html');
-  // The pieces' page code laid every line out before they printed, which loaded every face
-  // they use (code, Latin); laid out once here, the book waits for the same faces.
-  await inPage(page, 'fontsInUse');
+  // The faces the pieces' layouts loaded (code, Latin …), loaded here before the print.
+  await inPage(page, 'loadFaces', faces);
   await inPage(page, 'liftSheets');
   const headings = await inPage(page, 'outlineHeadings');
   kick();
@@ -181,6 +182,8 @@ interface PrintedPart {
   starts: Map<string, number>;
   lines?: LineStats;
   notes?: NotePlan;
+  /** The font faces its layout loaded (page/fonts.ts's keys). */
+  faces: string[];
   check: () => Promise<string | undefined>;
 }
 
@@ -264,6 +267,7 @@ async function printPart(
   // Printed for its pages, not its structure (the book's one print is tagged): untagged prints faster.
   const pdf = await guard(printPdf(page, {outline: true, tagged: false}));
   kick();
+  const faces = await inPage(page, 'loadedFaces');
   const doc = await PDFDocument.load(pdf);
   const outline = readOutline(doc);
   const starts = headingPages(outline, headings);
@@ -289,7 +293,7 @@ async function printPart(
     if (doc.getPageCount() !== notes.pages) notes.problem = `分成 ${notes.pages} 页，印出 ${doc.getPageCount()} 页`;
     else if (off.length > 0) notes.problem = `${off.length} 条注释没有印在其所在页`;
   }
-  return {pdf: doc, starts: starts!, lines, notes, check};
+  return {pdf: doc, starts: starts!, lines, notes, faces, check};
 }
 
 /**

@@ -2,6 +2,8 @@
  * A Paged.js layout as markup, to be printed with the book's other pieces in one document
  * (paged/book-document.ts): the styles Paged.js made of the stylesheets, and each page.
  */
+import {loadedFaces} from './fonts.js';
+
 export interface LaidOutPages {
   /** The document's root attributes (its language, its writing mode's class). */
   root: Record<string, string>;
@@ -9,6 +11,8 @@ export interface LaidOutPages {
   styles: string;
   /** Each `.pagedjs_page` element's markup, in order. */
   pages: string[];
+  /** The font faces the layout loaded (fonts.ts's keys): the book's print loads the same. */
+  faces: string[];
 }
 
 export function laidOutPages(): LaidOutPages {
@@ -23,5 +27,6 @@ export function laidOutPages(): LaidOutPages {
     root: Object.fromEntries([...document.documentElement.attributes].map((attribute) => [attribute.name, attribute.value])),
     styles: [...document.head.querySelectorAll('style')].map((style) => style.outerHTML).join('\n'),
     pages: [...document.querySelectorAll<HTMLElement>('.pagedjs_pages > .pagedjs_page')].map((page) => page.outerHTML),
+    faces: loadedFaces(),
   };
 }

@@ -5,7 +5,7 @@
  * document (page-code.ts), which installs this entry as `window.huibian`; the program then
  * calls its functions by name (`inPage`).
  */
-import {fontsInUse, loadFonts} from './fonts.js';
+import {loadedFaces, loadFaces, loadFonts} from './fonts.js';
 import {outlineHeadings} from './headings.js';
 import {laidOutBody, liftSheets} from './laid-out-body.js';
 import {laidOutPages} from './laid-out-pages.js';
@@ -22,7 +22,8 @@ import {fitWideTables} from './wide-tables.js';
 
 const pageCode = {
   loadFonts,
-  fontsInUse,
+  loadFaces,
+  loadedFaces,
   textArea,
   fitWideTables,
   setLines,

@@ -226,7 +226,10 @@ async function layOutAndPrint(
   );
   const printing = await warm();
   await printing.guard(printing.page.goto(`${printing.origin}/book.html`, {waitUntil: 'load'}));
-  await printing.guard(inPage(printing.page, 'fontsInUse'));
+  // The faces the pieces' layouts loaded, loaded again here (their files fetched already):
+  // printed without them, a face still loading would print in a fallback font.
+  const faces = new Set([...laid, ...(back ? [back] : []), front].flatMap((piece) => piece.faces));
+  await printing.guard(inPage(printing.page, 'loadFaces', [...faces]));
   printing.kick();
   const pdf = await PDFDocument.load(await printing.guard(printPdf(printing.page)), FAST);
   await cache.prune();
