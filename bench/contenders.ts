@@ -6,13 +6,11 @@
  */
 import {execFile} from 'node:child_process';
 import {writeFile} from 'node:fs/promises';
-import path from 'node:path';
 import {promisify} from 'node:util';
 import type {Page} from 'puppeteer-core';
 import {loadBook} from '../src/core/load-book.js';
 import {buildBook} from '../src/outputs/build-book.js';
 import type {BuildOptions, StepName} from '../src/core/options.js';
-import {huibianRoot} from '../src/files/package-dir.js';
 import {launchBrowser} from '../src/render/pdf/browser.js';
 import {engineFor} from '../src/render/pdf/engines.js';
 import {pagedEngine} from '../src/render/pdf/paged/engine.js';
@@ -20,6 +18,7 @@ import {installPageCode} from '../src/render/pdf/page-code.js';
 import {loadDocument, printPdf} from '../src/render/pdf/print-page.js';
 import {printSite, type Site} from '../src/render/shared/site.js';
 import {serveSite} from '../src/render/shared/site-server.js';
+import {huibianProcess} from '../tests/helpers/cli.js';
 
 const run = promisify(execFile);
 
@@ -105,7 +104,8 @@ export async function huibianBuild(options: BuildOptions): Promise<Made> {
 
 /** `huibian ARGS` as a user runs it: the installed command (dist/, compiled by `npm run bench`) in a process of its own. */
 export async function huibianCommand(args: string[]): Promise<Made> {
-  await run(process.execPath, [path.join(huibianRoot(), 'dist', 'cli', 'main.js'), ...args], {maxBuffer: 64 << 20});
+  const {code, stderr} = await huibianProcess(args);
+  if (code !== 0) throw new Error(`huibian ${args[0]} ended with ${code}: ${stderr.trim().split('\n').at(-1)}`);
   return {};
 }
 

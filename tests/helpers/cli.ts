@@ -1,8 +1,10 @@
 import {type ChildProcess, execFile, spawn} from 'node:child_process';
 import path from 'node:path';
 import {runCli} from '../../src/cli/run-cli.js';
+import {huibianRoot} from '../../src/files/package-dir.js';
 
-const bin = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
+// From the package's folder: the bench runs this helper compiled elsewhere (build/.bench/).
+const bin = path.join(huibianRoot(), 'dist', 'cli', 'main.js');
 
 /** What a run of the command gave: its exit code and what it printed. */
 export interface Outcome {
