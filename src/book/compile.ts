@@ -11,6 +11,7 @@ import {normalizeText} from '../typography/normalize.js';
 import {runningHead} from '../typography/running-head.js';
 import {type Article, articlesOf, type Asset, type Book, type BookMeta, type Part} from '../model/book.js';
 import {gatherApparatus} from './apparatus.js';
+import {compiledManuscripts} from './compiled-manuscripts.js';
 import {numberIndexMarks} from './book-index.js';
 
 /** A compiled book and every file whose messages the user should see (warnings included). */
@@ -26,11 +27,13 @@ export interface Compiled {
 export async function compileBook(
   loaded: LoadedConfig,
   onFile?: (done: number, total: number) => void,
-  {lint = false, allowMissingImages = false}: {lint?: boolean; allowMissingImages?: boolean} = {},
+  {lint = false, allowMissingImages = false, cacheDir}: {lint?: boolean; allowMissingImages?: boolean; cacheDir?: string} = {},
 ): Promise<Compiled> {
   const {config, bookDir} = loaded;
   const list = await collectManuscripts(loaded);
   if (hasFatal([loaded.file])) throw new InputError([loaded.file]);
+  // Linting reports what a build would change: nothing of it is kept.
+  const kept = await compiledManuscripts(lint ? undefined : cacheDir);
 
   const pageWidth = pageSizeMm(config.pageSize).width;
   const processed: Array<{file: VFile; article: Article}> = [];
@@ -45,10 +48,11 @@ export async function compileBook(
       if (hasFatal([file])) return {file};
       file.data.idPrefix = `m${index + 1}`;
       file.data.allowMissingImages = allowMissingImages;
-      return {file, body: await processManuscript(file, {lint})};
+      return {file, body: await kept.through(file, () => processManuscript(file, {lint}))};
     },
     (done) => onFile?.(done, list.paths.length),
   );
+  await kept.finish();
   for (const {file, body} of results) {
     files.push(file);
     const matter = file.data.matter;

@@ -15,7 +15,7 @@ export const USAGE = `用法：huibian build [书的文件夹] [选项]
   --to zh-Hant|zh-TW|zh-HK|zh-Hans   简体书稿转为繁体（或繁体转为简体）；书稿与 book.yaml 的 language 同一字体时不转换
   --allow-missing-images   找不到或损坏的图片只警告，书中标出“缺图”（默认是错误）
   --jobs N                 横排书同时排几段（默认比 CPU 核数少一，至少 1）
-  --cache-dir 文件夹       已排好的段落存在这里，下次只重排改过的（默认 书的文件夹/build/.cache，可随时删除）
+  --cache-dir 文件夹       编好的稿件和排好的段落存在这里，下次只重做改过的（默认 书的文件夹/build/.cache，可随时删除）
 PDF 交印厂：
   --press                  出血、裁切框（TrimBox/BleedBox），去掉链接
   --pdfa                   存档用 PDF/A-2（带结构的 2a，否则 2b）

@@ -5,7 +5,7 @@ import {type LoadedConfig, loadConfig} from '../config/load.js';
 import {checkFontCoverage} from '../lint/font-coverage.js';
 import {templateReferenceWarnings} from '../lint/template-references.js';
 import type {Book} from '../model/book.js';
-import type {BuildOptions, BuildProgress} from './options.js';
+import {type BuildOptions, type BuildProgress, cacheDirOf} from './options.js';
 
 /** A book folder read as the outputs take it. */
 export interface LoadedBook {
@@ -21,7 +21,7 @@ export interface LoadedBook {
  * and the warnings about fonts and templates. Input errors throw {@link InputError}.
  */
 export async function loadBook(
-  options: Pick<BuildOptions, 'bookDir' | 'writingMode' | 'language' | 'allowMissingImages'>,
+  options: Pick<BuildOptions, 'bookDir' | 'writingMode' | 'language' | 'allowMissingImages' | 'cacheDir'>,
   progress?: BuildProgress,
 ): Promise<LoadedBook> {
   progress?.step('parse');
@@ -34,7 +34,7 @@ export async function loadBook(
       progress?.detail(`${done}/${total} 篇`);
       if (done === total) progress?.step('compile');
     },
-    {allowMissingImages: options.allowMissingImages},
+    {allowMissingImages: options.allowMissingImages, cacheDir: cacheDirOf(options, options.bookDir)},
   );
   progress?.detail(`${book.parts.length} 个部分`);
   checkWrittenScript(book, read);

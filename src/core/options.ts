@@ -2,6 +2,7 @@
  * What a build is asked to do, and how it tells progress: `buildBook` takes these; the CLI
  * parses its command line into them and shows the progress.
  */
+import path from 'node:path';
 import type {SheetName} from '../impose/booklet.js';
 import type {BrowserSession} from '../render/pdf/browser.js';
 import type {LineStats} from '../render/pdf/page/lines/stats.js';
@@ -70,8 +71,13 @@ export interface BuildOptions {
   pdfa?: boolean;
   /** How many chunks of a horizontal book to lay out at once (browser pages); one fewer than the cores by default. */
   jobs?: number;
-  /** Where laid-out chunks are kept between builds, keyed by content hashes; `BOOK_DIR/build/.cache` by default. */
+  /** Where compiled manuscripts and laid-out chunks are kept between builds, keyed by content hashes; {@link cacheDirOf} by default. */
   cacheDir?: string;
+}
+
+/** The build's cache folder: `--cache-dir`, else `BOOK_DIR/build/.cache`. */
+export function cacheDirOf(options: Pick<BuildOptions, 'cacheDir'>, bookDir: string): string {
+  return options.cacheDir ?? path.join(bookDir, 'build', '.cache');
 }
 
 /** What a build produced. */

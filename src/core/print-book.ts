@@ -2,7 +2,6 @@
  * The book laid out and printed as the finished PDF: the step every PDF output shares (the
  * book itself, booklets, offprints, the cover's page count, statistics of pages).
  */
-import path from 'node:path';
 import {articlesOf, type Book} from '../model/book.js';
 import type {Layout, RenderedPdf} from '../render/pdf/engine.js';
 import {engineFor} from '../render/pdf/engines.js';
@@ -10,7 +9,7 @@ import {finishPdf} from '../render/pdf/finish.js';
 import type {LineStats} from '../render/pdf/page/lines/stats.js';
 import type {NotePlan} from '../render/pdf/page/notes/place-notes.js';
 import {stopIfCancelled} from '../report/cancel.js';
-import type {BuildContext, BuildOptions} from './options.js';
+import {type BuildContext, type BuildOptions, cacheDirOf} from './options.js';
 
 /** The finished PDF and where everything landed in it. */
 export interface PrintedBook {
@@ -35,7 +34,7 @@ export async function layOutBook(
     signal,
     ...(browser ? {browser} : {}),
     ...(options.jobs ? {jobs: options.jobs} : {}),
-    cacheDir: options.cacheDir ?? path.join(book.dir, 'build', '.cache'),
+    cacheDir: cacheDirOf(options, book.dir),
     progress: {
       step: (name) => progress?.step(name),
       page: (count, estimate) => progress?.detail(estimate ? `${count}/约 ${estimate.pages} 页，约剩 ${estimate.seconds} 秒` : `${count} 页`, count),

@@ -167,12 +167,12 @@ describe('a build whose browser freezes', () => {
   });
 });
 
-/** The build folder holds the PDF and perhaps the layout cache, nothing half-written (no temporary file). */
+/** The build folder holds the PDF and perhaps the cache (layouts, compiled manuscripts), nothing half-written (no temporary file). */
 async function expectOnlyOutputs(dir: string): Promise<void> {
   const names = await readdir(path.join(dir, 'build'));
   expect(names.filter((name) => name !== '.cache')).toEqual(['book.pdf']);
   const cached = names.includes('.cache') ? await readdir(path.join(dir, 'build', '.cache')) : [];
-  expect(cached.filter((name) => !/^layout-[0-9a-f]{40}\.(pdf|json)$/.test(name))).toEqual([]);
+  expect(cached.filter((name) => !/^(layout|manuscript)-[0-9a-f]{40}\.(pdf|json)$/.test(name))).toEqual([]);
 }
 
 // The CLI's own ends: a layout that makes no progress, and a build interrupted or killed.

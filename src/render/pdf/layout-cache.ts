@@ -6,12 +6,9 @@
  * changed input makes a new key, so an entry is never stale; the folder is safe to delete.
  */
 import {createHash} from 'node:crypto';
-import {mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile} from 'node:fs/promises';
-import path from 'node:path';
+import {readFile} from 'node:fs/promises';
+import {type KeptEntries, keptEntries} from '../../files/kept-entries.js';
 import type {Site} from '../shared/site.js';
-
-/** Entries not used for this long are removed after a build. */
-const KEEP_UNUSED_MS = 14 * 24 * 3600 * 1000;
 
 export interface LayoutCache {
   /** What is stored under `html`'s key (a value that JSON keeps), if anything. */
@@ -29,7 +26,8 @@ export interface LayoutCache {
  * `inputs` (the layout code, the browser's version…). Without `dir`, nothing is kept.
  */
 export async function openLayoutCache(dir: string | undefined, site: Site, skip: (name: string) => boolean, inputs: string[]): Promise<LayoutCache> {
-  if (!dir) return withThrough({get: async () => undefined, put: async () => undefined, prune: async () => undefined});
+  const entries = keptEntries(dir, 'layout');
+  if (!dir) return withThrough(entries, (html) => html);
   const hash = createHash('sha256');
   for (const input of inputs) hash.update(input).update('\0');
   for (const [name, content] of [...site.files].sort(([a], [b]) => a.localeCompare(b))) {
@@ -38,45 +36,15 @@ export async function openLayoutCache(dir: string | undefined, site: Site, skip:
   for (const [url, file] of [...site.links].sort(([a], [b]) => a.localeCompare(b))) hash.update(url).update(await readFile(file));
   for (const [prefix, folder] of [...site.mounts].sort(([a], [b]) => a.localeCompare(b))) hash.update(prefix).update(folder);
   const base = hash.digest();
-  const keyOf = (html: string) => createHash('sha256').update(base).update(html).digest('hex').slice(0, 40);
-  const file = (html: string) => path.join(dir, `layout-${keyOf(html)}.json`);
-
-  return withThrough({
-    async get<T>(html: string) {
-      try {
-        const stored = JSON.parse(await readFile(file(html), 'utf8')) as T;
-        const now = new Date();
-        await utimes(file(html), now, now);
-        return stored;
-      } catch {
-        // Missing, cut short by a disk that filled up, or unreadable: lay it out again.
-        return undefined;
-      }
-    },
-    async put(html, laidOut) {
-      await mkdir(dir, {recursive: true});
-      // Written aside and renamed into place: an entry is whole or absent.
-      const temporary = `${file(html)}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(laidOut));
-      await rename(temporary, file(html));
-    },
-    async prune() {
-      const names = await readdir(dir).catch(() => [] as string[]);
-      const now = Date.now();
-      for (const name of names.filter((n) => n.startsWith('layout-'))) {
-        const file = path.join(dir, name);
-        const used = await stat(file).then(
-          (s) => s.mtimeMs,
-          () => now,
-        );
-        // Half-written files (.tmp) after an hour; entries two weeks after a build last used them.
-        if (now - used > (name.endsWith('.tmp') ? 3600 * 1000 : KEEP_UNUSED_MS)) await rm(file, {force: true});
-      }
-    },
-  });
+  return withThrough(entries, (html) => createHash('sha256').update(base).update(html).digest('hex').slice(0, 40));
 }
 
-function withThrough(cache: Omit<LayoutCache, 'through'>): LayoutCache {
+function withThrough(entries: KeptEntries, keyOf: (html: string) => string): LayoutCache {
+  const cache = {
+    get: <T>(html: string) => entries.get<T>(keyOf(html)),
+    put: (html: string, laidOut: unknown) => entries.put(keyOf(html), laidOut),
+    prune: () => entries.prune(),
+  };
   return {
     ...cache,
     async through<T>(html: string, make: () => Promise<T>) {
