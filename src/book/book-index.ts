@@ -2,7 +2,7 @@ import type {Element, Root} from 'hast';
 import {INDEX_MARK} from '../markdown/plugins/remark-huibian-directives.js';
 import {visit} from '../markdown/visit.js';
 import type {Article, IndexEntry, IndexGroup, IndexSection} from '../model/book.js';
-import {type Collated, collate, compareCollated, headingOf, type IndexOrder} from '../typography/collation.js';
+import type {Collated, IndexOrder} from '../typography/collation.js';
 
 /** The index marks of a tree, in reading order. */
 function marksOf(root: Root): Element[] {
@@ -37,7 +37,21 @@ interface Gathered {
  * A term marked many times is one entry with every place it occurs. Sections without entries
  * are left out.
  */
-export function indexOf(articles: Article[], order: IndexOrder): IndexSection[] {
+export async function indexOf(articles: Article[], order: IndexOrder): Promise<IndexSection[]> {
+  // The pinyin and stroke tables load only for a book with an index.
+  const {collate, compareCollated, headingOf} = await import('../typography/collation.js');
+  const grouped = (gathered: Map<string, Gathered>): IndexGroup[] => {
+    const sorted = [...gathered.values()].sort((a, b) => compareCollated(a.collated, b.collated, order));
+    const groups: IndexGroup[] = [];
+    for (const {collated, entry} of sorted) {
+      const heading = headingOf(collated, order);
+      // Groups follow the sort: a heading met again (a stray sign between letters) joins the last group of that name.
+      const group = groups.find((g) => g.heading === heading);
+      if (group) group.entries.push(entry);
+      else groups.push({heading, entries: [entry]});
+    }
+    return groups;
+  };
   const terms = new Map<string, Gathered>();
   const authors = new Map<string, Gathered>();
   const sources = new Map<string, Gathered>();
@@ -59,24 +73,11 @@ export function indexOf(articles: Article[], order: IndexOrder): IndexSection[] 
     if (article.source?.trim()) add(sources, sourceName(article.source), whole);
   }
   const sections: IndexSection[] = [
-    {kind: 'terms', groups: grouped(terms, order)},
-    {kind: 'authors', groups: grouped(authors, order)},
-    {kind: 'sources', groups: grouped(sources, order)},
+    {kind: 'terms', groups: grouped(terms)},
+    {kind: 'authors', groups: grouped(authors)},
+    {kind: 'sources', groups: grouped(sources)},
   ];
   return sections.filter((section) => section.groups.length > 0);
-}
-
-function grouped(gathered: Map<string, Gathered>, order: IndexOrder): IndexGroup[] {
-  const sorted = [...gathered.values()].sort((a, b) => compareCollated(a.collated, b.collated, order));
-  const groups: IndexGroup[] = [];
-  for (const {collated, entry} of sorted) {
-    const heading = headingOf(collated, order);
-    // Groups follow the sort: a heading met again (a stray sign between letters) joins the last group of that name.
-    const group = groups.find((g) => g.heading === heading);
-    if (group) group.entries.push(entry);
-    else groups.push({heading, entries: [entry]});
-  }
-  return groups;
 }
 
 /** Words of a byline that say what someone did, not who they are. */

@@ -93,7 +93,7 @@ export async function compileBook(
   if (hasFatal([loaded.file])) throw new InputError([loaded.file]);
   numberArticles(book);
   numberIndexMarks(articlesOf(book));
-  gatherApparatus(book);
+  await gatherApparatus(book);
   return {book, files};
 }
 

@@ -9,7 +9,7 @@ import type {articlesOf, Book} from '../model/book.js';
  * (with or without `.md`), in the book's order, under `title` if given. Returns the selectors
  * that named nothing, so the caller can say so.
  */
-export function selectArticles(book: Book, selectors: string[], title?: string): {book: Book; unmatched: string[]} {
+export async function selectArticles(book: Book, selectors: string[], title?: string): Promise<{book: Book; unmatched: string[]}> {
   const matches = (article: ReturnType<typeof articlesOf>[number], part: string | undefined, selector: string) =>
     selector === part || article.tags.includes(selector) || [article.file, path.basename(article.file), path.basename(article.file, '.md')].includes(selector);
   const used = new Set<string>();
@@ -27,6 +27,6 @@ export function selectArticles(book: Book, selectors: string[], title?: string):
   const meta = title ? {...book.meta, title, runningHead: runningHead(title, textWidthMm(book.meta.pageSize.width)), subtitle: book.meta.title} : book.meta;
   // The chronology and index of the articles kept, not of the whole book.
   const selected = {...book, meta, front, parts, apparatus: {...book.apparatus}};
-  gatherApparatus(selected);
+  await gatherApparatus(selected);
   return {book: selected, unmatched: selectors.filter((s) => !used.has(s))};
 }

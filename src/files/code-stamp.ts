@@ -16,7 +16,8 @@ export function codeStamp(): Promise<string> {
     const code = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
     const hash = createHash('sha256');
     const names = (await readdir(code, {recursive: true})).filter((name) => /\.[cm]?[jt]s$/.test(name)).sort();
-    for (const name of names) hash.update(name).update(await readFile(path.join(code, name)));
+    const contents = await Promise.all(names.map((name) => readFile(path.join(code, name))));
+    for (const [i, name] of names.entries()) hash.update(name).update(contents[i]!);
     const root = huibianRoot();
     // npm ci and install write the hidden lockfile; a user's global install has only it.
     for (const lockfile of [path.join(root, 'node_modules', '.package-lock.json'), path.join(root, 'package-lock.json')]) {

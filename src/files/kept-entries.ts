@@ -22,6 +22,7 @@ export interface KeptEntries {
 export function keptEntries(dir: string | undefined, prefix: string): KeptEntries {
   if (!dir) return {get: async () => undefined, put: async () => undefined, prune: async () => undefined};
   const file = (key: string) => path.join(dir, `${prefix}-${key}.json`);
+  let folder: Promise<unknown> | undefined;
   return {
     async get<T>(key: string) {
       try {
@@ -37,7 +38,7 @@ export function keptEntries(dir: string | undefined, prefix: string): KeptEntrie
     put(key, value) {
       const text = JSON.stringify(value);
       return (async () => {
-        await mkdir(dir, {recursive: true});
+        await (folder ??= mkdir(dir, {recursive: true}));
         // Written aside and renamed into place: an entry is whole or absent.
         const temporary = `${file(key)}.${process.pid}.tmp`;
         await writeFile(temporary, text);

@@ -19,7 +19,7 @@ import {writingModeOf} from '../render/shared/writing-mode.js';
  */
 export async function buildBooklet({book: whole, files}: LoadedBook, options: BuildOptions, context: BuildContext): Promise<BuildResult> {
   const choice = options.booklet!;
-  const {book, unmatched} = selectArticles(whole, choice.select, choice.title);
+  const {book, unmatched} = await selectArticles(whole, choice.select, choice.title);
   if (unmatched.length > 0) {
     const tags = [...new Set(articlesOf(whole).flatMap((a) => a.tags))];
     throw new UsageError(

@@ -111,8 +111,8 @@ describe('indexOf', () => {
     article('a3', {author: '中共青溪镇委员会'}, [['青溪河']]),
   ];
 
-  it('should gather each term once with every place, in sections of terms, authors, sources', () => {
-    const index = indexOf(articles, 'pinyin');
+  it('should gather each term once with every place, in sections of terms, authors, sources', async () => {
+    const index = await indexOf(articles, 'pinyin');
     expect(index.map((s) => s.kind)).toEqual(['terms', 'authors', 'sources']);
     const terms = index[0]!.groups;
     expect(terms.map((g) => g.heading)).toEqual(['0–9', 'Q', 'Y']);
@@ -138,8 +138,8 @@ describe('indexOf', () => {
     ]);
   });
 
-  it('should leave out empty sections and group by strokes when asked', () => {
-    const index = indexOf([article('a1', {}, [['王家坝'], ['李家沟']])], 'stroke');
+  it('should leave out empty sections and group by strokes when asked', async () => {
+    const index = await indexOf([article('a1', {}, [['王家坝'], ['李家沟']])], 'stroke');
     expect(index).toHaveLength(1);
     expect(index[0]!.groups.map((g) => [g.heading, g.entries.map((e) => e.term)])).toEqual([
       ['四画', ['王家坝']],
@@ -236,7 +236,7 @@ describe('compileBook with a chronology and an index', () => {
       }),
     );
     const {book} = await compileBook(await loadConfig(dir));
-    const {book: booklet} = selectArticles(book, ['村务']);
+    const {book: booklet} = await selectArticles(book, ['村务']);
     expect(booklet.apparatus.chronology.flatMap((m) => m.entries.map((e) => e.text))).toEqual(['村里修了一条路']);
     expect(booklet.apparatus.index.map((s) => s.kind)).toEqual(['authors', 'sources']);
     expect(book.apparatus.chronology).toHaveLength(3);
