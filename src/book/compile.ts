@@ -30,10 +30,11 @@ export async function compileBook(
   {lint = false, allowMissingImages = false, cacheDir}: {lint?: boolean; allowMissingImages?: boolean; cacheDir?: string} = {},
 ): Promise<Compiled> {
   const {config, bookDir} = loaded;
+  // Linting reports what a build would change: nothing of it is kept.
+  const keeping = compiledManuscripts(lint ? undefined : cacheDir);
   const list = await collectManuscripts(loaded);
   if (hasFatal([loaded.file])) throw new InputError([loaded.file]);
-  // Linting reports what a build would change: nothing of it is kept.
-  const kept = await compiledManuscripts(lint ? undefined : cacheDir);
+  const kept = await keeping;
 
   const pageWidth = pageSizeMm(config.pageSize).width;
   const processed: Array<{file: VFile; article: Article}> = [];

@@ -23,8 +23,22 @@ export function keptEntries(dir: string | undefined, prefix: string): KeptEntrie
   if (!dir) return {get: async () => undefined, put: async () => undefined, prune: async () => undefined};
   const file = (key: string) => path.join(dir, `${prefix}-${key}.json`);
   let folder: Promise<unknown> | undefined;
+  const made = () => {
+    folder ??= mkdir(dir, {recursive: true});
+    return folder;
+  };
+  // The folder's names, read once: a first build asks for hundreds of entries that are not there.
+  let listing: Promise<Set<string>> | undefined;
+  const listed = async (key: string) => {
+    listing ??= readdir(dir).then(
+      (names) => new Set(names),
+      () => new Set<string>(),
+    );
+    return (await listing).has(path.basename(file(key)));
+  };
   return {
     async get<T>(key: string) {
+      if (!(await listed(key))) return undefined;
       try {
         const stored = JSON.parse(await readFile(file(key), 'utf8')) as T;
         const now = new Date();
@@ -38,11 +52,12 @@ export function keptEntries(dir: string | undefined, prefix: string): KeptEntrie
     put(key, value) {
       const text = JSON.stringify(value);
       return (async () => {
-        await (folder ??= mkdir(dir, {recursive: true}));
+        await made();
         // Written aside and renamed into place: an entry is whole or absent.
         const temporary = `${file(key)}.${process.pid}.tmp`;
         await writeFile(temporary, text);
         await rename(temporary, file(key));
+        (await listing)?.add(path.basename(file(key)));
       })();
     },
     async prune() {
