@@ -75,14 +75,10 @@ export function partHref(part: Part): string {
  * `aside epub:type="footnote"`, which readers show in place), images relative to the chapter.
  */
 export function chapterBody(article: Article, labels: Labels): ElementContent[] {
-  // A copy to change: replaceCalls makes one (structuredClone, slow on a whole book); an
-  // article without notes has no call to replace, and a plain copy does.
-  const body =
-    article.footnotes.length > 0
-      ? replaceCalls(article.body, article.footnotes, (note, n) =>
-          h('a.noteref', {'epub:type': 'noteref', role: 'doc-noteref', href: `#${note.id}`, id: note.refId}, circled(n)),
-        )
-      : copyTree(article.body);
+  // A copy to change (replaceCalls makes one).
+  const body = replaceCalls(article.body, article.footnotes, (note, n) =>
+    h('a.noteref', {'epub:type': 'noteref', role: 'doc-noteref', href: `#${note.id}`, id: note.refId}, circled(n)),
+  );
   fixForXhtml(body);
   // Section headings get the ids the navigation links to (see sectionHeadings).
   body.children
@@ -125,25 +121,6 @@ function fixForXhtml(tree: Root | Element): void {
     }
     fixForXhtml(node);
   }
-}
-
-/**
- * A copy of a tree whose nodes and properties can be changed without touching the book:
- * new nodes, property objects and list values; positions and data shared (nothing changes them),
- * a template's content too (nothing goes inside it).
- */
-function copyTree<T extends Root | RootContent>(node: T): T {
-  const copy = {...node};
-  if ('properties' in node) {
-    const properties = {...node.properties};
-    for (const key in properties) {
-      const value = properties[key];
-      if (Array.isArray(value)) properties[key] = [...value];
-    }
-    (copy as Element).properties = properties;
-  }
-  if ('children' in node) (copy as Root | Element).children = node.children.map((child) => copyTree(child)) as Element['children'];
-  return copy;
 }
 
 /** A part's title page. */

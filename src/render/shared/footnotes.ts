@@ -1,6 +1,7 @@
 import type {Element, ElementContent, Root} from 'hast';
 import {h} from 'hastscript';
 import {visit, SKIP} from 'unist-util-visit';
+import {copyTree} from './copy-tree.js';
 import type {Labels} from './labels.js';
 import type {Footnote} from '../../model/book.js';
 
@@ -39,7 +40,7 @@ export function circled(n: number): string {
 /** A copy of `body` with each GFM footnote call (`sup > a[data-footnote-ref]`) replaced by `make(note, number)`. */
 export function replaceCalls(body: Root, footnotes: Footnote[], make: (note: Footnote, n: number) => ElementContent): Root {
   const byId = new Map(footnotes.map((note, i) => [note.id, {note, n: i + 1}]));
-  const tree = structuredClone(body);
+  const tree = copyTree(body);
   visit(tree, 'element', (node, index, parent) => {
     if (node.tagName !== 'sup' || !parent || index === undefined) return;
     const link = node.children.find((c): c is Element => c.type === 'element' && c.properties.dataFootnoteRef !== undefined);

@@ -3,6 +3,7 @@ import type {Element, Root} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import {visit, SKIP} from 'unist-util-visit';
 import {convertedText, convertTree} from '../../book/script-conversion.js';
+import {copyTree} from './copy-tree.js';
 import type {Asset, BookMeta} from '../../model/book.js';
 
 /**
@@ -60,7 +61,7 @@ function cleanSvg(svg: Element): Element {
  * drawn twice) never share one, and the accessible name is the figure's alt text.
  */
 export function placeSvg(svg: Element, prefix: string, alt: string): Element {
-  const copy = structuredClone(svg);
+  const copy = copyTree(svg);
   const rename = (value: string) => value.replace(/url\(\s*#([^)\s]+)\s*\)/g, `url(#${prefix}-$1)`).replace(/^#(.+)$/, `#${prefix}-$1`);
   visit(copy, 'element', (node) => {
     for (const [key, value] of Object.entries(node.properties)) {

@@ -8,7 +8,7 @@
  * (`zh-Hans-x-toc`: still zh-Hans to fonts, line breaking and `:lang()`), and
  * pdf/tagged/structure-types.ts turns the subtag into the type and takes it out again.
  */
-import type {Root} from 'hast';
+import type {Element, Root} from 'hast';
 import {selectAll} from 'hast-util-select';
 import {toString as textOf} from 'hast-util-to-string';
 
@@ -16,21 +16,17 @@ import {toString as textOf} from 'hast-util-to-string';
  * The elements a tagged PDF types and what they are, by the classes the print document gives
  * them: the contents' list, each note (at its call, or at its article's end), the index. All
  * blocks when printed (a note at its call floats): Chromium gives inline elements no language
- * of their own.
+ * of their own. Tested on an element and its parent and grandparent (`.article-notes > ol > li`).
  */
-const MARKED: Array<[selector: string, mark: 'toc' | 'note' | 'index']> = [
-  ['ol.toc-list', 'toc'],
-  ['span.footnote', 'note'],
-  ['.article-notes > ol > li', 'note'],
-  ['section.book-index', 'index'],
+const MARKED: Array<[test: (node: Element, parent?: Element, grandparent?: Element) => boolean, mark: 'toc' | 'note' | 'index']> = [
+  [(node) => node.tagName === 'ol' && hasClass(node, 'toc-list'), 'toc'],
+  [(node) => node.tagName === 'span' && hasClass(node, 'footnote'), 'note'],
+  [
+    (node, parent, grandparent) => node.tagName === 'li' && parent?.tagName === 'ol' && grandparent !== undefined && hasClass(grandparent, 'article-notes'),
+    'note',
+  ],
+  [(node) => node.tagName === 'section' && hasClass(node, 'book-index'), 'index'],
 ];
-
-/** Mark the print document `tree` (in the book's `language`) for a tagged PDF, and name its figures. In place. */
-export function markForTaggedPdf(tree: Root, language: string): void {
-  for (const [selector, mark] of MARKED) for (const element of selectAll(selector, tree)) element.properties.lang = `${language}-x-${mark}`;
-  for (const [selector, role] of ROLES) for (const element of selectAll(selector, tree)) element.properties.role ??= role;
-  nameFigures(tree);
-}
 
 /**
  * Roles Chromium does map (measured, Chromium 156): a code block is a plain group (NonStruct)
@@ -38,18 +34,35 @@ export function markForTaggedPdf(tree: Root, language: string): void {
  * over to the next page are, is taken for a layout table and its cells for plain groups,
  * unless it says it is a table.
  */
-const ROLES: Array<[selector: string, role: string]> = [
-  ['pre', 'paragraph'],
-  ['table', 'table'],
-];
+const ROLES: Record<string, string> = {pre: 'paragraph', table: 'table'};
+
+/** Mark the print document `tree` (in the book's `language`) for a tagged PDF, and name its figures. In place, in one walk (a book's pieces are many). */
+export function markForTaggedPdf(tree: Root, language: string): void {
+  const figures: Element[] = [];
+  const walk = (node: Element, parent?: Element, grandparent?: Element) => {
+    const mark = MARKED.find(([test]) => test(node, parent, grandparent));
+    if (mark) node.properties.lang = `${language}-x-${mark[1]}`;
+    const role = ROLES[node.tagName];
+    if (role) node.properties.role ??= role;
+    if (node.tagName === 'figure' && node.properties.ariaLabel === undefined) figures.push(node);
+    for (const child of node.children) if (child.type === 'element') walk(child, node, parent);
+  };
+  for (const child of tree.children) if (child.type === 'element') walk(child);
+  nameFigures(figures);
+}
+
+function hasClass(node: Element, name: string): boolean {
+  const classes = node.properties.className;
+  return Array.isArray(classes) && classes.includes(name);
+}
 
 /**
  * Name each figure by what it shows: Chromium gives a figure's images their alt text but the
  * figure around them (image and caption) none, and a Figure without one fails PDF/UA. The
  * images' alt texts, or else the caption.
  */
-function nameFigures(body: Root): void {
-  for (const figure of selectAll('figure:not([aria-label])', body)) {
+function nameFigures(figures: Element[]): void {
+  for (const figure of figures) {
     const alts = selectAll('img[alt], [aria-label]', figure).map((image) => String(image.properties.alt ?? image.properties.ariaLabel ?? '').trim());
     const caption = selectAll('figcaption', figure).map(textOf).join('').trim();
     const name = alts.filter(Boolean).join('；') || caption;
