@@ -110,6 +110,21 @@ export interface Word {
   yMax: number;
 }
 
+/**
+ * Where the body text of each full page of a horizontal A5 book begins, from `bodyStart` (0-based):
+ * the left edge of its leftmost word between the running head and the folio, in whole mm, for
+ * the pages with at least 12 words there. The template's text area is 18 mm from the spine and
+ * 15 mm from the outer edge: 18 on rectos (even indices, page 1 being a recto), 15 on versos.
+ */
+export function bodyLeftEdges(pages: Word[][], bodyStart: number): Array<{page: number; left: number}> {
+  const mm = 72 / 25.4;
+  return pages.flatMap((words, index) => {
+    const body = words.filter((w) => w.yMin > 25 * mm && w.yMax < 190 * mm);
+    if (index < bodyStart || body.length < 12) return [];
+    return [{page: index + 1, left: Math.round(Math.min(...body.map((w) => w.xMin)) / mm)}];
+  });
+}
+
 /** Every word of every page, one list per page. */
 export async function wordBoxes(pdf: string): Promise<Word[][]> {
   const {stdout} = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-'], {maxBuffer: 256 << 20});

@@ -1,7 +1,7 @@
 import {beforeAll, describe, expect, it} from 'vitest';
 import {buildCorpusBook, expectCleanLines, type MeasuredBook} from '../helpers/corpus-check.js';
 import {makeDebianBook} from '../helpers/corpus.js';
-import {pdfInfo} from '../helpers/pdf-tools.js';
+import {bodyLeftEdges, pdfInfo, qpdfJson, wordBoxes} from '../helpers/pdf-tools.js';
 
 // Issue 9: modern prose nobody here wrote — the Debian New Maintainers' Guide, with Latin terms,
 // paths, URLs, numbers and footnotes — built in both writing modes and measured on the printed
@@ -30,6 +30,17 @@ describe('the Debian New Maintainers’ Guide as a book (real text, issue 9)', (
       expect((await pdfInfo(books[mode]!.pdf)).Tagged).toBe('yes');
     });
   }
+
+  // Laid out in chunks, some of which land on a verso and take its margins (the sample is one chunk).
+  it('should set every page’s text at its own side’s margin in the horizontal book', async () => {
+    const {pdf} = books.horizontal!;
+    const bodyStart = (await qpdfJson(pdf)).pagelabels.find((l) => l.label['/S'] === '/D')!.index;
+    const edges = bodyLeftEdges(await wordBoxes(pdf), bodyStart);
+    // No page at the other side's margin; a page of list items or a part title begins further in.
+    expect(edges.filter(({page, left}) => left === (page % 2 === 1 ? 15 : 18))).toEqual([]);
+    expect(edges.filter(({page, left}) => left === (page % 2 === 1 ? 18 : 15)).length).toBeGreaterThan(edges.length * 0.85);
+    expect(edges.length).toBeGreaterThan(100);
+  });
 
   it('should set the guide’s notes on the pages of their calls in the vertical book too (defect 6)', () => {
     const notes = books.vertical!.result.notes;

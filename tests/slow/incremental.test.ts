@@ -2,8 +2,8 @@
  * Issue 13: the horizontal book is laid out in chunks, cached under build/.cache by content
  * hash. A rebuild after an edit lays out only what changed, and must print what a clean build
  * prints: same pages, same text, same page images. Each kind of input is changed in turn and
- * the rebuild must show it. (That the chunks' pages are stitched with a chunk landing on a
- * verso mirrored is checked on the run's sample PDF, in tests/e2e/sample-pdf.test.ts.)
+ * the rebuild must show it. (That a chunk landing on a verso is mirrored is checked on the
+ * Debian guide, in corpus-debian.test.ts.)
  */
 import {execFile} from 'node:child_process';
 import {appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises';
