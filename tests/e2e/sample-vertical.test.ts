@@ -18,6 +18,8 @@ import {
   type QpdfJson,
   type Word,
 } from '../helpers/pdf-tools.js';
+import {drawnTexts} from '../../src/render/pdf/drawn-text.js';
+import {pdfPageTexts} from '../../src/render/pdf/text-check.js';
 import {readPageLines} from '../helpers/page-lines.js';
 import {charactersInTwoSubsets, contentText, headingsOutOfOrder, structElements, typingProblems, unmarkedPainting} from '../helpers/pdf-structure.js';
 import {areas, han, readManuscripts, root, sampleTitle, type Manuscript} from '../helpers/sample.js';
@@ -179,5 +181,19 @@ describe('the sample report as a vertical (竖排) PDF', () => {
     expect(words.length).toBeLessThan(90);
     const titles = json.outlines.flatMap((o) => [o.title, ...o.kids.map((k) => k.title)]);
     for (const m of manuscripts) expect(titles).toContain(m.title);
+  });
+
+  // The vertical book's print is checked against its text by reading its content streams
+  // (drawn-text.ts), pdf.js only if that finds text missing: both must read the same.
+  it('should draw on every page the Han characters pdf.js reads there', async () => {
+    const bytes = new Uint8Array(await readFile(out));
+    const fast = drawnTexts(await PDFDocument.load(bytes));
+    const slow = await pdfPageTexts(bytes);
+    expect(fast).toHaveLength(slow.length);
+    const differing = fast.flatMap((text, i) =>
+      missingHan(hanCounts(slow[i]!), hanCounts(text)).length + missingHan(hanCounts(text), hanCounts(slow[i]!)).length > 0 ? [i + 1] : [],
+    );
+    expect(differing).toEqual([]);
+    expect(fast.join('').match(/\p{Script=Han}/gu)!.length).toBeGreaterThan(10_000);
   });
 });

@@ -18,6 +18,7 @@ import type {NotePlan} from '../page/notes/place-notes.js';
 import {loadDocument, openDocument, type PrintContext, printPdf, withPrintPage} from '../print-page.js';
 import {compareHan, describeLosses, type PrintedSection, pdfPageTexts, sectionLosses} from '../text-check.js';
 import {destinationPages} from '../named-destinations.js';
+import {drawnTexts} from '../drawn-text.js';
 import {sheetMarkup, sheetsOf} from '../running-heads.js';
 import {SHEET_ZOOM, verticalBookDocument} from './book-document.js';
 import {laySheets} from './sheet-pages.js';
@@ -160,8 +161,12 @@ async function printBook(
   const bytes = await guard(printPdf(page, {outline: true}));
   kick();
   const pdf = await PDFDocument.load(bytes, FAST);
-  // The book's pages against the book's text: the sheets' pages are the running heads.
-  const problem = compareHan(await inPage(page, 'bodyText', '.book-sheets'), (await pdfPageTexts(bytes, layout.pageCount)).join(''), drawable);
+  // The book's pages against the book's text: the sheets' pages are the running heads. Read
+  // from the content streams; text that seems lost is read again by pdf.js before it counts.
+  const text = await inPage(page, 'bodyText', '.book-sheets');
+  const problem =
+    compareHan(text, drawnTexts(pdf, layout.pageCount).join(''), drawable) &&
+    compareHan(text, (await pdfPageTexts(bytes, layout.pageCount)).join(''), drawable);
   const starts = headingPages(readOutline(pdf), headings);
   const moved = Object.entries(layout.anchors).find(([id, at]) => starts?.get(id) !== at);
   if (problem || moved || pdf.getPageCount() !== layout.pageCount + sheets) {

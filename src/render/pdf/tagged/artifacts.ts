@@ -8,20 +8,9 @@
  * page by marked content is the start of that content: it joins the structure element the
  * next marked content belongs to, under a new marked-content id.
  */
-import {deflateSync, inflateSync} from 'node:zlib';
-import {
-  decodePDFRawStream,
-  PDFArray,
-  PDFDict,
-  type PDFDocument,
-  PDFFlateStream,
-  PDFName,
-  PDFNull,
-  PDFNumber,
-  type PDFObject,
-  PDFRawStream,
-  PDFRef,
-} from 'pdf-lib';
+import {deflateSync} from 'node:zlib';
+import {PDFArray, PDFDict, type PDFDocument, PDFName, PDFNull, PDFNumber, type PDFObject, PDFRef} from 'pdf-lib';
+import {streamBytes} from '../stream-bytes.js';
 import {treeEntries} from '../pdf-trees.js';
 import {type Operation, operationsOf} from './content-operations.js';
 
@@ -115,22 +104,6 @@ function wrapped(bytes: Uint8Array, wraps: Array<{unit: Unit; open: string}>): U
     at += part.length;
   }
   return out;
-}
-
-/**
- * A content stream's decoded bytes (pdf-lib's own streams and those it read), or nothing for
- * another object. Deflated streams, as Chromium writes them, are inflated and written back by
- * Node's zlib, not pdf-lib's decoder and pako (with content-operations.ts's byte table: a
- * 789-page book's artifacts marked in 1.0 s instead of 2.5, the same bytes written).
- */
-function streamBytes(stream: unknown): Uint8Array | undefined {
-  if (stream instanceof PDFRawStream) {
-    const filter = stream.dict.get(PDFName.of('Filter'));
-    const plain = filter === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'));
-    return plain ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
-  }
-  if (stream instanceof PDFFlateStream) return (stream as PDFFlateStream & {getUnencodedContents(): Uint8Array}).getUnencodedContents();
-  return undefined;
 }
 
 /**
