@@ -3,7 +3,7 @@ import path from 'node:path';
 import subsetFont from 'subset-font';
 import {stopIfCancelled} from '../../report/cancel.js';
 import type {Script} from '../../typography/script.js';
-import {fontFaceRules, fontSheet, unicodeRanges} from '../shared/fonts.js';
+import {codePointsOf, fontFaceRules, fontSheet, unicodeRanges} from '../shared/fonts.js';
 import type {EpubFile} from './documents.js';
 
 /** Fonts to put into the EPUB, and the CSS that declares them. */
@@ -22,7 +22,7 @@ export interface EmbeddedFonts {
  */
 export async function embedFonts(script: Script, text: string, signal?: AbortSignal): Promise<EmbeddedFonts> {
   const sheet = await fontSheet(script);
-  const used = [...new Set(text)].map((c) => c.codePointAt(0)!);
+  const used = [...codePointsOf(text)];
   const files: EpubFile[] = [];
   const rules: string[] = [];
   let bytes = 0;

@@ -2,7 +2,7 @@ import {copyFile, mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Book} from '../../model/book.js';
 import {BASE_STYLESHEETS, type DocumentKind, printSite} from '../shared/site.js';
-import {keepUsedFaces} from '../shared/fonts.js';
+import {codePointsOf, keepUsedFaces} from '../shared/fonts.js';
 
 /**
  * A plain page that any browser shows as one long scroll: the print styles without page
@@ -19,7 +19,7 @@ const SCREEN: DocumentKind = {stylesheets: BASE_STYLESHEETS, scripts: [], notes:
 export async function writeHtmlSite(book: Book, outDir: string): Promise<void> {
   const site = await printSite(book, SCREEN);
   const text = [...site.files.values()].filter((v) => typeof v === 'string').join('');
-  const used = new Set([...text].map((c) => c.codePointAt(0)!));
+  const used = codePointsOf(text);
   const fontsCss = String(site.files.get('fonts.css'));
   const {css, urls} = keepUsedFaces(fontsCss, used);
   site.files.set('fonts.css', css);

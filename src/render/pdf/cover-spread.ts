@@ -1,5 +1,5 @@
 import type {Book} from '../../model/book.js';
-import {keepUsedFaces} from '../shared/fonts.js';
+import {codePointsOf, keepUsedFaces} from '../shared/fonts.js';
 import {BASE_STYLESHEETS, bookStyleNames, type DocumentKind, siteFiles} from '../shared/site.js';
 import {coverDocument, spreadCss} from './cover-document.js';
 import type {RenderOptions} from './engine.js';
@@ -31,7 +31,7 @@ export async function coverSpreadPdf(book: Book, spread: Spread, options: Render
   site.files.set('cover.html', html);
   site.files.set('spread.css', spreadCss(spread));
   // Only the font slices the sheet prints: a few instead of five hundred.
-  site.files.set('fonts.css', keepUsedFaces(String(site.files.get('fonts.css')), new Set(Array.from(html, (c) => c.codePointAt(0)!))).css);
+  site.files.set('fonts.css', keepUsedFaces(String(site.files.get('fonts.css')), codePointsOf(html)).css);
   const type = spineType(spread.spine.width);
   return withPrintPage(site, options, async (context) => {
     await openDocument(context, 'cover.html');

@@ -214,6 +214,19 @@ export function faceSheet(css: string): {keep(used: Set<number>): {css: string; 
   };
 }
 
+/** The code points `texts` use (a book's text is megabytes: read by index, not split into strings). */
+export function codePointsOf(...texts: string[]): Set<number> {
+  const points = new Set<number>();
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const point = text.codePointAt(i)!;
+      points.add(point);
+      if (point > 0xffff) i++;
+    }
+  }
+  return points;
+}
+
 /** Does a font with these unicode ranges have `char` (control characters count as had)? Answers are remembered: a book asks millions of times. */
 export function coveredBy(ranges: Array<[number, number]>): (char: string) => boolean {
   const known = new Map<number, boolean>();

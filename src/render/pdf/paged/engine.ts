@@ -8,7 +8,7 @@ import {stopIfCancelled} from '../../../report/cancel.js';
 import {EnvironmentError} from '../../../report/messages.js';
 import {readTemplate} from '../../../files/templates.js';
 import {type PrintOptions, printDocument} from '../../shared/print-document.js';
-import {faceSheet} from '../../shared/fonts.js';
+import {codePointsOf, faceSheet} from '../../shared/fonts.js';
 import {BASE_STYLESHEETS, documentLinks, siteFiles} from '../../shared/site.js';
 import type {PdfEngine, RenderedPdf, RenderOptions} from '../engine.js';
 import {folioText, romanFolio} from '../../shared/folios.js';
@@ -90,7 +90,7 @@ async function renderPagedPdf(book: Book, options: RenderOptions = {}): Promise<
   // The files of the faces the pieces' text asks for: the book's one document fetches them first.
   const preload = new Set<string>();
   const facesFor = (...texts: string[]) => {
-    const kept = sheet.keep(new Set(Array.from(texts.join(''), (char) => char.codePointAt(0)!)));
+    const kept = sheet.keep(codePointsOf(...texts));
     for (const url of kept.urls) preload.add(url);
     return kept.css;
   };
