@@ -141,7 +141,7 @@ function toUnicodeOf(font: PDFDict): ToUnicode | undefined {
       const from = Number.parseInt(low!, 16);
       const to = Number.parseInt(high!, 16);
       if (list !== undefined) {
-        [...list.matchAll(/<([0-9a-fA-F]*)>/g)].forEach(([, text], i) => from + i <= to && map.set(from + i, utf16(text!)));
+        for (const [i, [, text]] of [...list.matchAll(/<([0-9a-fA-F]*)>/g)].entries()) if (from + i <= to) map.set(from + i, utf16(text!));
       } else {
         // The last UTF-16 unit counts up through the range (§9.10.3).
         const base = utf16(first!);
