@@ -35,10 +35,11 @@ export interface CompiledManuscripts {
 /** The compiled manuscripts kept in `dir`; without it, each is compiled every time. */
 export async function compiledManuscripts(dir: string | undefined): Promise<CompiledManuscripts> {
   const entries = keptEntries(dir, 'manuscript');
-  if (!dir) return {through: (_file, compile) => compile(), finish: entries.prune};
+  // Without a stamp of the code (its files unreadable), nothing kept could be trusted.
+  const code = dir ? await codeStamp().catch(() => undefined) : undefined;
+  if (!code) return {through: (_file, compile) => compile(), finish: entries.prune};
   // Written while the next manuscripts compile; the tree is serialized before it is handed on.
   const writes: Array<Promise<void>> = [];
-  const code = await codeStamp();
   const keyOf = (file: VFile) =>
     createHash('sha256')
       .update(code)

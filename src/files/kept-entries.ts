@@ -50,7 +50,12 @@ export function keptEntries(dir: string | undefined, prefix: string): KeptEntrie
       }
     },
     put(key, value) {
-      const text = JSON.stringify(value);
+      let text: string;
+      try {
+        text = JSON.stringify(value);
+      } catch (cause) {
+        return Promise.reject(cause);
+      }
       return (async () => {
         await made();
         // Written aside and renamed into place: an entry is whole or absent.

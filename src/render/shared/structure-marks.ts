@@ -34,7 +34,10 @@ const MARKED: Array<[test: (node: Element, parent?: Element, grandparent?: Eleme
  * over to the next page are, is taken for a layout table and its cells for plain groups,
  * unless it says it is a table.
  */
-const ROLES: Record<string, string> = {pre: 'paragraph', table: 'table'};
+const ROLES = new Map([
+  ['pre', 'paragraph'],
+  ['table', 'table'],
+]);
 
 /** Mark the print document `tree` (in the book's `language`) for a tagged PDF, and name its figures. In place, in one walk (a book's pieces are many). */
 export function markForTaggedPdf(tree: Root, language: string): void {
@@ -42,7 +45,7 @@ export function markForTaggedPdf(tree: Root, language: string): void {
   const walk = (node: Element, parent?: Element, grandparent?: Element) => {
     const mark = MARKED.find(([test]) => test(node, parent, grandparent));
     if (mark) node.properties.lang = `${language}-x-${mark[1]}`;
-    const role = ROLES[node.tagName];
+    const role = ROLES.get(node.tagName);
     if (role) node.properties.role ??= role;
     if (node.tagName === 'figure' && node.properties.ariaLabel === undefined) figures.push(node);
     for (const child of node.children) if (child.type === 'element') walk(child, node, parent);
