@@ -130,22 +130,17 @@ async function buildSite(options: PreviewOptions, build: number): Promise<{site:
   try {
     const {book} = await loadBook({bookDir: options.bookDir, writingMode: options.writingMode});
     const engine = engineFor(book);
-    const own = (await engine.document.files?.()) ?? new Map<string, string | Buffer>();
     const site = await printSite(book, {
       ...engine.document,
       scripts: [...engine.document.scripts, ...(engine.preview ? ['huibian-preview.js'] : []), 'huibian-live.js'],
       stylesheets: [...engine.document.stylesheets, 'huibian-desk.css'],
-      files: async () =>
-        new Map([
-          ...own,
-          ['huibian-desk.css', DESK_CSS],
-          ['huibian-live.js', liveScript(build)],
-          ...(engine.preview ? [['huibian-preview.js', engine.preview()] as const] : []),
-        ]),
+      files: async () => new Map([...((await engine.document.files?.()) ?? []), ['huibian-desk.css', DESK_CSS]]),
     });
+    // Not the document kind's own files, which the browser may keep: the live script names its build.
+    site.files.set('huibian-live.js', liveScript(build));
+    if (engine.preview) site.files.set('huibian-preview.js', engine.preview());
     options.onBuild?.({seconds: (performance.now() - started) / 1000});
-    // The live script names its build: only the engine's own files are the same in the next one.
-    return {site: {...site, fixed: new Set(own.keys())}, build, book};
+    return {site, build, book};
   } catch (error) {
     const text = error instanceof InputError ? `${formatMessages(error.files)}\n${error.message}` : error instanceof Error ? error.message : String(error);
     options.onBuild?.({seconds: (performance.now() - started) / 1000, error: text});
