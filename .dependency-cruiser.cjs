@@ -2,7 +2,8 @@
  * The dependency rules of huibian's source (`npm run lint`). Layers, from the bottom:
  *
  *   report, files          messages and file helpers, used by everything
- *   typography, svg        the rules of Chinese typesetting, on plain text; SVG drawings made
+ *   typography, svg        the rules of Chinese typesetting (and of reading copy: personal
+ *                          data), on plain text; SVG drawings made
  *                          what EPUB allows
  *   config, manuscript     book.yaml and the manuscript folder
  *   model                  the book model's types: the contract between compiling and rendering

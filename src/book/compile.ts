@@ -27,7 +27,12 @@ export interface Compiled {
 export async function compileBook(
   loaded: LoadedConfig,
   onFile?: (done: number, total: number) => void,
-  {lint = false, allowMissingImages = false, cacheDir}: {lint?: boolean; allowMissingImages?: boolean; cacheDir?: string} = {},
+  {
+    lint = false,
+    allowMissingImages = false,
+    maskPersonal = false,
+    cacheDir,
+  }: {lint?: boolean; allowMissingImages?: boolean; maskPersonal?: boolean; cacheDir?: string} = {},
 ): Promise<Compiled> {
   const {config, bookDir} = loaded;
   // Linting reports what a build would change: nothing of it is kept.
@@ -49,6 +54,7 @@ export async function compileBook(
       if (hasFatal([file])) return {file};
       file.data.idPrefix = `m${index + 1}`;
       file.data.allowMissingImages = allowMissingImages;
+      file.data.maskPersonal = maskPersonal;
       return {file, body: await kept.through(file, () => processManuscript(file, {lint}))};
     },
     (done) => onFile?.(done, list.paths.length),

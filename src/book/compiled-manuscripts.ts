@@ -3,7 +3,7 @@
  * that a rebuild after editing one article parses and transforms only that manuscript. An
  * entry's key hashes the manuscript's text, its place in the book and the code that compiles
  * it (huibian's own and its packages'); the entry carries the tree, the data the build reads
- * from the file (front matter, notes, images) and the messages, said again on every build.
+ * from the file (front matter, notes, images, personal data found) and the messages, said again on every build.
  * Images are checked again at each use: an entry is only taken while each of its images has
  * the size and time it had when it was checked.
  */
@@ -15,7 +15,7 @@ import {codeStamp} from '../files/code-stamp.js';
 import {keptEntries} from '../files/kept-entries.js';
 
 /** What the build reads of a compiled manuscript's file data. */
-const KEPT_DATA = ['matter', 'matterLines', 'footnotes', 'assets'] as const satisfies ReadonlyArray<keyof DataMap>;
+const KEPT_DATA = ['matter', 'matterLines', 'footnotes', 'assets', 'personalData'] as const satisfies ReadonlyArray<keyof DataMap>;
 
 interface Entry {
   body: Root;
@@ -43,7 +43,7 @@ export async function compiledManuscripts(dir: string | undefined): Promise<Comp
   const keyOf = (file: VFile) =>
     createHash('sha256')
       .update(code)
-      .update(JSON.stringify([file.cwd, file.path, file.data.idPrefix, file.data.allowMissingImages ?? false]))
+      .update(JSON.stringify([file.cwd, file.path, file.data.idPrefix, file.data.allowMissingImages ?? false, file.data.maskPersonal ?? false]))
       .update(String(file.value))
       .digest('hex')
       .slice(0, 40);

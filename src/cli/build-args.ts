@@ -32,6 +32,7 @@ const OPTIONS = {
   each: {type: 'boolean'},
   'paper-thickness': {type: 'string'},
   'allow-missing-images': {type: 'boolean'},
+  'mask-personal': {type: 'boolean'},
   jobs: {type: 'string', short: 'j'},
   'cache-dir': {type: 'string'},
 } as const;
@@ -78,6 +79,7 @@ function commonOptions(values: Values, format: Format, bookDir: string, cwd: str
     ...(writingMode ? {writingMode} : {}),
     ...(language ? {language} : {}),
     ...(values['allow-missing-images'] ? {allowMissingImages: true} : {}),
+    ...(values['mask-personal'] ? {maskPersonal: true} : {}),
     ...(values.pdfa ? {pdfa: true} : {}),
     ...(values['cache-dir'] ? {cacheDir: path.resolve(cwd, values['cache-dir'])} : {}),
   };

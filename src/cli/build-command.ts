@@ -14,6 +14,7 @@ export const USAGE = `用法：huibian build [书的文件夹] [选项]
   --writing-mode horizontal|vertical   横排或竖排（默认按 book.yaml）
   --to zh-Hant|zh-TW|zh-HK|zh-Hans   简体书稿转为繁体（或繁体转为简体）；书稿与 book.yaml 的 language 同一字体时不转换
   --allow-missing-images   找不到或损坏的图片只警告，书中标出“缺图”（默认是错误）
+  --mask-personal          身份证号、手机号印成 110105********123X、138****5678（公开版）
   --jobs N                 横排书同时排几段（默认比 CPU 核数少一，至少 1）
   --cache-dir 文件夹       编好的稿件和排好的段落存在这里，下次只重做改过的（默认 书的文件夹/build/.cache，可随时删除）
 PDF 交印厂：

@@ -12,7 +12,7 @@ import {UsageError} from '../report/messages.js';
 
 export const USAGE = `用法：huibian check [书的文件夹] [--fix]
 
-检查 book.yaml 和所有稿件（标点、引号、括号、图片、字体覆盖），不生成文件；有问题时退出码为 1。
+检查 book.yaml 和所有稿件（标点、引号、括号、图片、字体覆盖、疑似身份证号和手机号），不生成文件；有问题时退出码为 1。
 
   --fix    自动修正能安全修正的问题（半角逗号、引号、空格等），直接改稿件
 

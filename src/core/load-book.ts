@@ -3,6 +3,7 @@ import {compileBook} from '../book/compile.js';
 import {checkWrittenScript, setScript} from '../book/script-conversion.js';
 import {type LoadedConfig, loadConfig} from '../config/load.js';
 import {checkFontCoverage} from '../lint/font-coverage.js';
+import {personalDataSummary} from '../typography/personal-data.js';
 import {templateReferenceWarnings} from '../lint/template-references.js';
 import type {Book} from '../model/book.js';
 import {type BuildOptions, type BuildProgress, cacheDirOf} from './options.js';
@@ -13,6 +14,8 @@ export interface LoadedBook {
   /** Every file whose messages the user should see (warnings included). */
   files: VFile[];
   loaded: LoadedConfig;
+  /** What the build says of the personal data in the copy (found, or masked), if there is any. */
+  personalData?: string;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface LoadedBook {
  * and the warnings about fonts and templates. Input errors throw {@link InputError}.
  */
 export async function loadBook(
-  options: Pick<BuildOptions, 'bookDir' | 'writingMode' | 'language' | 'allowMissingImages' | 'cacheDir'>,
+  options: Pick<BuildOptions, 'bookDir' | 'writingMode' | 'language' | 'allowMissingImages' | 'maskPersonal' | 'cacheDir'>,
   progress?: BuildProgress,
 ): Promise<LoadedBook> {
   progress?.step('parse');
@@ -34,14 +37,17 @@ export async function loadBook(
       progress?.detail(`${done}/${total} 篇`);
       if (done === total) progress?.step('compile');
     },
-    {allowMissingImages: options.allowMissingImages, cacheDir: cacheDirOf(options, options.bookDir)},
+    {allowMissingImages: options.allowMissingImages, maskPersonal: options.maskPersonal, cacheDir: cacheDirOf(options, options.bookDir)},
   );
   progress?.detail(`${book.parts.length} 个部分`);
   checkWrittenScript(book, read);
   setScript(book, read.config.language);
   await checkFontCoverage(book, files);
   files.push(...(await templateReferenceWarnings(book.dir, book.styles)));
-  return {book, files, loaded};
+  const found = {id: 0, mobile: 0};
+  for (const file of files) for (const kind of ['id', 'mobile'] as const) found[kind] += file.data.personalData?.[kind] ?? 0;
+  const personalData = personalDataSummary(found, options.maskPersonal ?? false);
+  return {book, files, loaded, ...(personalData ? {personalData} : {})};
 }
 
 /** The settings of book.yaml that the command line replaces. */

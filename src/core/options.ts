@@ -67,6 +67,8 @@ export interface BuildOptions {
   cover?: CoverChoice;
   /** A missing or broken image is a warning and a marked gap in the book instead of an error. */
   allowMissingImages?: boolean;
+  /** `--mask-personal`: resident ID and mobile numbers printed masked, in every output (the public edition). */
+  maskPersonal?: boolean;
   /** `--pdfa`: the book's PDF as PDF/A-2 for the archive. */
   pdfa?: boolean;
   /** How many chunks of a horizontal book to lay out at once (browser pages); one fewer than the cores by default. */

@@ -20,6 +20,7 @@ import remarkHuibianDirectives from './plugins/remark-huibian-directives.js';
 import remarkLintBrackets from './plugins/remark-lint-brackets.js';
 import remarkLintParagraphStart from './plugins/remark-lint-paragraph-start.js';
 import remarkManuscriptMatter from './plugins/remark-manuscript-matter.js';
+import remarkPersonalData from './plugins/remark-personal-data.js';
 import rehypeSanitizeRaw from './plugins/rehype-sanitize-raw.js';
 
 /**
@@ -38,6 +39,8 @@ function createProcessor({lint = false}: {lint?: boolean} = {}) {
       .use(remarkDirective)
       .use(remarkHuibianDirectives)
       .use(remarkManuscriptMatter, {lint})
+      // Before normalizing, so that a number is found, and reported, as the author typed it.
+      .use(remarkPersonalData, {lint})
       .use(remarkCjkNormalize, {mode: lint ? 'report' : 'fix'})
       .use(remarkLintBrackets, {enabled: lint})
       .use(remarkLintParagraphStart, {enabled: lint})

@@ -37,7 +37,8 @@ export async function buildBook(options: BuildOptions, {progress, signal}: {prog
   const run = async (browser?: BuildContext['browser']) => {
     const input = await loadBook(options, progress);
     signal?.throwIfAborted();
-    return (await build)(input, options, {progress, signal, ...(browser ? {browser} : {})});
+    const result = await (await build)(input, options, {progress, signal, ...(browser ? {browser} : {})});
+    return input.personalData ? {...result, report: [...(result.report ?? []), input.personalData]} : result;
   };
   if (!output.browser) return run();
   const {withBrowser} = await import('../core/with-browser.js');

@@ -7,10 +7,11 @@ import {processManuscript} from '../../src/markdown/processor.js';
 /** Run the manuscript pipeline on `text` as if it were `dir/name`; returns tree, HTML and file. */
 export async function processText(
   text: string,
-  {dir = '/tmp', name = 'a.md', prefix = 'm1', lint = false} = {},
+  {dir = '/tmp', name = 'a.md', prefix = 'm1', lint = false, maskPersonal = false} = {},
 ): Promise<{tree: Root; html: string; file: VFile}> {
   const file = new VFile({path: path.join(dir, name), value: text, cwd: dir});
   file.data.idPrefix = prefix;
+  file.data.maskPersonal = maskPersonal;
   const tree = await processManuscript(file, {lint});
   return {tree, html: toHtml(tree), file};
 }

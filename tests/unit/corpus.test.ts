@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
+import {findPersonalData} from '../../src/typography/personal-data.js';
 import {corpusSources, makeDebianBook, makePoemsBook, missingCorpusPackages, parseFortunes, type CorpusBook} from '../helpers/corpus.js';
 
 interface Manuscript {
@@ -71,6 +72,13 @@ describe('the corpus books', () => {
     expect(notes).toBeGreaterThan(100);
     // Spaces between Han and Latin, as the translators typed them, are still there.
     expect(all).toMatch(/\p{Script=Han} [A-Za-z]/u);
+  });
+
+  it('should find no personal data in the manuals or the poems: their long numbers (dates, time stamps) are none', () => {
+    const all = [...debian.manuscripts, ...poems.manuscripts].map((m) => `${Object.values(m.matter).join('\n')}\n${m.body}`).join('\n');
+    // A time stamp holds runs that look like a mobile number (14021119390…): taken alone, they would be.
+    expect(all).toMatch(/\d{14}/);
+    expect(findPersonalData(all)).toEqual([]);
   });
 
   it('should write every poem of both files, with title, author and one verse per paragraph', async () => {

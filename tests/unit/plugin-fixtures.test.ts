@@ -24,6 +24,7 @@ import remarkHuibianDirectives from '../../src/markdown/plugins/remark-huibian-d
 import remarkLintBrackets from '../../src/markdown/plugins/remark-lint-brackets.js';
 import remarkLintParagraphStart from '../../src/markdown/plugins/remark-lint-paragraph-start.js';
 import remarkManuscriptMatter from '../../src/markdown/plugins/remark-manuscript-matter.js';
+import remarkPersonalData from '../../src/markdown/plugins/remark-personal-data.js';
 import {expectReference} from '../helpers/references.js';
 import {root} from '../helpers/sample.js';
 
@@ -52,6 +53,7 @@ const PLUGINS: Record<string, {stage: 'remark' | 'rehype'; plugin: Plugin<any[],
   'remark-lint-brackets': {stage: 'remark', plugin: remarkLintBrackets},
   'remark-lint-paragraph-start': {stage: 'remark', plugin: remarkLintParagraphStart},
   'remark-manuscript-matter': {stage: 'remark', plugin: remarkManuscriptMatter},
+  'remark-personal-data': {stage: 'remark', plugin: remarkPersonalData},
 };
 
 const fixtures = path.join(root, 'tests', 'fixtures', 'plugins');
@@ -79,11 +81,12 @@ async function run(name: string, input: string, filePath: string): Promise<VFile
 
 /** What a plugin leaves on the file for later steps, with paths relative to the fixture. */
 function dataOf(file: VFile, dir: string): string | undefined {
-  const {footnotes, assets, matter} = file.data;
+  const {footnotes, assets, matter, personalData} = file.data;
   const data = {
     ...(footnotes ? {footnotes} : {}),
     ...(assets ? {assets: assets.map((a) => ({...a, path: path.relative(dir, a.path)}))} : {}),
     ...(matter ? {matter} : {}),
+    ...(personalData ? {personalData} : {}),
   };
   return Object.keys(data).length > 0 ? `${JSON.stringify(data, (key, value) => (key === 'position' ? undefined : value), 2)}\n` : undefined;
 }

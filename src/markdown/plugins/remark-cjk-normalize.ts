@@ -5,6 +5,7 @@ import type {VFile} from 'vfile';
 import {NORMALIZE_ROUNDS, normalizeEdits, normalizeText} from '../../typography/normalize.js';
 import {applyEdits, type Edit} from '../../typography/punctuation.js';
 import type {QuoteState} from '../../typography/quotes.js';
+import {offsetToPoint, spelledAt, valueOffset} from '../source-places.js';
 
 /** A change to the manuscript's source text, for `huibian check --fix`. */
 export interface SourceFix {
@@ -99,21 +100,6 @@ function normalizeMatter(file: VFile, mode: 'fix' | 'report', source: string, fi
   }
 }
 
-/** Offset of `value` written verbatim (plain or quoted) after the colon on 1-based `line` of `source`, if it is. */
-function valueOffset(source: string, line: number, value: string): number | undefined {
-  let start = 0;
-  for (let n = 1; n < line; n++) start = source.indexOf('\n', start) + 1;
-  const end = source.indexOf('\n', start);
-  const text = source.slice(start, end === -1 ? undefined : end);
-  const colon = text.indexOf(':');
-  const at = colon === -1 ? -1 : text.indexOf(value, colon + 1);
-  if (at === -1) return undefined;
-  // Plain, or in quotes that match (`title: "第 1 章"`): what the value is, the source spells.
-  const before = text.slice(colon + 1, at).trim();
-  const after = text.slice(at + value.length).trim();
-  return (before === '' && after === '') || (before === after && (before === '"' || before === "'")) ? start + at : undefined;
-}
-
 /** One pass over a block's texts; returns whether anything was (or would be) changed. */
 function normalizeBlock(texts: Text[], state: QuoteState, mode: 'fix' | 'report', source: string, file: VFile, fixes: SourceFix[]): boolean {
   const edits = normalizeEdits(
@@ -129,11 +115,9 @@ function normalizeBlock(texts: Text[], state: QuoteState, mode: 'fix' | 'report'
       text.value = applyEdits(text.value, all);
       return;
     }
-    const start = text.position?.start.offset;
-    const end = text.position?.end.offset;
     // Report at the right place; fix only where the source spells the text as it reads (no escapes).
-    const exact = start !== undefined && end !== undefined && source.slice(start, end) === text.value;
-    for (const edit of all) report(file, fixes, edit, text.value, exact ? {source, offset: start} : text.position?.start);
+    const offset = spelledAt(source, text, text.value, {whole: true});
+    for (const edit of all) report(file, fixes, edit, text.value, offset === undefined ? text.position?.start : {source, offset});
   });
   return changed;
 }
@@ -156,10 +140,4 @@ function report(
     source: 'huibian',
   });
   if (exact) fixes.push({start: where.offset + edit.start, end: where.offset + edit.end, text: edit.text});
-}
-
-function offsetToPoint(source: string, offset: number): {line: number; column: number} {
-  const before = source.slice(0, offset);
-  const line = before.split('\n').length;
-  return {line, column: offset - before.lastIndexOf('\n')};
 }
