@@ -15,6 +15,8 @@
  *   impose                 finished PDF → booklet, press PDF (PDF in, PDF out)
  *   core                   what every output starts from: the options, the book read from its
  *                          folder, the finished PDF, the browser's life, checks of output PDFs
+ *   proof                  proofs (校样): their lines and data, the changes between rounds, the
+ *                          marks laid over the book's pages
  *   outputs                one file per output (PDF, EPUB, HTML, booklet, offprint, cover,
  *                          statistics) and build-book.ts, which hands the book to the one asked
  *   preview                the book served as it will print, rebuilt on every change
@@ -35,6 +37,7 @@ const LAYERS = [
   ['import'],
   ['impose'],
   ['core'],
+  ['proof'],
   ['outputs'],
   ['preview'],
   ['cli'],

@@ -9,6 +9,7 @@ const BOOKLET_FLAGS = ['select', 'title', 'sheet', 'binding', 'signature', 'dupl
 const PRESS_FLAGS = ['bleed', 'marks', 'pdfx'] as const;
 const OFFPRINT_FLAGS = ['each'] as const;
 const COVER_FLAGS = ['paper-thickness'] as const;
+const PROOF_FLAGS = ['against'] as const;
 
 /** The options of `huibian build`, as `parseArgs` takes them. */
 const OPTIONS = {
@@ -31,6 +32,7 @@ const OPTIONS = {
   pdfx: {type: 'string'},
   each: {type: 'boolean'},
   'paper-thickness': {type: 'string'},
+  against: {type: 'string'},
   'allow-missing-images': {type: 'boolean'},
   'mask-personal': {type: 'boolean'},
   jobs: {type: 'string', short: 'j'},
@@ -58,6 +60,7 @@ export function parseBuildOptions(argv: string[], cwd = process.cwd()): BuildOpt
     options.offprint = {select, each};
   }
   if (format === 'cover') options.cover = coverChoice(values);
+  if (format === 'proof') options.proof = values.against ? {against: path.resolve(cwd, values.against)} : {};
   if (values.press) {
     const pdfx = pdfxOf(values.pdfx);
     options.press = {bleed: millimetres(values.bleed, 'bleed') ?? 3, marks: values.marks ?? false, ...(pdfx ? {pdfx} : {})};
@@ -102,6 +105,7 @@ function refuseOthers(values: Values, format: Format): void {
   if ((format !== 'pdf' || !values.press) && pressOnly.length > 0) throw new UsageError(`--${pressOnly[0]} 只用于 --format pdf --press`);
   if (format !== 'offprint' && given(OFFPRINT_FLAGS).length > 0) throw new UsageError(`--${given(OFFPRINT_FLAGS)[0]} 只用于 --format offprint`);
   if (format !== 'cover' && given(COVER_FLAGS).length > 0) throw new UsageError(`--${given(COVER_FLAGS)[0]} 只用于 --format cover`);
+  if (format !== 'proof' && given(PROOF_FLAGS).length > 0) throw new UsageError(`--${given(PROOF_FLAGS)[0]} 只用于 --format proof`);
   if (values.press && format !== 'pdf') throw new UsageError('--press 只用于 --format pdf');
   if (values.pdfa && format !== 'pdf') throw new UsageError('--pdfa 只用于 --format pdf');
   if (values.pdfa && values.press) throw new UsageError('--pdfa 与 --press 不能同时用：存档用 PDF/A，印厂用 --press（及 --pdfx）');
@@ -148,6 +152,7 @@ const DEFAULT_OUT: Record<Format, string> = {
   booklet: 'booklet.pdf',
   offprint: 'offprint.pdf',
   cover: 'cover.pdf',
+  proof: 'proof.pdf',
 };
 
 function millimetres(value: string | undefined, flag: string): number | undefined {

@@ -7,9 +7,9 @@ import {Progress} from './progress.js';
 
 export const USAGE = `用法：huibian build [书的文件夹] [选项]
 
-生成 PDF（默认）、EPUB、HTML、小册子、抽印本或封面；文件夹默认为当前文件夹。
+生成 PDF（默认）、EPUB、HTML、小册子、抽印本、封面或校样；文件夹默认为当前文件夹。
 
-  --format pdf|epub|html|booklet|offprint|cover   输出格式（默认 pdf）
+  --format pdf|epub|html|booklet|offprint|cover|proof   输出格式（默认 pdf）
   --out 文件               输出到这里（默认 书的文件夹/build/book.pdf、book.epub、build/html/）
   --writing-mode horizontal|vertical   横排或竖排（默认按 book.yaml）
   --to zh-Hant|zh-TW|zh-HK|zh-Hans   简体书稿转为繁体（或繁体转为简体）；书稿与 book.yaml 的 language 同一字体时不转换
@@ -35,6 +35,8 @@ PDF 交印厂：
 单篇抽印本（--format offprint，从整本书里截出，页码、书眉与书中相同）：
   --select 文件|标题|部分   稿件文件名、文章标题或部分名（必填）
   --each                   每篇一个 PDF，放进 --out 文件夹（默认 build/offprints/）
+校样（--format proof，与书同样分页，每行标行号，附带校样数据）：
+  --against 上一轮校样.pdf   下一轮校样：改动的行旁画竖线，卷首列出改动清单
 封面（--format cover，胶装：封底、书脊、封面连成一页）：
   --paper-thickness 毫米   每张纸（两页）的厚度（默认 0.1），书脊宽 = 张数 × 纸厚
   --bleed 毫米             出血宽度（默认 3）
@@ -44,7 +46,8 @@ PDF 交印厂：
     huibian build 年鉴 --press --pdfx cmyk --out 印厂.pdf
     huibian build . --format booklet --select 学习资料 --title 学习材料
     huibian build . --format offprint --select 青溪大桥建成通车
-    huibian build . --format cover --paper-thickness 0.09`;
+    huibian build . --format cover --paper-thickness 0.09
+    huibian build . --format proof --against build/proof-1.pdf --out build/proof-2.pdf`;
 
 /** `huibian build`: options → build with progress → warnings and the output path. */
 export async function run(argv: string[], signal: AbortSignal): Promise<void> {

@@ -9,7 +9,7 @@ import type {LineStats} from '../render/pdf/page/lines/stats.js';
 import type {NotePlan} from '../render/pdf/page/notes/place-notes.js';
 import type {VFile} from 'vfile';
 
-export const FORMATS = ['pdf', 'epub', 'html', 'booklet', 'offprint', 'cover'] as const;
+export const FORMATS = ['pdf', 'epub', 'html', 'booklet', 'offprint', 'cover', 'proof'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** How to make a booklet for the office printer (`--format booklet`). */
@@ -43,6 +43,12 @@ interface OffprintChoice {
 }
 
 /** How to make the cover spread of a perfect-bound book (`--format cover`). */
+/** A round of proofs (`--format proof`). */
+interface ProofChoice {
+  /** `--against`: the previous round's proof PDF, whose attached data this round is compared with. */
+  against?: string;
+}
+
 interface CoverChoice {
   /** Thickness of one sheet (two pages) of the book's paper, in millimetres. */
   paperThickness: number;
@@ -65,6 +71,7 @@ export interface BuildOptions {
   press?: PressChoice;
   offprint?: OffprintChoice;
   cover?: CoverChoice;
+  proof?: ProofChoice;
   /** A missing or broken image is a warning and a marked gap in the book instead of an error. */
   allowMissingImages?: boolean;
   /** `--mask-personal`: resident ID and mobile numbers printed masked, in every output (the public edition). */

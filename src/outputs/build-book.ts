@@ -22,6 +22,7 @@ const OUTPUTS: Record<Format, {load: () => Promise<Output>; browser: boolean}> =
   booklet: {load: async () => (await import('./booklet.js')).buildBooklet, browser: true},
   offprint: {load: async () => (await import('./offprint.js')).buildOffprints, browser: true},
   cover: {load: async () => (await import('./cover.js')).buildCover, browser: true},
+  proof: {load: async () => (await import('./proof.js')).buildProof, browser: true},
 };
 
 /**
