@@ -32,16 +32,16 @@ export async function buildProof({book, files}: LoadedBook, options: BuildOption
     const data = proofData(book, printed.layout, pages, {round: (before?.round ?? 0) + 1, built: buildDate()});
     const changes = before && compareProofs(before, data);
     const proofPages = await printProofPages(book, pages, data, changes, {signal: context.signal, browser});
-    const pdf = await assembleProof(book, printed.layout, printed.pdf, proofPages, data);
+    const {pdf, listPages} = await assembleProof(book, printed.layout, printed.pdf, proofPages, data);
     await writeAtomic(options.out, pdf, {signal: context.signal});
     const lines = data.pages.reduce((n, page) => n + page.lines.length, 0);
+    const list = listPages > 0 ? `改动清单 ${listPages} 页，` : '';
+    const compared = changes ? `；对照第 ${changes.against.round} 次：${changeSummary(changes)}` : '';
     return {
       out: options.out,
       files,
-      pageCount: printed.pageCount,
-      report: [
-        `校样第 ${data.round} 次：${printed.pageCount} 页，${lines} 行${changes ? `；对照第 ${changes.against.round} 次：${changeSummary(changes)}` : ''}`,
-      ],
+      pageCount: listPages + printed.pageCount,
+      report: [`校样第 ${data.round} 次：${list}书 ${printed.pageCount} 页 ${lines} 行${compared}`],
     };
   });
 }

@@ -14,14 +14,14 @@ import {isTagged, markArtifacts} from '../render/pdf/tagged/artifacts.js';
 import {EnvironmentError} from '../report/messages.js';
 import {attachProofData, type ProofData} from './proof-data.js';
 
-/** The proof's bytes: `book` (the finished PDF) with `marks` over its pages and `list` before them. */
+/** The proof: `book` (the finished PDF) with `marks` over its pages and `list` before them, and how many pages the list took. */
 export async function assembleProof(
   book: Book,
   layout: Layout,
   printed: Uint8Array,
   {marks, list}: {marks: Uint8Array; list?: Uint8Array},
   data: ProofData,
-): Promise<Uint8Array> {
+): Promise<{pdf: Uint8Array; listPages: number}> {
   const doc = await PDFDocument.load(printed, FAST);
   const over = await PDFDocument.load(marks, FAST);
   if (over.getPageCount() !== doc.getPageCount()) {
@@ -42,7 +42,7 @@ export async function assembleProof(
   // What was laid over the pages, and the list, are outside the book's structure.
   if (isTagged(doc)) markArtifacts(doc);
   await attachProofData(doc, data);
-  return doc.save({useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY});
+  return {pdf: await doc.save({useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY}), listPages: before};
 }
 
 /** The list's pages labelled 改动清单 1, 2 …; the book's labels start that many pages later. */
