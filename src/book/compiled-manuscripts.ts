@@ -3,7 +3,8 @@
  * that a rebuild after editing one article parses and transforms only that manuscript. An
  * entry's key hashes the manuscript's text, its place in the book and the code that compiles
  * it (huibian's own and its packages'); the entry carries the tree, the data the build reads
- * from the file (front matter, notes, images, personal data found) and the messages, said again on every build.
+ * from the file (front matter, notes, images, personal data found) and the messages, said
+ * again on every build.
  * Images are checked again at each use: an entry is only taken while each of its images has
  * the size and time it had when it was checked.
  */

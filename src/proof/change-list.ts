@@ -15,6 +15,11 @@ import type {ProofData} from './proof-data.js';
 
 const KIND_NAMES: Record<ProofChanges['entries'][number]['kind'], string> = {toc: '目录', chronology: '大事记', index: '索引'};
 
+/** Text as a CSS string inside a style element: a title holding `"` or `</style>` stays text. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/</g, '\\3c ').replace(/\n/g, ' ')}"`;
+}
+
 /** `第 36 页第 4 行`. */
 const placeOf = (label: string, line: number): string => `第 ${label} 页第 ${line} 行`;
 
@@ -69,7 +74,7 @@ export function changeListDocument(meta: BookMeta, data: ProofData, changes: Pro
         h('meta', {charSet: 'utf-8'}),
         ...stylesheets.map((href) => h('link', {rel: 'stylesheet', href})),
         // The head line of every page of the list, as the proof's pages carry it.
-        h('style', `@page change-list { @top-center { content: ${JSON.stringify(`${proofHead(data)} · 改动清单`)}; } }`),
+        h('style', `@page change-list { @top-center { content: ${cssString(`${proofHead(data)} · 改动清单`)}; } }`),
       ]),
       h('body.change-list', sections),
     ]),

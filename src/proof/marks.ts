@@ -107,7 +107,7 @@ export function marksDocument(meta: BookMeta, pages: PrintedPage[], data: ProofD
       if (!line) continue;
       marks.push(fileMark(file, line.box, page, edge, recto, vertical));
     }
-    return h('div.proof-sheet', marks);
+    return h('div.sheet.proof-sheet', marks);
   });
   const tree: Root = h(null, [
     {type: 'doctype'},

@@ -12,7 +12,8 @@ import type {ProofChanges} from './changes.js';
 import {marksDocument} from './marks.js';
 import type {ProofData} from './proof-data.js';
 
-const STYLESHEETS = ['fonts.css', 'book.css', 'proof.css'];
+// The marks' pages are running-heads.css's sheets; proof.css places what is on them.
+const STYLESHEETS = ['fonts.css', 'book.css', 'running-heads.css', 'proof.css'];
 
 /** The marks (a page for each of the book's), and with `changes` the list of them. */
 export async function printProofPages(

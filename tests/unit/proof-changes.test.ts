@@ -85,3 +85,19 @@ describe('the changes between two rounds of proofs', () => {
     expect(changeSummary(compareProofs(same, {...same, round: 2}))).toBe('正文没有改动');
   });
 });
+
+describe('the list of changes', () => {
+  it('should give each change its place, the old text struck through and the new underlined, and keep a title’s markup text', async () => {
+    const {changeListDocument} = await import('../../src/proof/change-list.js');
+    const before = proof(1, {'a.md': [['镇里修了路。', '全长八百米。']]});
+    const after = {...proof(2, {'a.md': [['镇里修了路。', '全长九百米。']]}), title: '书"</style><b>'};
+    const html = changeListDocument({language: 'zh-Hans'} as never, after, compareProofs(before, after), []);
+    expect(html).toContain(
+      '<span class="at">第 1 页第 2 行</span><span class="context">镇里修了路。全长</span><del>八</del><ins>九</ins><span class="context">百米。</span>',
+    );
+    // The head line is a CSS string in a style element: neither the quote nor </style> ends it.
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    expect(style).toContain('\\"\\3c /style>\\3c b>');
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
+  });
+});
