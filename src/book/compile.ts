@@ -77,6 +77,7 @@ export async function compileBook(
         summary: matter.summary,
         tags: matter.tags,
         file: file.path,
+        matterLines: Object.fromEntries(Object.entries(file.data.matterLines ?? {}).map(([key, place]) => [key, place.line])),
         body,
         footnotes: file.data.footnotes ?? [],
       },

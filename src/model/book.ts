@@ -116,6 +116,8 @@ export interface Article {
   tags: string[];
   /** Manuscript path relative to the book folder, for messages and caches. */
   file: string;
+  /** The manuscript line of each front matter key (`title: 2`), for what is printed from them. */
+  matterLines?: Record<string, number>;
   body: Root;
   footnotes: Footnote[];
 }

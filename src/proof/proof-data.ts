@@ -144,8 +144,8 @@ function sourceText(nodes: ElementContent[] | Root['children']): SourceText {
 /**
  * The manuscript line each printed line begins on: its text found in the article's body (or
  * notes) from where the line before it was found, by a few characters at a time, so that what
- * the print adds (note numbers, a date set as 2025年3月12日) does not lose the place. Lines of
- * the article's heading, printed from its front matter, have none.
+ * the print adds (note numbers, a date set as 2025年3月12日) does not lose the place. The lines
+ * of the article's heading, printed from its front matter, have the line of their key there.
  */
 function locateLines(book: Book, pages: PrintedPage[], owners: Array<Array<Article | undefined>>): Array<Array<number | undefined>> {
   const sources = new Map<Article, {body: SourceText; notes: SourceText; cursor: {text: number; note: number}}>();
@@ -160,15 +160,26 @@ function locateLines(book: Book, pages: PrintedPage[], owners: Array<Array<Artic
     page.lines.map((line, i) => {
       const article = owners[p]![i];
       const source = article && sources.get(article);
-      // The title is printed from the front matter; its words found in the text would lose the place.
-      if (!source || line.kind === 'furniture' || opensWith(article.title, line.text)) return undefined;
+      if (!source || line.kind === 'furniture') return undefined;
+      // The title's words found in the text would lose the place.
+      if (opensWith(article.title, line.text)) return article.matterLines?.title;
       const stream = line.kind === 'note' ? source.notes : source.body;
       const found = find(stream.text, squash(line.text), source.cursor[line.kind]) ?? find(stream.text, squash(line.text), 0, stream.text.length);
-      if (found === undefined) return undefined;
+      if (found === undefined) return line.kind === 'text' ? headingLine(article, line.text) : undefined;
       source.cursor[line.kind] = found.end;
       return stream.lines[found.start];
     }),
   );
+}
+
+/** The front matter line a line of the article's heading is printed from: its subtitle, byline or source (with the date). */
+function headingLine(article: Article, text: string): number | undefined {
+  const line = squash(text);
+  const key = (['subtitle', 'author', 'source', 'title'] as const).find((name) => {
+    const value = article[name];
+    return value !== undefined && squash(value).length > 1 && line.includes(squash(value));
+  });
+  return key && article.matterLines?.[key];
 }
 
 /**

@@ -105,7 +105,7 @@ describe('proofs of a book of real prose (issue 25)', () => {
     }
   });
 
-  it('should carry the text of every line in its data, as mutool reads it, with the manuscript line of most', () => {
+  it('should carry the text of every line in its data, as mutool reads it, each article’s with its manuscript line', () => {
     const round = rounds[0]!;
     for (const [p, page] of bookPages(round).entries()) {
       // Characters compared as sets: mutool reads a ligature's letters out of order (Makeflie).
@@ -116,7 +116,7 @@ describe('proofs of a book of real prose (issue 25)', () => {
       ).toEqual(page.body.map((l) => chars(l.text)));
     }
     const body = round.data.pages.flatMap((page) => page.lines).filter((line) => line.article);
-    expect(body.filter((line) => line.at).length).toBeGreaterThan(0.9 * body.length);
+    expect(body.filter((line) => line.at).length).toBeGreaterThan(0.99 * body.length);
   });
 
   it('should head every page with the round, the book and the time, and name each manuscript where it opens', async () => {
