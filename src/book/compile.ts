@@ -8,6 +8,7 @@ import {byFileName, collectManuscripts} from '../manuscript/collect.js';
 import {processManuscript} from '../markdown/processor.js';
 import {error, hasFatal, InputError} from '../report/messages.js';
 import {normalizeText} from '../typography/normalize.js';
+import {digitsOf} from '../typography/personal-data.js';
 import {runningHead} from '../typography/running-head.js';
 import {type Article, articlesOf, type Asset, type Book, type BookMeta, type Part} from '../model/book.js';
 import {gatherApparatus} from './apparatus.js';
@@ -42,6 +43,7 @@ export async function compileBook(
   const kept = await keeping;
 
   const pageWidth = pageSizeMm(config.pageSize).width;
+  const publicNumbers = config.publicNumbers.map((number) => digitsOf(String(number)));
   const processed: Array<{file: VFile; article: Article}> = [];
   const files: VFile[] = [loaded.file];
   // A few manuscripts at a time: one is read or has its images checked while another is parsed.
@@ -55,6 +57,7 @@ export async function compileBook(
       file.data.idPrefix = `m${index + 1}`;
       file.data.allowMissingImages = allowMissingImages;
       file.data.maskPersonal = maskPersonal;
+      file.data.publicNumbers = publicNumbers;
       return {file, body: await kept.through(file, () => processManuscript(file, {lint}))};
     },
     (done) => onFile?.(done, list.paths.length),

@@ -44,7 +44,16 @@ export async function compiledManuscripts(dir: string | undefined): Promise<Comp
   const keyOf = (file: VFile) =>
     createHash('sha256')
       .update(code)
-      .update(JSON.stringify([file.cwd, file.path, file.data.idPrefix, file.data.allowMissingImages ?? false, file.data.maskPersonal ?? false]))
+      .update(
+        JSON.stringify([
+          file.cwd,
+          file.path,
+          file.data.idPrefix,
+          file.data.allowMissingImages ?? false,
+          file.data.maskPersonal ?? false,
+          file.data.publicNumbers ?? [],
+        ]),
+      )
       .update(String(file.value))
       .digest('hex')
       .slice(0, 40);

@@ -55,6 +55,13 @@ export function findPersonalData(text: string, today = new Date()): PersonalMatc
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** A number as its digits alone (full-width ones made half-width, separators left out, x as X): how numbers are compared. */
+export function digitsOf(text: string): string {
+  return halfWidth(text)
+    .replace(/[^\dXx]/g, '')
+    .toUpperCase();
+}
+
 /** `text` with every number found replaced by its masked form. */
 export function maskPersonalData(text: string, found: PersonalMatch[]): string {
   let out = '';

@@ -79,4 +79,13 @@ describe('personal data (审读)', () => {
     expect(printed).not.toContain(ID);
     expect(printed).not.toMatch(/(?<!\d)137\d{4}5678(?!\d)/);
   }, 120_000);
+
+  it('should take the numbers book.yaml lists as public for what they are', async () => {
+    const listed = await makeBook(smallBook({'manuscripts/03-visit.md': visit, 'book.yaml': `title: 书\npublicNumbers: [${MOBILE}]\nparts: [村务, 生活]\n`}));
+    const result = await huibian(['check', listed]);
+    expect(result.stderr.match(/\[huibian:personal-data\]/g)).toHaveLength(1);
+    expect(result.stderr).toContain('疑似身份证号');
+    const wrong = await makeBook(smallBook({'book.yaml': 'title: 书\npublicNumbers: 13712345678\n'}));
+    expect((await huibian(['check', wrong])).stderr).toMatch(/book\.yaml:2:\d+: error: .*publicNumbers|book\.yaml:2:\d+: error: 应为号码的列表/);
+  });
 });

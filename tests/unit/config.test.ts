@@ -24,6 +24,7 @@ describe('book.yaml', () => {
       frontMatter: [],
       backMatter: [],
       indexSort: 'pinyin',
+      publicNumbers: [],
       styles: [],
       epub: {embedFonts: false},
     });

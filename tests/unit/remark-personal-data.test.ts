@@ -77,4 +77,15 @@ describe('remark-personal-data', () => {
     expect(html).toContain('139****5678');
     expect(html).not.toContain(MOBILE);
   });
+
+  it('should leave a number book.yaml lists as public alone, however it is written, and no other', async () => {
+    const {html, file} = await processText(manuscript, {maskPersonal: true, publicNumbers: [MOBILE]});
+    // The table writes it 139-1234-5678, the byline and the text without separators: all stay.
+    expect(html).toContain('<td>139-1234-5678</td>');
+    expect(file.data.matter?.author).toContain(MOBILE);
+    expect(html).toContain('440304********123X');
+    expect(file.data.personalData).toEqual({id: 2, mobile: 0});
+    const {file: checked} = await processText(manuscript, {lint: true, publicNumbers: [MOBILE]});
+    expect(checked.messages.filter((m) => m.ruleId === 'personal-data').map((m) => m.reason.slice(0, 5))).toEqual(['疑似身份证', '疑似身份证']);
+  });
 });
