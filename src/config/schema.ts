@@ -49,7 +49,16 @@ export const bookConfigSchema = z.strictObject({
   /** How the index is ordered: by pinyin (A–Z) or by stroke count (笔画). */
   indexSort: z.enum(['pinyin', 'stroke']).default('pinyin'),
   /** Numbers meant to be printed (a hotline, an office's mobile): never taken for personal data, nor masked. */
-  publicNumbers: z.array(z.union([z.string().min(1), z.number().int()]), {error: '应为号码的列表，如 [13812345678, "0571-87654321"]'}).default([]),
+  publicNumbers: z
+    .array(
+      z.union([
+        z.string().min(1),
+        // YAML reads an 18-digit number as a float and loses its last digits.
+        z.number().refine((n) => Number.isSafeInteger(n), '这个号码 YAML 读不准（太长，或不是整数）：请加引号，如 "110105194912310021"'),
+      ]),
+      {error: '应为号码的列表，如 [13812345678, "0571-87654321"]'},
+    )
+    .default([]),
   /** The book's own stylesheets, loaded after huibian's (and after templates/custom.css) in every output. */
   styles: z.array(z.string().regex(/\.css$/i, '应为 .css 文件')).default([]),
   epub: z

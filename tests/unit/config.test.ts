@@ -36,6 +36,15 @@ describe('book.yaml', () => {
     expect(formatMessages([file])).toMatch(/^book\.yaml:2:1: error: 未知的键 `writingmode`/);
   });
 
+  it('should take public numbers as a list, and refuse one too long for YAML to read as written', () => {
+    expect(parse('title: 书\npublicNumbers: [13812345678, "0571-87654321"]\n').config?.publicNumbers).toEqual([13812345678, '0571-87654321']);
+    const {config, file} = parse('title: 书\npublicNumbers: [110105194912310021]\n');
+    expect(config).toBeUndefined();
+    expect(formatMessages([file])).toMatch(
+      /^book\.yaml:2:\d+: error: `publicNumbers.0`：这个号码 YAML 读不准（太长，或不是整数）：请加引号，如 "110105194912310021" \[huibian:config\]$/,
+    );
+  });
+
   it('should report a missing title', () => {
     const {file} = parse('author: 某人\n');
     expect(file.messages[0]?.reason).toContain('title');
