@@ -44,9 +44,10 @@ export async function loadBook(
   setScript(book, read.config.language);
   await checkFontCoverage(book, files);
   files.push(...(await templateReferenceWarnings(book.dir, book.styles)));
-  const found = {id: 0, mobile: 0};
-  for (const file of files) for (const kind of ['id', 'mobile'] as const) found[kind] += file.data.personalData?.[kind] ?? 0;
-  const personalData = personalDataSummary(found, options.maskPersonal ?? false);
+  const personalData = personalDataSummary(
+    files.map((file) => file.data.personalData),
+    options.maskPersonal ?? false,
+  );
   return {book, files, loaded, ...(personalData ? {personalData} : {})};
 }
 

@@ -149,12 +149,7 @@ function changesBetween(old: string, now: Stream, data: ProofData, bars: ProofCh
     if (!part.added && !part.removed) {
       // Up to three characters the same between two changes do not part them: 应比从头开始
       // 轻松得多 → 会比从零开始容易许多 is one change, not three.
-      if (open && length <= 3) {
-        inOld += length;
-        inNew += length;
-        continue;
-      }
-      close();
+      if (!open || length > 3) close();
       inOld += length;
       inNew += length;
       continue;

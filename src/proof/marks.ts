@@ -21,6 +21,9 @@ interface TextEdges {
   bottom: number;
 }
 
+/** A length in points, as the marks' inline styles give it. */
+const pt = (n: number) => `${n.toFixed(2)}pt`;
+
 /** When a proof was made, to the minute, in local time: 2026-12-07 22:41. */
 export function madeAt(iso: string): string {
   const date = new Date(iso);
@@ -51,7 +54,6 @@ export function marksDocument(meta: BookMeta, pages: PrintedPage[], data: ProofD
     const recto = p % 2 === 0;
     const changed = bars.get(p) ?? new Set<number>();
     const numbered = page.lines.filter((line) => line.kind !== 'furniture');
-    const pt = (n: number) => `${n.toFixed(2)}pt`;
     const marks: Element[] = [];
     // The head line, on the running head's line, on the side the running head leaves free
     // (without one, the inner side: a running head stands on the outer).
@@ -121,7 +123,6 @@ export function marksDocument(meta: BookMeta, pages: PrintedPage[], data: ProofD
 
 /** The manuscript's path where an article opens. */
 function fileMark(file: string, [, , x1, y1]: Box, page: PrintedPage, edge: TextEdges, recto: boolean, vertical: boolean): Element {
-  const pt = (n: number) => `${n.toFixed(2)}pt`;
   if (vertical) {
     return h(
       'p.proof-file',

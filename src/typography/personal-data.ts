@@ -99,8 +99,10 @@ function halfWidth(text: string): string {
   return text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
 }
 
-/** The build's one line about the numbers found in the book (none: nothing to say). */
-export function personalDataSummary(counts: Record<PersonalKind, number>, masked: boolean): string | undefined {
+/** The build's one line about the numbers found in its manuscripts (none: nothing to say). */
+export function personalDataSummary(found: Array<Record<PersonalKind, number> | undefined>, masked: boolean): string | undefined {
+  const counts: Record<PersonalKind, number> = {id: 0, mobile: 0};
+  for (const each of found) for (const kind of Object.keys(counts) as PersonalKind[]) counts[kind] += each?.[kind] ?? 0;
   const total = counts.id + counts.mobile;
   if (total === 0) return undefined;
   const kinds = (Object.keys(counts) as PersonalKind[])

@@ -61,8 +61,8 @@ describe('mobile numbers', () => {
 
 describe('the build’s line about them', () => {
   it('should say nothing when there is nothing, and say what was found or masked', () => {
-    expect(personalDataSummary({id: 0, mobile: 0}, true)).toBeUndefined();
-    expect(personalDataSummary({id: 1, mobile: 2}, true)).toBe('已遮盖个人信息 3 处（身份证号 1、手机号 2）');
-    expect(personalDataSummary({id: 0, mobile: 2}, false)).toMatch(/^稿件中有疑似个人信息 2 处（手机号 2）：.*--mask-personal/);
+    expect(personalDataSummary([{id: 0, mobile: 0}, undefined], true)).toBeUndefined();
+    expect(personalDataSummary([{id: 1, mobile: 1}, undefined, {id: 0, mobile: 1}], true)).toBe('已遮盖个人信息 3 处（身份证号 1、手机号 2）');
+    expect(personalDataSummary([{id: 0, mobile: 2}], false)).toMatch(/^稿件中有疑似个人信息 2 处（手机号 2）：.*--mask-personal/);
   });
 });

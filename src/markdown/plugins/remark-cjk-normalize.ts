@@ -76,7 +76,7 @@ export default function remarkCjkNormalize(options?: Options) {
 }
 
 /** Front matter that is printed (title, running heads, TOC, bookmarks, bylines): normalized as body copy is (rule 23). */
-const PRINTED_MATTER = ['title', 'subtitle', 'shortTitle', 'author', 'source'] as const;
+export const PRINTED_MATTER = ['title', 'subtitle', 'shortTitle', 'author', 'source'] as const;
 
 /**
  * Normalize the printed front matter values, or report them: at the value's place in the

@@ -2,6 +2,7 @@ import type {Root} from 'mdast';
 import type {VFile} from 'vfile';
 import {digitsOf, findPersonalData, KIND_NAMES, maskPersonalData, type PersonalKind} from '../../typography/personal-data.js';
 import {offsetToPoint, spelledAt, valueOffset} from '../source-places.js';
+import {PRINTED_MATTER} from './remark-cjk-normalize.js';
 import {visit} from '../visit.js';
 
 declare module 'vfile' {
@@ -15,8 +16,8 @@ declare module 'vfile' {
   }
 }
 
-/** Front matter that is printed somewhere (title pages, heads, bylines, the chronology, tags). */
-const MATTER = ['title', 'subtitle', 'shortTitle', 'author', 'source', 'summary'] as const;
+/** Front matter that is printed somewhere: what is normalized, and the chronology's line (tags apart). */
+const MATTER = [...PRINTED_MATTER, 'summary'] as const;
 
 /**
  * Find resident ID and mobile numbers (审读) in everything a manuscript prints: its text, code,

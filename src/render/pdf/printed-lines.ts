@@ -5,6 +5,8 @@
  * what a proof numbers and compares: the book as it printed, not as it was meant to.
  */
 
+import {readPdfPages} from './text-check.js';
+
 /** `[left, bottom, right, top]` in PDF points, the origin at the page's lower left. */
 export type Box = [number, number, number, number];
 
@@ -34,46 +36,33 @@ const ANNOTATION = 0.62;
 
 /** Read every page's lines; `vertical`: the book is set in columns, right to left. */
 export async function printedLines(bytes: Uint8Array, vertical: boolean): Promise<PrintedPage[]> {
-  // Loaded when first needed (text-check.ts says why).
-  const {getDocument} = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0});
-  const doc = await task.promise;
-  try {
-    const pages: PrintedPage[] = [];
-    for (let number = 1; number <= doc.numPages; number++) {
-      const page = await doc.getPage(number);
-      const [x0, y0, x1, y1] = page.view as Box;
-      const notes = noteContents(await page.getStructTree());
-      const content = await page.getTextContent({includeMarkedContent: true});
-      const runs: Run[] = [];
-      const open: string[] = [];
-      let tagged = false;
-      for (const item of content.items) {
-        if ('type' in item) {
-          if (item.type === 'endMarkedContent') open.pop();
-          else {
-            tagged = true;
-            open.push((item as {tag?: string}).tag === 'Artifact' ? 'furniture' : item.id && notes.has(item.id) ? 'note' : (open.at(-1) ?? 'text'));
-          }
-          continue;
+  return readPdfPages(bytes, async (page) => {
+    const [x0, y0, x1, y1] = page.view as Box;
+    const notes = noteContents(await page.getStructTree());
+    const content = await page.getTextContent({includeMarkedContent: true});
+    const runs: Run[] = [];
+    const open: string[] = [];
+    let tagged = false;
+    for (const item of content.items) {
+      if ('type' in item) {
+        if (item.type === 'endMarkedContent') open.pop();
+        else {
+          tagged = true;
+          open.push((item as {tag?: string}).tag === 'Artifact' ? 'furniture' : item.id && notes.has(item.id) ? 'note' : (open.at(-1) ?? 'text'));
         }
-        if (item.str === '') continue;
-        const kind = (open.at(-1) ?? 'text') as Run['kind'];
-        runs.push({
-          text: item.str,
-          box: boxOf(item.transform as number[], item.width, item.height),
-          size: Math.hypot(item.transform[2], item.transform[3]),
-          kind,
-        });
+        continue;
       }
-      const geometry = {width: x1 - x0, height: y1 - y0};
-      pages.push({...geometry, lines: linesOf(tagged ? runs : guessFurniture(runs, geometry, vertical), vertical)});
-      page.cleanup();
+      if (item.str === '') continue;
+      runs.push({
+        text: item.str,
+        box: boxOf(item.transform as number[], item.width, item.height),
+        size: Math.hypot(item.transform[2], item.transform[3]),
+        kind: (open.at(-1) ?? 'text') as Run['kind'],
+      });
     }
-    return pages;
-  } finally {
-    await task.destroy();
-  }
+    const geometry = {width: x1 - x0, height: y1 - y0};
+    return {...geometry, lines: linesOf(tagged ? runs : guessFurniture(runs, geometry, vertical), vertical)};
+  });
 }
 
 /** The marked contents (by pdf.js's id) inside a Note of the page's structure. */

@@ -6,8 +6,11 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   return (await pdfPageTexts(bytes)).join('');
 }
 
-/** The text each page of a PDF draws (of its first `count` pages). */
-export async function pdfPageTexts(bytes: Uint8Array, count = Number.POSITIVE_INFINITY): Promise<string[]> {
+/** One page of a PDF as pdf.js reads it. */
+export type PdfJsPage = Awaited<ReturnType<Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>['getPage']>>;
+
+/** What `read` makes of each of the first `count` pages of a PDF, read with pdf.js. */
+export async function readPdfPages<T>(bytes: Uint8Array, read: (page: PdfJsPage) => Promise<T>, count = Number.POSITIVE_INFINITY): Promise<T[]> {
   // Loaded when first needed: on Node 20 the legacy build replaces Array.prototype.push for the
   // whole process with a slower one, which every build that never reads a PDF back would pay.
   const {getDocument} = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -15,17 +18,28 @@ export async function pdfPageTexts(bytes: Uint8Array, count = Number.POSITIVE_IN
   const task = getDocument({data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0});
   const doc = await task.promise;
   try {
-    const pages: string[] = [];
+    const pages: T[] = [];
     for (let number = 1; number <= Math.min(doc.numPages, count); number++) {
       const page = await doc.getPage(number);
-      const content = await page.getTextContent();
-      pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+      pages.push(await read(page));
       page.cleanup();
     }
     return pages;
   } finally {
     await task.destroy();
   }
+}
+
+/** The text each page of a PDF draws (of its first `count` pages). */
+export async function pdfPageTexts(bytes: Uint8Array, count = Number.POSITIVE_INFINITY): Promise<string[]> {
+  return readPdfPages(
+    bytes,
+    async (page) => {
+      const content = await page.getTextContent();
+      return content.items.map((item) => ('str' in item ? item.str : '')).join('');
+    },
+    count,
+  );
 }
 
 /** Articles or parts (by id) whose printed text does not match their source, and how. */
