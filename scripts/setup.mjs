@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // One-time setup after `npm ci`: compile huibian, then make sure the programs it needs are on
 // the machine — a Chromium-family browser to print with, Ghostscript for PDF/X, and qpdf +
-// poppler-utils + epubcheck, which the tests use to check PDFs and EPUBs, and mupdf-tools + the
+// poppler-utils + epubcheck, which the tests use to check PDFs and EPUBs, LibreOffice Writer,
+// which opens the Word documents in the tests as an office without Word would, and mupdf-tools + the
 // Chinese text packages of the real-text corpus (`npm run corpus`, tests/helpers/corpus.ts). On
 // Debian/Ubuntu as root it installs what is missing with apt-get (saying so first); elsewhere it
 // prints what to install. Nothing is downloaded by npm itself.
@@ -29,6 +30,8 @@ if (!has('qpdf')) missing.push('qpdf');
 if (!has('pdftotext') || !has('pdffonts')) missing.push('poppler-utils');
 if (!existsSync('/usr/share/java/epubcheck.jar') && !has('epubcheck')) missing.push('epubcheck');
 if (!has('gs')) missing.push('ghostscript');
+// Writer without its desktop parts: the tests print the .docx to PDF with it (soffice --headless).
+if (!has('soffice')) missing.push('libreoffice-writer-nogui');
 // The sRGB profile PDF/A's output intent embeds (Ghostscript brings it; said here in case it did not).
 if (!existsSync('/usr/share/color/icc/ghostscript/srgb.icc')) missing.push('libgs-common');
 // The corpus: mutool reads character positions; the packages hold the text (HTML manuals, poems).

@@ -148,6 +148,7 @@ const pdfxOf = (value: string | undefined) => oneOf(value, ['gray', 'cmyk'], 'PD
 const DEFAULT_OUT: Record<Format, string> = {
   pdf: 'book.pdf',
   epub: 'book.epub',
+  docx: 'book.docx',
   html: 'html',
   booklet: 'booklet.pdf',
   offprint: 'offprint.pdf',

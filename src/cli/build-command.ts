@@ -7,10 +7,10 @@ import {Progress} from './progress.js';
 
 export const USAGE = `用法：huibian build [书的文件夹] [选项]
 
-生成 PDF（默认）、EPUB、HTML、小册子、抽印本、封面或校样；文件夹默认为当前文件夹。
+生成 PDF（默认）、EPUB、Word 文档、HTML、小册子、抽印本、封面或校样；文件夹默认为当前文件夹。
 
-  --format pdf|epub|html|booklet|offprint|cover|proof   输出格式（默认 pdf）
-  --out 文件               输出到这里（默认 书的文件夹/build/book.pdf、book.epub、build/html/）
+  --format pdf|epub|docx|html|booklet|offprint|cover|proof   输出格式（默认 pdf）
+  --out 文件               输出到这里（默认 书的文件夹/build/book.pdf、book.epub、book.docx、build/html/）
   --writing-mode horizontal|vertical   横排或竖排（默认按 book.yaml）
   --to zh-Hant|zh-TW|zh-HK|zh-Hans   简体书稿转为繁体（或繁体转为简体）；书稿与 book.yaml 的 language 同一字体时不转换
   --allow-missing-images   找不到或损坏的图片只警告，书中标出“缺图”（默认是错误）

@@ -9,7 +9,7 @@ import type {LineStats} from '../render/pdf/page/lines/stats.js';
 import type {NotePlan} from '../render/pdf/page/notes/place-notes.js';
 import type {VFile} from 'vfile';
 
-export const FORMATS = ['pdf', 'epub', 'html', 'booklet', 'offprint', 'cover', 'proof'] as const;
+export const FORMATS = ['pdf', 'epub', 'docx', 'html', 'booklet', 'offprint', 'cover', 'proof'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** How to make a booklet for the office printer (`--format booklet`). */

@@ -18,6 +18,7 @@ type Output = (input: LoadedBook, options: BuildOptions, context: BuildContext) 
 const OUTPUTS: Record<Format, {load: () => Promise<Output>; browser: boolean}> = {
   pdf: {load: async () => (await import('./pdf.js')).buildPdf, browser: true},
   epub: {load: async () => (await import('./epub.js')).buildEpub, browser: false},
+  docx: {load: async () => (await import('./docx.js')).buildDocx, browser: false},
   html: {load: async () => (await import('./html.js')).buildHtml, browser: false},
   booklet: {load: async () => (await import('./booklet.js')).buildBooklet, browser: true},
   offprint: {load: async () => (await import('./offprint.js')).buildOffprints, browser: true},

@@ -24,7 +24,7 @@ export async function buildEpub({book, files, loaded}: LoadedBook, options: Buil
  * The date of this edition: `SOURCE_DATE_EPOCH` when set, else the newest manuscript date, so
  * that building the same manuscripts twice gives the same files.
  */
-function editionDate(book: Book, env: NodeJS.ProcessEnv = process.env): Date {
+export function editionDate(book: Book, env: NodeJS.ProcessEnv = process.env): Date {
   if (env.SOURCE_DATE_EPOCH) return buildDate(env);
   const newest = articlesOf(book)
     .map((a) => a.date)
