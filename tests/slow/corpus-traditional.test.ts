@@ -10,6 +10,7 @@ import {buildBook} from '../../src/outputs/build-book.js';
 import {labelsFor} from '../../src/render/shared/labels.js';
 import {type CorpusBook, makeDebianBook} from '../helpers/corpus.js';
 import {epubcheck} from '../helpers/epub-tools.js';
+import {docxHtml, docxPart} from '../helpers/office.js';
 import {allPagesText, fonts, hanCounts, qpdfJson} from '../helpers/pdf-tools.js';
 import {areas, type Manuscript, readManuscripts} from '../helpers/sample.js';
 
@@ -86,6 +87,20 @@ describe('a book written in Traditional Chinese, kept character for character (i
     expect(difference(counted(written, sourceLabels), counted(...texts))).toEqual([]);
     const check = await epubcheck(out);
     expect(check.ok, check.report).toBe(true);
+  });
+
+  it('should write a Word document whose body holds exactly the characters written, in TC fonts and zh-TW', async () => {
+    const out = path.join(dir.root, 'book.docx');
+    await buildBook({bookDir: corpus.dir, format: 'docx', out});
+    // Read back as an office's Word would be by huibian's own import: from the first part's page on.
+    const {html} = await docxHtml(out);
+    const text = html.replace(/<[^>]+>/g, '');
+    const body = text.slice(text.indexOf(labels.part(1)));
+    const parts = corpus.parts.map((title, i) => labels.part(i + 1) + title).join('');
+    expect(difference(counted(written, sourceLabels, parts), counted(body))).toEqual([]);
+    const styles = await docxPart(out, 'word/styles.xml');
+    expect(styles).toContain('w:eastAsia="新細明體"');
+    expect(styles).toMatch(/<w:lang [^>]*w:eastAsia="zh-TW"/);
   });
 
   it('should write an HTML edition whose articles hold exactly the characters written', async () => {
