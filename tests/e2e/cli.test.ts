@@ -51,9 +51,9 @@ describe('huibian command', () => {
 
   it('should exit 2 on an unknown command or option', async () => {
     expect((await huibian(['bulid'])).code).toBe(2);
-    const bad = await huibian(['build', '--format', 'docx']);
+    const bad = await huibian(['build', '--format', 'mobi']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('未知的格式 `docx`');
+    expect(bad.stderr).toContain('未知的格式 `mobi`');
   });
 
   it('should report every input error as file:line:column, exit 1, and leave the last good output untouched', async () => {

@@ -19,7 +19,7 @@ describe('build options', () => {
   });
 
   it('should reject unknown formats, options and extra folders', () => {
-    expect(() => parseBuildOptions(['--format', 'docx'])).toThrow(UsageError);
+    expect(() => parseBuildOptions(['--format', 'mobi'])).toThrow(UsageError);
     expect(() => parseBuildOptions(['--fromat', 'pdf'])).toThrow(UsageError);
     expect(() => parseBuildOptions(['a', 'b'])).toThrow(/只能给一个书的文件夹/);
   });

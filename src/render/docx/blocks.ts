@@ -7,6 +7,7 @@
 import type {Element, ElementContent} from 'hast';
 import {toString as textOf} from 'hast-util-to-string';
 import {AlignmentType, Bookmark, BorderStyle, type FileChild, Paragraph, Table, TableCell, TableRow, TextRun, WidthType} from 'docx';
+import {BLOCK} from '../shared/inline-runs.js';
 import {classList, type InlineContext, runsOf} from './runs.js';
 import {STYLE} from './styles.js';
 
@@ -267,38 +268,8 @@ function columnWidths(rows: Array<{cells: Element[]}>, columns: number, total: n
   return claims.map((claim) => Math.floor((total * claim) / sum));
 }
 
-const BLOCKS = new Set([
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'ul',
-  'ol',
-  'pre',
-  'figure',
-  'table',
-  'hr',
-  'section',
-  'div',
-  'header',
-  'footer',
-  'article',
-  'aside',
-  'nav',
-  'figcaption',
-  'dl',
-  'dt',
-  'dd',
-  'li',
-  'address',
-]);
-
 function isBlock(node: Element): boolean {
-  return BLOCKS.has(node.tagName);
+  return BLOCK.has(node.tagName);
 }
 
 function isLoneImage(node: Element): boolean {

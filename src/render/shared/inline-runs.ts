@@ -1,8 +1,8 @@
 import type {Element, ElementContent, Root} from 'hast';
 import {visit} from 'unist-util-visit';
 
-/** Elements laid out as blocks: what an inline run may stand beside. */
-const BLOCK = new Set([
+/** Elements laid out as blocks: what an inline run may stand beside, and what the Word writer makes paragraphs of. */
+export const BLOCK = new Set([
   'address',
   'article',
   'aside',
