@@ -232,10 +232,8 @@ class DocumentWriter {
 
   private apparatus(name: 'chronology' | 'index', numbering: {start?: number} = {}): ISectionOptions {
     const section = apparatusSection(name, this.book, this.labels, this.locate);
-    const root: Root = {type: 'root', children: [section]};
-    adaptTree(this.book.meta, root, 'css');
     const heading = section.children.find((c): c is Element => c.type === 'element' && classList(c).includes('apparatus-heading'));
-    return this.section(this.blocks(root.children as ElementContent[]), {
+    return this.section(this.blocks([section]), {
       ...numbering,
       head: heading ? textOf(heading) : undefined,
       type: this.articleBreak(),
