@@ -60,11 +60,17 @@ export async function imageFileProblem(filePath: string, mediaType: string): Pro
   }
 }
 
-/** The pixel size of a PNG or JPEG image (from its header), or undefined for other formats. */
+/** The pixel size of a PNG, JPEG or GIF image (from its header), or undefined for other formats. */
 export async function imagePixels(filePath: string): Promise<{width: number; height: number} | undefined> {
   const read = await ends(filePath);
   if (typeof read === 'string') return undefined;
-  return pngSize(read.head) ?? jpegSize(read.head);
+  return pngSize(read.head) ?? jpegSize(read.head) ?? gifSize(read.head);
+}
+
+/** A GIF's logical screen size. */
+function gifSize(bytes: Buffer): {width: number; height: number} | undefined {
+  if (bytes.length < 10 || bytes.toString('latin1', 0, 3) !== 'GIF') return undefined;
+  return {width: bytes.readUInt16LE(6), height: bytes.readUInt16LE(8)};
 }
 
 function pngSize(bytes: Buffer): {width: number; height: number} | undefined {

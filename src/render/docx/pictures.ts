@@ -43,7 +43,7 @@ export async function loadPictures(book: Book, box: PictureBox, options: Pick<Re
       continue;
     }
     const data = await readFile(asset.path);
-    const pixels = (await imagePixels(asset.path)) ?? gifPixels(data);
+    const pixels = await imagePixels(asset.path);
     if (pixels) pictures.set(asset.url, {type, data, ...fit(pixels, box)});
   }
   if (drawn.length > 0) for (const [url, picture] of await drawPictures(book, drawn, box, options)) pictures.set(url, picture);
@@ -54,12 +54,6 @@ export async function loadPictures(book: Book, box: PictureBox, options: Pick<Re
 export function fit({width, height}: {width: number; height: number}, box: PictureBox): {width: number; height: number} {
   const scale = Math.min(1, box.width / width, box.height / height);
   return {width: Math.round(width * scale), height: Math.round(height * scale)};
-}
-
-/** A GIF's logical screen size, from its header. */
-function gifPixels(data: Uint8Array): {width: number; height: number} | undefined {
-  if (data.length < 10 || String.fromCharCode(...data.subarray(0, 3)) !== 'GIF') return undefined;
-  return {width: data[6]! | (data[7]! << 8), height: data[8]! | (data[9]! << 8)};
 }
 
 /**
